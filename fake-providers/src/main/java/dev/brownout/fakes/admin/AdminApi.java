@@ -1,0 +1,71 @@
+package dev.brownout.fakes.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The control surface every fake serves under {@code /__brownout/}: behaviour (GET, PUT), ledger with a
+ * {@code since} cursor, health and Prometheus metrics. It is how a harness drives fakes it did not start.
+ */
+public final class AdminApi {
+
+    public static final String PREFIX = "/__brownout";
+    static final int MAX_PAGE = 10_000;
+
+    private AdminApi() {
+    }
+
+    public static void mount(RoutesConfig routes, AdminSurface surface) {
+        routes.get(PREFIX + "/health", ctx -> ctx.json(health(surface)));
+        routes.get(PREFIX + "/behaviour", ctx -> ctx.json(surface.behaviour()));
+        routes.put(PREFIX + "/behaviour", ctx -> putBehaviour(ctx, surface));
+        routes.get(PREFIX + "/ledger", ctx -> ledger(ctx, surface));
+        routes.get(PREFIX + "/metrics", ctx -> ctx
+                .contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(surface.scrapeMetrics()));
+    }
+
+    /** The admin API's own error body: it is ours, not a dialect's. */
+    public static void error(Context ctx, HttpStatus status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        ctx.status(status).json(body);
+    }
+
+    private static Map<String, Object> health(AdminSurface surface) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("name", surface.name());
+        body.put("kind", surface.kind());
+        return body;
+    }
+
+    private static void putBehaviour(Context ctx, AdminSurface surface) {
+        try {
+            ctx.json(surface.replaceBehaviour(ctx.bodyAsBytes()));
+        } catch (InvalidBehaviourException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "invalid behaviour: " + e.getMessage());
+        }
+    }
+
+    private static void ledger(Context ctx, AdminSurface surface) {
+        long since;
+        int limit;
+        try {
+            since = Long.parseLong(ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
+            limit = Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault(String.valueOf(MAX_PAGE)));
+        } catch (NumberFormatException e) {
+            error(ctx, HttpStatus.BAD_REQUEST, "'since' and 'limit' must be whole numbers");
+            return;
+        }
+        if (since < 0 || limit < 1 || limit > MAX_PAGE) {
+            error(ctx, HttpStatus.BAD_REQUEST, "'since' must be >= 0 and 'limit' between 1 and " + MAX_PAGE);
+            return;
+        }
+        ctx.json(surface.ledger(since, limit));
+    }
+}
