@@ -27,7 +27,10 @@ public record JsonProblem(String field, int line, int column, String message) {
         }
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
         int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-        return new JsonProblem(field, line, column, readable(e.getOriginalMessage()));
+        String message = e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null
+                ? e.getCause().getMessage()
+                : readable(e.getOriginalMessage());
+        return new JsonProblem(field, line, column, message);
     }
 
     /** One sentence: field first when known, then the problem. */

@@ -1,0 +1,37 @@
+package dev.brownout.fakes;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.brownout.fakes.anthropic.AnthropicDialect;
+import dev.brownout.fakes.exchange.Dialect;
+import dev.brownout.fakes.openai.OpenAiDialect;
+
+import java.util.Locale;
+
+/** The LLM APIs a fake provider can speak. */
+public enum DialectKind {
+    OPENAI,
+    ANTHROPIC;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static DialectKind fromLabel(String label) {
+        for (DialectKind kind : values()) {
+            if (kind.label().equals(label)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown dialect '" + label + "'; use openai or anthropic");
+    }
+
+    Dialect create() {
+        return switch (this) {
+            case OPENAI -> new OpenAiDialect();
+            case ANTHROPIC -> new AnthropicDialect();
+        };
+    }
+}

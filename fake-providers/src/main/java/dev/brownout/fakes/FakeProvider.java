@@ -1,0 +1,195 @@
+package dev.brownout.fakes;
+
+import dev.brownout.fakes.admin.AdminApi;
+import dev.brownout.fakes.admin.AdminSurface;
+import dev.brownout.fakes.admin.BehaviourStore;
+import dev.brownout.fakes.auth.Authenticator;
+import dev.brownout.fakes.behaviour.Fault;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.SubstituteFault;
+import dev.brownout.fakes.catalog.ModelCatalog;
+import dev.brownout.fakes.catalog.ModelProfile;
+import dev.brownout.fakes.exchange.CompletionEndpoint;
+import dev.brownout.fakes.exchange.Dialect;
+import dev.brownout.fakes.exchange.ErrorReply;
+import dev.brownout.fakes.exchange.ProviderMetrics;
+import dev.brownout.fakes.http.FakeHttpServer;
+import dev.brownout.fakes.ledger.Ledger;
+import dev.brownout.fakes.ledger.LedgerPage;
+import dev.brownout.fakes.ledger.ProviderCall;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One running fake LLM provider: its own listener, dialect, models, credential, behaviour and ledger.
+ * Start it through {@link FakeWorld}.
+ */
+public final class FakeProvider implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeProvider.class);
+
+    private final ProviderConfig config;
+    private final Dialect dialect;
+    private final List<ModelProfile> models;
+    private final String apiKey;
+    private final BehaviourStore<ProviderBehaviour> behaviour;
+    private final Ledger<ProviderCall> ledger = new Ledger<>();
+    private final ProviderMetrics metrics;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final FakeHttpServer server;
+
+    FakeProvider(ProviderConfig config, String host, long seed, ModelCatalog catalog, String apiKey,
+                 Authenticator authenticator) {
+        this.config = config;
+        this.dialect = config.dialect().create();
+        this.models = config.models().isEmpty() ? catalog.models()
+                : config.models().stream().map(catalog::require).toList();
+        this.apiKey = apiKey;
+        List<String> served = models.stream().map(ModelProfile::id).toList();
+        this.behaviour = new BehaviourStore<>(ProviderBehaviour.class, config.behaviour(),
+                candidate -> validate(candidate, catalog, served));
+        this.metrics = new ProviderMetrics(config.name());
+        CompletionEndpoint endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
+                authenticator, config.auth() == AuthMode.OAUTH, behaviour, ledger, metrics, closing);
+        AdminSurface admin = new Admin();
+        this.server = FakeHttpServer.start(host, config.port(), javalin -> {
+            javalin.http.prefer405over404 = true;
+            javalin.routes.post(dialect.completionPath(), endpoint);
+            dialect.mountExtras(javalin.routes, models, endpoint::admit);
+            AdminApi.mount(javalin.routes, admin);
+            javalin.routes.error(404, "*", ctx -> notFound(ctx, endpoint));
+            javalin.routes.error(405, "*", ctx -> endpoint.recordRefusal(ctx, new ErrorReply(405,
+                    "Invalid method for URL (" + ctx.method() + " " + ctx.path() + ")", null, null)));
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> refuseTransport(ctx, e, endpoint));
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("provider '{}' failed on {} {}", config.name(), ctx.method(), ctx.path(), e);
+                dialect.writeError(ctx, new ErrorReply(500, "The fake provider failed: " + e.getClass().getSimpleName(),
+                        null, null));
+            });
+        });
+    }
+
+    private void notFound(Context ctx, CompletionEndpoint endpoint) {
+        if (ctx.path().startsWith(AdminApi.PREFIX)) {
+            AdminApi.error(ctx, HttpStatus.NOT_FOUND, "no admin route " + ctx.method() + " " + ctx.path());
+            return;
+        }
+        endpoint.recordRefusal(ctx, new ErrorReply(404, "Invalid URL (" + ctx.method() + " " + ctx.path() + ")",
+                null, null));
+    }
+
+    private void refuseTransport(Context ctx, HttpResponseException e, CompletionEndpoint endpoint) {
+        int status = e.getStatus() >= 400 && e.getStatus() < 500 ? e.getStatus() : 400;
+        String message = status == 413
+                ? "Request body too large: the limit is " + FakeHttpServer.MAX_REQUEST_BYTES + " bytes."
+                : e.getMessage();
+        endpoint.recordRefusal(ctx, new ErrorReply(status, message, null, status == 413 ? "request_too_large" : null));
+    }
+
+    private static void validate(ProviderBehaviour candidate, ModelCatalog catalog, List<String> served) {
+        for (int i = 0; i < candidate.faults().size(); i++) {
+            Fault fault = candidate.faults().get(i);
+            for (String model : fault.models()) {
+                if (!served.contains(model)) {
+                    throw new IllegalArgumentException("faults[" + i + "].models: '" + model
+                            + "' is not served by this provider; it serves " + String.join(", ", served));
+                }
+            }
+            if (fault instanceof SubstituteFault substitute && catalog.find(substitute.serveModel()).isEmpty()) {
+                throw new IllegalArgumentException("faults[" + i + "].serve_model: '" + substitute.serveModel()
+                        + "' is not in the model catalog");
+            }
+        }
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public DialectKind dialect() {
+        return config.dialect();
+    }
+
+    public AuthMode auth() {
+        return config.auth();
+    }
+
+    /** Exactly what the dialect's official SDK takes as its base URL. */
+    public String baseUrl() {
+        return server.baseUri() + dialect.baseUrlPath();
+    }
+
+    /** {@code http://host:port}, without the dialect's path. */
+    public String origin() {
+        return server.baseUri().toString();
+    }
+
+    public String adminUrl() {
+        return server.baseUri() + AdminApi.PREFIX;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** This provider's key in api-key mode; null in other modes. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public List<String> models() {
+        return models.stream().map(ModelProfile::id).toList();
+    }
+
+    public BehaviourStore<ProviderBehaviour> behaviour() {
+        return behaviour;
+    }
+
+    public Ledger<ProviderCall> ledger() {
+        return ledger;
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.close();
+    }
+
+    private final class Admin implements AdminSurface {
+        @Override
+        public String name() {
+            return config.name();
+        }
+
+        @Override
+        public String kind() {
+            return "provider";
+        }
+
+        @Override
+        public Object behaviour() {
+            return behaviour.current();
+        }
+
+        @Override
+        public Object replaceBehaviour(byte[] json) {
+            return behaviour.replace(json);
+        }
+
+        @Override
+        public LedgerPage<?> ledger(long since, int limit) {
+            return ledger.since(since, limit);
+        }
+
+        @Override
+        public String scrapeMetrics() {
+            return metrics.scrape();
+        }
+    }
+}

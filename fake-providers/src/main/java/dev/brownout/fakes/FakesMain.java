@@ -1,0 +1,104 @@
+package dev.brownout.fakes;
+
+import dev.brownout.fakes.config.Mappers;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone fake world: {@code java -jar brownout-fakes.jar [--config world.yaml]}. Once every
+ * listener is up it prints exactly one line of JSON with the endpoints and credentials, then serves until
+ * SIGTERM or until its standard input closes.
+ */
+@Command(name = "brownout-fakes", mixinStandardHelpOptions = true, version = "brownout-fakes 0.1.0",
+        description = "Starts fake LLM providers on loopback and prints their endpoints as one JSON line.")
+public final class FakesMain implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "WORLD.yaml",
+            description = "World file (the shape of a scenario's 'world' section). Default: one OpenAI provider "
+                    + "'openai' and one Anthropic provider 'anthropic' with the default catalog.")
+    Path config;
+
+    @Option(names = "--seed", description = "Overrides the world's seed (default 42).")
+    Long seed;
+
+    @Option(names = "--host", description = "Address to bind every listener to (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--ignore-stdin",
+            description = "Keep serving when standard input closes (for running in the background); stop with SIGTERM.")
+    boolean ignoreStdin;
+
+    private final InputStream stdin;
+    private final PrintStream stdout;
+
+    FakesMain(InputStream stdin, PrintStream stdout) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new FakesMain(System.in, System.out)).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        WorldConfig world;
+        try {
+            world = config == null ? WorldConfig.defaults() : WorldConfig.load(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("brownout-fakes: " + e.getMessage());
+            return 2;
+        }
+        world = new WorldConfig(seed != null ? seed : world.seed(), host != null ? host : world.host(),
+                world.catalog(), world.providers());
+        FakeWorld running;
+        try {
+            running = FakeWorld.start(world);
+        } catch (RuntimeException e) {
+            System.err.println("brownout-fakes: could not start the world: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            running.close();
+        }, "brownout-fakes-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stdout.println(Mappers.json().writeValueAsString(running.describe()));
+        } catch (IOException e) {
+            System.err.println("brownout-fakes: could not describe the world: " + e.getMessage());
+            return 1;
+        }
+        stdout.flush();
+        if (!ignoreStdin) {
+            Thread.ofVirtual().name("stdin-watch").start(() -> {
+                try {
+                    while (stdin.read() != -1) {
+                        // Input is ignored; only its end matters.
+                    }
+                } catch (IOException e) {
+                    // A broken stdin means the parent is gone: stop as on EOF.
+                }
+                stop.countDown();
+            });
+        }
+        stop.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            running.close();
+        } catch (IllegalStateException e) {
+            // Shutdown already under way: the hook closes the world.
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.brownout.fakes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.brownout.fakes.config.JsonProblem;
+import dev.brownout.fakes.config.Mappers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fake world: its providers and the seed all their randomness derives from. Same shape as a
+ * scenario's {@code world} section, so a standalone world file and a scenario describe it alike.
+ *
+ * @param host    the address every listener binds to; loopback unless the user asks otherwise
+ * @param catalog a catalog file whose models override and extend the default catalog
+ */
+public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers) {
+
+    public static final long DEFAULT_SEED = 42;
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public WorldConfig {
+        seed = seed == null ? DEFAULT_SEED : seed;
+        host = host == null ? LOOPBACK : host;
+        providers = providers == null ? List.of() : List.copyOf(providers);
+        if (providers.isEmpty()) {
+            throw new IllegalArgumentException("a world needs at least one provider under 'providers'");
+        }
+        Set<String> names = new HashSet<>();
+        for (ProviderConfig provider : providers) {
+            if (!names.add(provider.name())) {
+                throw new IllegalArgumentException("two providers are named '" + provider.name() + "'");
+            }
+        }
+    }
+
+    /** One OpenAI provider named {@code openai} and one Anthropic provider named {@code anthropic}. */
+    public static WorldConfig defaults() {
+        return new WorldConfig(DEFAULT_SEED, LOOPBACK, null, List.of(
+                ProviderConfig.of("openai", DialectKind.OPENAI),
+                ProviderConfig.of("anthropic", DialectKind.ANTHROPIC)));
+    }
+
+    public static WorldConfig of(long seed, ProviderConfig... providers) {
+        return new WorldConfig(seed, LOOPBACK, null, List.of(providers));
+    }
+
+    /** Reads a world file (YAML or JSON); errors name the file, the field, the line and what is wrong. */
+    public static WorldConfig load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the world file (" + e.getMessage() + ")");
+        }
+        try {
+            WorldConfig config = Mappers.yaml().readValue(bytes, WorldConfig.class);
+            if (config == null) {
+                throw new IllegalArgumentException(file + ": the world file is empty");
+            }
+            return config;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": " + JsonProblem.of(e).describe());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.brownout.fakes.canary;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The canary prompt grammar. A canary is a block in a user message:
+ *
+ * <pre>
+ * [brownout-task id=ari-5eed01-000042 kind=arithmetic difficulty=2]
+ * What is 347 * 29 + 18?
+ * Show brief working, then finish with one final line: ANSWER: &lt;your answer&gt;
+ * </pre>
+ *
+ * The header is for machines (the fakes and the ledger); the rest is plain language a real LLM answers.
+ * A correct reply's last {@code ANSWER:} line carries the expected answer.
+ */
+public final class Canaries {
+
+    public static final String ANSWER_PREFIX = "ANSWER: ";
+    static final String INSTRUCTION = "Show brief working, then finish with one final line: ANSWER: <your answer>";
+    private static final Pattern HEADER = Pattern.compile(
+            "\\[brownout-task id=([A-Za-z0-9._:-]{1,64}) kind=([a-z]+) difficulty=([1-9])]");
+    private static final Pattern ANSWER_LINE = Pattern.compile("(?m)^\\s*ANSWER:\\s*(.*?)\\s*$");
+    private static final Map<CanaryKind, CanaryForm> FORMS = Map.of(
+            CanaryKind.ARITHMETIC, new ArithmeticForm(),
+            CanaryKind.LOOKUP, new LookupForm(),
+            CanaryKind.JSON, new JsonForm(),
+            CanaryKind.TOOL, new ToolForm());
+
+    private Canaries() {
+    }
+
+    /** A canary found in a message: its header fields and the question text that follows the header. */
+    public record Found(String taskId, CanaryKind kind, int difficulty, String question) {
+    }
+
+    /** The first canary block in {@code text}, if there is one with a known kind. */
+    public static Optional<Found> find(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = HEADER.matcher(text);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        CanaryKind kind;
+        try {
+            kind = CanaryKind.fromLabel(matcher.group(2));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(matcher.group(1), kind, Integer.parseInt(matcher.group(3)),
+                text.substring(matcher.end())));
+    }
+
+    /** Solves the canary from its text, as a model that gets it right would. Empty when the text is garbled. */
+    public static Optional<Solution> solve(Found canary) {
+        return FORMS.get(canary.kind()).solve(canary.question());
+    }
+
+    /** A plausible wrong reply to a canary whose right reply is {@code right}. */
+    public static Solution wrong(Found canary, Solution right, SplittableRandom random) {
+        return FORMS.get(canary.kind()).wrong(canary.question(), right, random);
+    }
+
+    /** The value on the last {@code ANSWER:} line of a reply, if any. */
+    public static Optional<String> answerIn(String reply) {
+        if (reply == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = ANSWER_LINE.matcher(reply);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return Optional.ofNullable(last);
+    }
+
+    static String header(String id, CanaryKind kind, int difficulty) {
+        return "[brownout-task id=" + id + " kind=" + kind.label() + " difficulty=" + difficulty + "]";
+    }
+
+    static CanaryForm form(CanaryKind kind) {
+        return FORMS.get(kind);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.brownout.fakes.canary;
+
+import java.util.SplittableRandom;
+
+/** Deterministic prose for prompts that carry no canary: the same prompt and model give the same text. */
+public final class FillerText {
+
+    private static final String[] WORDS = ("the a system request service model answer latency provider token "
+            + "stream gateway retry budget fallback region cluster network steady careful simple result value "
+            + "check report signal quality error window phase agent task plan cost record test measure review "
+            + "shows keeps sends takes finds returns holds moves waits reads writes").split(" ");
+
+    private FillerText() {
+    }
+
+    /** Between 20 and 80 words in sentences, fixed by the seed. */
+    public static String generate(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int words = random.nextInt(20, 81);
+        StringBuilder text = new StringBuilder();
+        boolean sentenceStart = true;
+        for (int i = 0; i < words; i++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            if (sentenceStart) {
+                word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+            } else {
+                text.append(' ');
+            }
+            text.append(word);
+            sentenceStart = i == words - 1 || random.nextInt(9) == 0;
+            if (sentenceStart) {
+                text.append(i == words - 1 ? "." : ". ");
+            }
+        }
+        return text.toString();
+    }
+}

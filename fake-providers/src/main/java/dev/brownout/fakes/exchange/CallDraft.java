@@ -1,0 +1,45 @@
+package dev.brownout.fakes.exchange;
+
+import dev.brownout.fakes.ledger.CallOutcome;
+import dev.brownout.fakes.ledger.ProviderCall;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What the endpoint learns about a call while serving it; becomes one ledger entry at the end. */
+final class CallDraft {
+
+    final Instant time = Instant.now();
+    final long arrivalNanos = System.nanoTime();
+    String model;
+    String servedModel;
+    String requestId;
+    String principal;
+    int status;
+    CallOutcome outcome = CallOutcome.ERROR;
+    boolean stream;
+    long inputTokens;
+    long outputTokens;
+    BigDecimal costUsd = BigDecimal.ZERO;
+    String taskId;
+    Boolean correct;
+    Integer retryCount;
+    String authFailure;
+    String credentialOwner;
+    List<String> faults = List.of();
+    Long ttftMillis;
+    String errorType;
+
+    void firstTokenNow() {
+        if (ttftMillis == null) {
+            ttftMillis = (System.nanoTime() - arrivalNanos) / 1_000_000;
+        }
+    }
+
+    ProviderCall toCall(long seq, String provider, String dialect) {
+        return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
+                outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
+                credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType);
+    }
+}

@@ -1,0 +1,418 @@
+package dev.brownout.fakes.exchange;
+
+import dev.brownout.fakes.admin.BehaviourStore;
+import dev.brownout.fakes.auth.AuthResult;
+import dev.brownout.fakes.auth.Authenticator;
+import dev.brownout.fakes.behaviour.ErrorFault;
+import dev.brownout.fakes.behaviour.FaultPlan;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.RateLimitStatus;
+import dev.brownout.fakes.behaviour.RateLimiter;
+import dev.brownout.fakes.canary.Canaries;
+import dev.brownout.fakes.catalog.ModelCatalog;
+import dev.brownout.fakes.catalog.ModelProfile;
+import dev.brownout.fakes.ledger.CallOutcome;
+import dev.brownout.fakes.ledger.Ledger;
+import dev.brownout.fakes.ledger.ProviderCall;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves a provider's completion endpoint in any dialect: auth, validation, rate limits, the behaviour's
+ * faults, pacing to the serving model's profile, and one ledger entry per call.
+ */
+public final class CompletionEndpoint implements Handler {
+
+    /** How long a hung request is held at most; the listener's idle timeout is the same. */
+    static final Duration MAX_HANG = Duration.ofMinutes(10);
+    static final String RETRY_COUNT_HEADER = "X-Stainless-Retry-Count";
+
+    private final String provider;
+    private final Dialect dialect;
+    private final long seed;
+    private final ModelCatalog catalog;
+    private final List<String> servedModels;
+    private final Authenticator authenticator;
+    private final boolean bearerChallenge;
+    private final BehaviourStore<ProviderBehaviour> behaviour;
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final Ledger<ProviderCall> ledger;
+    private final ProviderMetrics metrics;
+    private final CountDownLatch closing;
+    private final ReplyPlanner planner;
+    private final AtomicLong requests = new AtomicLong();
+    private final Map<String, AtomicInteger> attemptsByTask = new ConcurrentHashMap<>();
+
+    /**
+     * @param servedModels    catalog ids this provider serves
+     * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)
+     * @param closing         released when the provider shuts down, to let hung requests go
+     */
+    public CompletionEndpoint(String provider, Dialect dialect, long seed, ModelCatalog catalog,
+                              List<String> servedModels, Authenticator authenticator, boolean bearerChallenge,
+                              BehaviourStore<ProviderBehaviour> behaviour, Ledger<ProviderCall> ledger,
+                              ProviderMetrics metrics, CountDownLatch closing) {
+        this.provider = provider;
+        this.dialect = dialect;
+        this.seed = seed;
+        this.catalog = catalog;
+        this.servedModels = List.copyOf(servedModels);
+        this.authenticator = authenticator;
+        this.bearerChallenge = bearerChallenge;
+        this.behaviour = behaviour;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.closing = closing;
+        this.planner = new ReplyPlanner(dialect, seed);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        CallDraft call = new CallDraft();
+        long sequence = requests.incrementAndGet();
+        SplittableRandom idRandom = new SplittableRandom(seed ^ (sequence * 0x9E3779B97F4A7C15L) ^ provider.hashCode());
+        call.requestId = dialect.newRequestId(idRandom);
+        call.retryCount = retryCount(ctx);
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        try {
+            serve(ctx, call, idRandom);
+        } finally {
+            ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
+            metrics.record(entry);
+        }
+    }
+
+    /** Records a request refused before it reached this endpoint's logic (bad path, oversized body). */
+    public void recordRefusal(Context ctx, ErrorReply error) {
+        CallDraft call = new CallDraft();
+        call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        dialect.rateLimitHeaders(ctx, rateLimiter.peek("", behaviour.current().rateLimit(), System.nanoTime()));
+        fail(ctx, call, error);
+        ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
+        metrics.record(entry);
+    }
+
+    /**
+     * Authenticates a request to one of the dialect's other routes (e.g. {@code GET /v1/models}); a refusal
+     * is answered and recorded here, and the caller only serves when this returns true.
+     */
+    public boolean admit(Context ctx) {
+        CallDraft call = new CallDraft();
+        call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        boolean admitted = authenticated(ctx, call, behaviour.current());
+        if (!admitted) {
+            ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
+            metrics.record(entry);
+        }
+        return admitted;
+    }
+
+    private boolean authenticated(Context ctx, CallDraft call, ProviderBehaviour current) {
+        AuthResult auth = authenticator.authenticate(dialect.credential(ctx));
+        call.principal = auth.principal();
+        if (auth.accepted()) {
+            return true;
+        }
+        String reason = auth.failure().name().toLowerCase(Locale.ROOT);
+        call.authFailure = reason;
+        call.credentialOwner = auth.owner();
+        dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
+        ErrorReply refusal = dialect.unauthorized(auth);
+        if (bearerChallenge) {
+            refusal = refusal.withHeaders(Map.of("WWW-Authenticate",
+                    "Bearer error=\"invalid_token\", error_description=\"" + reason + "\""));
+        }
+        fail(ctx, call, refusal);
+        return false;
+    }
+
+    private void serve(Context ctx, CallDraft call, SplittableRandom idRandom) {
+        ProviderBehaviour current = behaviour.current();
+        if (!authenticated(ctx, call, current)) {
+            return;
+        }
+        Optional<ErrorReply> headerProblem = dialect.checkHeaders(ctx);
+        if (headerProblem.isPresent()) {
+            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
+            fail(ctx, call, headerProblem.get());
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = dialect.parse(ctx.bodyAsBytes());
+        } catch (InvalidRequestException e) {
+            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
+            fail(ctx, call, e.toReply());
+            return;
+        }
+        call.model = request.model();
+        call.stream = request.stream();
+        Optional<Canaries.Found> canary = ReplyPlanner.canaryOf(request);
+        call.taskId = canary.map(Canaries.Found::taskId).orElse(null);
+        Optional<ModelProfile> requested = catalog.find(request.model())
+                .filter(profile -> servedModels.contains(profile.id()));
+        if (requested.isEmpty()) {
+            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
+            fail(ctx, call, dialect.unknownModel(request.model()));
+            return;
+        }
+        ModelProfile model = requested.get();
+        int inputTokens = planner.inputTokens(request);
+        int outputBudget = request.maxTokens() == null ? 0 : request.maxTokens();
+        if ((long) inputTokens + outputBudget > model.contextWindow()) {
+            dialect.rateLimitHeaders(ctx, rateLimiter.peek(model.id(), current.rateLimit(), System.nanoTime()));
+            fail(ctx, call, new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
+                    + " tokens. However, you requested " + (inputTokens + outputBudget) + " tokens ("
+                    + inputTokens + " in the messages, " + outputBudget + " in the completion).",
+                    "messages", "context_length_exceeded"));
+            return;
+        }
+
+        RateLimitStatus limit = rateLimiter.admit(model.id(), current.rateLimit(),
+                inputTokens + (request.maxTokens() == null ? 1_000L : request.maxTokens()), System.nanoTime());
+        dialect.rateLimitHeaders(ctx, limit);
+        if (!limit.admitted()) {
+            fail(ctx, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
+            return;
+        }
+
+        SplittableRandom random = new SplittableRandom(attemptSeed(call.taskId, idRandom));
+        FaultPlan faults = FaultPlan.draw(current, model.id(), random);
+        call.faults = faults.applied();
+        if (faults.hang()) {
+            hang(call);
+            return;
+        }
+        if (faults.error() != null) {
+            fail(ctx, call, injected(faults.error(), request.model()));
+            return;
+        }
+        ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
+        call.servedModel = served.id();
+        Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
+        call.correct = reply.choices().getFirst().correct();
+        call.inputTokens = reply.inputTokens();
+        Duration ttft = served.latency().sampleTtft(random).plus(faults.extraTtft());
+        long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());
+        if (request.stream()) {
+            stream(ctx, call, reply, faults, ttft, gapNanos);
+        } else {
+            respond(ctx, call, reply, faults, ttft, gapNanos, request.model());
+        }
+        call.costUsd = served.price().cost(call.inputTokens, call.outputTokens);
+    }
+
+    private void stream(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration ttft, long gapNanos) {
+        long base = call.arrivalNanos + ttft.toNanos();
+        if (!Pacer.sleepUntil(base)) {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        StreamEncoder encoder = dialect.streamEncoder(reply);
+        OutputStream out;
+        try {
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream; charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache");
+            out = ctx.res().getOutputStream();
+        } catch (IOException e) {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        call.status = 200;
+        SseWriter writer = new SseWriter(out);
+        if (!writer.send(encoder.start())) {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        int steps = reply.steps();
+        for (int step = 0; step < steps; step++) {
+            if (faults.stall() != null && step == faults.stall().afterTokens()) {
+                base += faults.stall().duration().toNanos();
+            }
+            if (faults.cut() != null && step == faults.cut().afterTokens()) {
+                call.outcome = CallOutcome.CUT;
+                return;
+            }
+            if (faults.streamError() != null && step == faults.streamError().afterTokens()) {
+                ErrorReply error = dialect.errorFor(faults.streamError().status(), reply.model());
+                if (faults.streamError().message() != null) {
+                    error = error.withMessage(faults.streamError().message());
+                }
+                writer.send(encoder.error(error));
+                call.outcome = writer.clientGone() ? CallOutcome.CLIENT_DISCONNECTED : CallOutcome.STREAM_ERROR;
+                call.errorType = "stream_error:" + faults.streamError().status();
+                return;
+            }
+            if (!Pacer.sleepUntil(base + step * gapNanos)) {
+                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                return;
+            }
+            if (faults.malformedChunk() != null && step == faults.malformedChunk().afterTokens()
+                    && !writer.send(encoder.malformed())) {
+                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                return;
+            }
+            StringBuilder frames = new StringBuilder();
+            int sent = 0;
+            for (ChoicePlan choice : reply.choices()) {
+                if (step < choice.tokenCount()) {
+                    frames.append(encoder.step(choice.index(), step, choice.pieceAt(step)));
+                    sent++;
+                }
+            }
+            if (!writer.send(frames.toString())) {
+                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                return;
+            }
+            call.firstTokenNow();
+            call.outputTokens += sent;
+        }
+        if (writer.send(encoder.finish((int) call.outputTokens))) {
+            call.outcome = CallOutcome.COMPLETE;
+        } else {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+        }
+    }
+
+    private void respond(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration ttft, long gapNanos,
+                         String model) {
+        int steps = reply.steps();
+        long done = call.arrivalNanos + ttft.toNanos() + Math.max(0, steps - 1) * gapNanos;
+        if (faults.stall() != null && faults.stall().afterTokens() < steps) {
+            done += faults.stall().duration().toNanos();
+        }
+        if (faults.streamError() != null && faults.streamError().afterTokens() < steps) {
+            // A non-streaming call has no stream to break: the upstream failure surfaces as its HTTP status.
+            Pacer.sleepUntil(call.arrivalNanos + ttft.toNanos() + faults.streamError().afterTokens() * gapNanos);
+            fail(ctx, call, dialect.errorFor(faults.streamError().status(), model));
+            return;
+        }
+        if (!Pacer.sleepUntil(done)) {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        byte[] body = dialect.body(reply);
+        call.status = 200;
+        call.firstTokenNow();
+        ctx.status(200);
+        ctx.res().setContentType("application/json");
+        if (faults.cut() != null && faults.cut().afterTokens() < steps) {
+            // Content-Length promises the whole body; stopping short makes Jetty abort the connection,
+            // which is what a client sees when an upstream dies mid-body.
+            int sentBytes = (int) ((long) body.length * faults.cut().afterTokens() / Math.max(1, steps));
+            call.outputTokens = (long) faults.cut().afterTokens() * reply.choices().size();
+            call.outcome = writeRaw(ctx, body, sentBytes) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        if (faults.malformedChunk() != null && faults.malformedChunk().afterTokens() < steps) {
+            byte[] broken = new String(body, StandardCharsets.UTF_8)
+                    .substring(0, Math.max(1, body.length / 2)).getBytes(StandardCharsets.UTF_8);
+            call.outputTokens = reply.outputTokens();
+            call.outcome = writeRaw(ctx, broken, broken.length) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+            call.errorType = "malformed_body";
+            return;
+        }
+        call.outputTokens = reply.outputTokens();
+        call.outcome = writeRaw(ctx, body, body.length) ? CallOutcome.COMPLETE : CallOutcome.CLIENT_DISCONNECTED;
+    }
+
+    private static boolean writeRaw(Context ctx, byte[] body, int length) {
+        try {
+            ctx.res().setContentLength(body.length);
+            OutputStream out = ctx.res().getOutputStream();
+            out.write(body, 0, length);
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void hang(CallDraft call) {
+        call.outcome = CallOutcome.HANG;
+        call.status = 0;
+        try {
+            closing.await(MAX_HANG.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fail(Context ctx, CallDraft call, ErrorReply error) {
+        call.status = error.status();
+        call.outcome = CallOutcome.ERROR;
+        call.errorType = error.code() != null ? error.code() : "http_" + error.status();
+        dialect.writeError(ctx, error);
+    }
+
+    private ErrorReply injected(ErrorFault fault, String model) {
+        ErrorReply reply = dialect.errorFor(fault.status(), model);
+        if (fault.message() != null) {
+            reply = reply.withMessage(fault.message());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (fault.retryAfter() != null) {
+            headers.putAll(retryAfterHeaders(fault.retryAfter()));
+        }
+        if (fault.shouldRetry() != null) {
+            headers.put("x-should-retry", fault.shouldRetry().toString());
+        }
+        return reply.withHeaders(headers).withHtmlBody(fault.htmlBody());
+    }
+
+    private static ErrorReply withRetryAfter(ErrorReply reply, Duration retryAfter) {
+        return reply.withHeaders(retryAfterHeaders(retryAfter));
+    }
+
+    private static Map<String, String> retryAfterHeaders(Duration retryAfter) {
+        long millis = Math.max(0, (retryAfter.toNanos() + 999_999) / 1_000_000);
+        long seconds = (millis + 999) / 1000;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("retry-after", Long.toString(seconds));
+        headers.put("retry-after-ms", Long.toString(millis));
+        return headers;
+    }
+
+    private long attemptSeed(String taskId, SplittableRandom fallback) {
+        if (taskId == null) {
+            return fallback.nextLong();
+        }
+        int attempt = attemptsByTask.computeIfAbsent(taskId, id -> new AtomicInteger()).getAndIncrement();
+        long hash = seed;
+        for (byte b : (provider + '\u0000' + taskId + '\u0000' + attempt).getBytes(StandardCharsets.UTF_8)) {
+            hash = hash * 1_000_003L + b;
+        }
+        return hash;
+    }
+
+    private static Integer retryCount(Context ctx) {
+        String header = ctx.header(RETRY_COUNT_HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.brownout.fakes.ledger;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** How a provider call ended, as the provider saw it. */
+public enum CallOutcome {
+    /** The whole answer was sent with its terminator. */
+    COMPLETE,
+    /** The answer stopped part-way without a terminator or an error. */
+    CUT,
+    /** A mid-stream error event was sent after HTTP 200. */
+    STREAM_ERROR,
+    /** An HTTP error status was returned instead of an answer. */
+    ERROR,
+    /** The request was accepted and never answered. */
+    HANG,
+    /** The client went away before the answer was complete. */
+    CLIENT_DISCONNECTED;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.brownout.fakes.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One call a fake provider saw: who asked for which model, who actually served it, what was sent and what
+ * it cost. Tokens and cost count what was actually streamed, so a cut stream costs what it sent.
+ *
+ * @param model           the model the request named (and the response reported)
+ * @param servedModel     the model that really answered (differs under silent substitution)
+ * @param principal       the credential's owner, when known
+ * @param status          the HTTP status sent, 0 for a request that was never answered
+ * @param taskId          the canary task found in the last user message, if any
+ * @param correct         whether the canary answer sent was correct; null without a canary
+ * @param retryCount      the client's {@code X-Stainless-Retry-Count}, when sent
+ * @param authFailure     why the credential was refused, if it was
+ * @param credentialOwner the fake that issued a foreign credential presented here: a leak
+ * @param faults          the faults that applied to this call
+ * @param ttftMillis      time from arrival to the first output token sent, when one was
+ */
+public record ProviderCall(long seq, Instant time, String provider, String dialect, String model,
+                           String servedModel, String requestId, String principal, int status,
+                           CallOutcome outcome, boolean stream, long inputTokens, long outputTokens,
+                           BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
+                           String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
+                           long durationMillis, String errorType) {
+
+    public boolean credentialLeak() {
+        return credentialOwner != null;
+    }
+}
