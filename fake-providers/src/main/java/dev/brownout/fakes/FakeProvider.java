@@ -63,9 +63,19 @@ public final class FakeProvider implements AutoCloseable {
             javalin.routes.post(dialect.completionPath(), endpoint);
             dialect.mountExtras(javalin.routes, models, endpoint::admit);
             AdminApi.mount(javalin.routes, admin);
-            javalin.routes.error(404, "*", ctx -> notFound(ctx, endpoint));
-            javalin.routes.error(405, "*", ctx -> endpoint.recordRefusal(ctx, new ErrorReply(405,
-                    "Invalid method for URL (" + ctx.method() + " " + ctx.path() + ")", null, null)));
+            // Javalin runs error handlers for any 404/405 status, also ones our handlers answered on purpose
+            // (an unknown model is a 404): only a response without a body is Javalin's own "no route".
+            javalin.routes.error(404, "*", ctx -> {
+                if (ctx.resultInputStream() == null) {
+                    notFound(ctx, endpoint);
+                }
+            });
+            javalin.routes.error(405, "*", ctx -> {
+                if (ctx.resultInputStream() == null) {
+                    endpoint.recordRefusal(ctx, new ErrorReply(405,
+                            "Invalid method for URL (" + ctx.method() + " " + ctx.path() + ")", null, null));
+                }
+            });
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> refuseTransport(ctx, e, endpoint));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("provider '{}' failed on {} {}", config.name(), ctx.method(), ctx.path(), e);

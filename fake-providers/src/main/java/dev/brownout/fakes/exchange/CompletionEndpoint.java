@@ -286,7 +286,7 @@ public final class CompletionEndpoint implements Handler {
             call.firstTokenNow();
             call.outputTokens += sent;
         }
-        if (writer.send(encoder.finish((int) call.outputTokens))) {
+        if (writer.sendLast(encoder.finish((int) call.outputTokens))) {
             call.outcome = CallOutcome.COMPLETE;
         } else {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
@@ -320,22 +320,25 @@ public final class CompletionEndpoint implements Handler {
             // which is what a client sees when an upstream dies mid-body.
             int sentBytes = (int) ((long) body.length * faults.cut().afterTokens() / Math.max(1, steps));
             call.outputTokens = (long) faults.cut().afterTokens() * reply.choices().size();
-            call.outcome = writeRaw(ctx, body, sentBytes) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+            call.outcome = writePartial(ctx, body, sentBytes) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
         if (faults.malformedChunk() != null && faults.malformedChunk().afterTokens() < steps) {
-            byte[] broken = new String(body, StandardCharsets.UTF_8)
-                    .substring(0, Math.max(1, body.length / 2)).getBytes(StandardCharsets.UTF_8);
+            byte[] broken = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
             call.outputTokens = reply.outputTokens();
-            call.outcome = writeRaw(ctx, broken, broken.length) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
-            call.errorType = "malformed_body";
+            call.outcome = CallOutcome.MALFORMED;
+            ctx.result(broken);
             return;
         }
         call.outputTokens = reply.outputTokens();
-        call.outcome = writeRaw(ctx, body, body.length) ? CallOutcome.COMPLETE : CallOutcome.CLIENT_DISCONNECTED;
+        // Javalin writes the result after this handler returns, so the ledger entry exists before the
+        // client can read the answer.
+        call.outcome = CallOutcome.COMPLETE;
+        ctx.result(body);
     }
 
-    private static boolean writeRaw(Context ctx, byte[] body, int length) {
+    /** Promises the whole body in Content-Length and sends only its first {@code length} bytes. */
+    private static boolean writePartial(Context ctx, byte[] body, int length) {
         try {
             ctx.res().setContentLength(body.length);
             OutputStream out = ctx.res().getOutputStream();

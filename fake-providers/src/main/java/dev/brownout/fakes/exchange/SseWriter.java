@@ -16,6 +16,18 @@ final class SseWriter {
 
     /** Sends a frame now; returns false once the client has disconnected. */
     boolean send(String frames) {
+        return write(frames, true);
+    }
+
+    /**
+     * Writes the last frames without flushing: they leave with the end of the response, after the
+     * endpoint has recorded the call, so a client that saw the end of the stream finds it in the ledger.
+     */
+    boolean sendLast(String frames) {
+        return write(frames, false);
+    }
+
+    private boolean write(String frames, boolean flush) {
         if (clientGone) {
             return false;
         }
@@ -24,7 +36,9 @@ final class SseWriter {
         }
         try {
             out.write(frames.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            if (flush) {
+                out.flush();
+            }
             return true;
         } catch (IOException e) {
             clientGone = true;

@@ -10,6 +10,8 @@ public enum CallOutcome {
     COMPLETE,
     /** The answer stopped part-way without a terminator or an error. */
     CUT,
+    /** A non-streaming answer was sent whole but its JSON was broken. */
+    MALFORMED,
     /** A mid-stream error event was sent after HTTP 200. */
     STREAM_ERROR,
     /** An HTTP error status was returned instead of an answer. */
