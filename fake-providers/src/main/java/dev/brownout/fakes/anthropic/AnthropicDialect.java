@@ -24,16 +24,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Anthropic Messages: {@code POST /v1/messages}, {@code count_tokens} and {@code GET /v1/models}. */
 public final class AnthropicDialect implements Dialect {
 
     // The Messages API has no public tokenizer; cl100k is a close stand-in for counting.
     private static final TokenCounter TOKENS = TokenCounter.of(EncodingType.CL100K_BASE);
-    private static final Set<String> VERSIONS = Set.of("2023-06-01", "2023-01-01");
+    // Any dated version is accepted: SDK releases move the version they send (3.x sends 2026-dated ones).
+    private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String MODEL_CREATED = "2025-09-29T00:00:00Z";
 
     @Override
@@ -96,9 +97,9 @@ public final class AnthropicDialect implements Dialect {
         if (version == null) {
             return Optional.of(new ErrorReply(400, "anthropic-version: header is required", null, null));
         }
-        if (!VERSIONS.contains(version.trim())) {
-            return Optional.of(new ErrorReply(400, "anthropic-version: invalid version '" + version
-                    + "'; supported: 2023-06-01", null, null));
+        if (!VERSION.matcher(version.trim()).matches()) {
+            return Optional.of(new ErrorReply(400, "anthropic-version: '" + version
+                    + "' is not a version; use a date such as 2023-06-01", null, null));
         }
         return Optional.empty();
     }
