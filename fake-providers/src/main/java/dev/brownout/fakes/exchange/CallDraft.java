@@ -30,6 +30,7 @@ final class CallDraft {
     List<String> faults = List.of();
     Long ttftMillis;
     String errorType;
+    boolean recorded;
 
     void firstTokenNow() {
         if (ttftMillis == null) {

@@ -93,9 +93,16 @@ public final class CompletionEndpoint implements Handler {
         try {
             serve(ctx, call, idRandom);
         } finally {
-            ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
-            metrics.record(entry);
+            if (!call.recorded) {
+                record(call);
+            }
         }
+    }
+
+    private void record(CallDraft call) {
+        call.recorded = true;
+        ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
+        metrics.record(entry);
     }
 
     /** Records a request refused before it reached this endpoint's logic (bad path, oversized body). */
@@ -105,8 +112,7 @@ public final class CompletionEndpoint implements Handler {
         ctx.header(dialect.requestIdHeader(), call.requestId);
         dialect.rateLimitHeaders(ctx, rateLimiter.peek("", behaviour.current().rateLimit(), System.nanoTime()));
         fail(ctx, call, error);
-        ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
-        metrics.record(entry);
+        record(call);
     }
 
     /**
@@ -119,8 +125,7 @@ public final class CompletionEndpoint implements Handler {
         ctx.header(dialect.requestIdHeader(), call.requestId);
         boolean admitted = authenticated(ctx, call, behaviour.current());
         if (!admitted) {
-            ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
-            metrics.record(entry);
+            record(call);
         }
         return admitted;
     }
@@ -243,6 +248,9 @@ public final class CompletionEndpoint implements Handler {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
+        // Tokens are paced from when the stream really started: a late start (a loaded machine, a cold JVM)
+        // must not be made up by bursting the tokens that were due meanwhile.
+        base = Math.max(base, System.nanoTime());
         int steps = reply.steps();
         for (int step = 0; step < steps; step++) {
             if (faults.stall() != null && step == faults.stall().afterTokens()) {
@@ -353,6 +361,8 @@ public final class CompletionEndpoint implements Handler {
     private void hang(CallDraft call) {
         call.outcome = CallOutcome.HANG;
         call.status = 0;
+        // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
+        record(call);
         try {
             closing.await(MAX_HANG.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,0 +1,49 @@
+package dev.brownout.fakes.behaviour;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimiterTest {
+
+    private static final long MINUTE = Duration.ofMinutes(1).toNanos();
+
+    @Test
+    void admitsUpToTheRequestLimitThenSaysWhenTheNextFits() {
+        RateLimiter limiter = new RateLimiter();
+        RateLimit limit = new RateLimit(3, 1_000_000);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.admit("m", limit, 10, 0).admitted()).as("request %d of 3", i + 1).isTrue();
+        }
+        RateLimitStatus refused = limiter.admit("m", limit, 10, 0);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.exceeded()).isEqualTo("requests");
+        assertThat(refused.retryAfter()).as("one request refills in a third of a minute")
+                .isBetween(Duration.ofSeconds(19), Duration.ofSeconds(21));
+        assertThat(limiter.admit("m", limit, 10, MINUTE / 3 + 1_000_000).admitted()).as("after that wait").isTrue();
+    }
+
+    @Test
+    void aRequestRefusedForTokensDoesNotSpendARequest() {
+        RateLimiter limiter = new RateLimiter();
+        RateLimit limit = new RateLimit(10, 100);
+
+        RateLimitStatus refused = limiter.admit("m", limit, 500, 0);
+
+        assertThat(refused.exceeded()).isEqualTo("tokens");
+        assertThat(refused.requestsRemaining()).isEqualTo(10);
+    }
+
+    @Test
+    void modelsHaveTheirOwnBucketsAndNewLimitsStartFull() {
+        RateLimiter limiter = new RateLimiter();
+        limiter.admit("a", new RateLimit(1, 1000), 1, 0);
+
+        assertThat(limiter.admit("b", new RateLimit(1, 1000), 1, 0).admitted()).isTrue();
+        assertThat(limiter.admit("a", new RateLimit(2, 1000), 1, 0).requestsRemaining()).isEqualTo(1);
+    }
+}
