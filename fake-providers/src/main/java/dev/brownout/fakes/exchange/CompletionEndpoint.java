@@ -21,13 +21,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +42,7 @@ public final class CompletionEndpoint implements Handler {
     /** How long a hung request is held at most; the listener's idle timeout is the same. */
     static final Duration MAX_HANG = Duration.ofMinutes(10);
     static final String RETRY_COUNT_HEADER = "X-Stainless-Retry-Count";
+    static final int MAX_TRACKED_TASKS = 100_000;
 
     private final String provider;
     private final Dialect dialect;
@@ -57,7 +58,14 @@ public final class CompletionEndpoint implements Handler {
     private final CountDownLatch closing;
     private final ReplyPlanner planner;
     private final AtomicLong requests = new AtomicLong();
-    private final Map<String, AtomicInteger> attemptsByTask = new ConcurrentHashMap<>();
+    /** Attempts seen per canary task, for seeding; the oldest tasks are forgotten so a soak cannot grow it forever. */
+    private final Map<String, AtomicInteger> attemptsByTask = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AtomicInteger> eldest) {
+                    return size() > MAX_TRACKED_TASKS;
+                }
+            });
 
     /**
      * @param servedModels    catalog ids this provider serves
