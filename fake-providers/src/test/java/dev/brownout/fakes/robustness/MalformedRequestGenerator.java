@@ -103,7 +103,7 @@ final class MalformedRequestGenerator {
                 bytes(validBody().toString()), false));
         cases.addAll(badCredentials());
         if (target.anthropic()) {
-            for (String version : List.of("", "2099-01-01", "latest", "2023-06-01;drop", "x".repeat(300))) {
+            for (String version : List.of("", "latest", "2023-6-1", "2023-06-01;drop", "x".repeat(300))) {
                 Map<String, String> headers = validHeaders();
                 headers.put("anthropic-version", version);
                 cases.add(new MalformedRequest("bad anthropic-version", "POST", target.completionPath(), headers,
