@@ -41,7 +41,7 @@ class MalformedRequestFuzzTest {
     /** Fixed so a failure reproduces; change it to explore other requests. */
     static final long SEED = 0x5EED_F022L;
     static final int REQUESTS_PER_DIALECT = 1_700;
-    static final int IN_FLIGHT = Integer.getInteger("fuzz.inflight", 24);
+    static final int IN_FLIGHT = 24;
     static final Duration PER_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** A Java class name (dev.brownout.X, java.lang.X, com.fasterxml...) or a stack frame. */

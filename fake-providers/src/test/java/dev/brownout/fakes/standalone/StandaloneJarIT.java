@@ -160,8 +160,9 @@ class StandaloneJarIT {
 
             fakes.terminate();
 
-            // The JVM answers SIGTERM with 143 (128 + 15) after its shutdown hooks ran.
-            assertThat(fakes.exitCode(SHUTDOWN)).as("exit code within %s of SIGTERM", SHUTDOWN).isNotNull();
+            // A JVM stopped by SIGTERM exits with 143 (128 + 15) once its shutdown hooks ran; 0 if main won the race.
+            assertThat(fakes.exitCode(SHUTDOWN)).as("exit code within %s of SIGTERM (null: still running)", SHUTDOWN)
+                    .isIn(0, 143);
             assertThat(listeners).allSatisfy(uri ->
                     assertThat(accepts(uri)).as("%s accepts connections after SIGTERM", uri).isFalse());
         }
