@@ -49,6 +49,7 @@ public final class OAuthServer implements AutoCloseable {
     private final RequestJournal journal;
     private final long seed;
     private FakeHttpServer http;
+    private volatile org.eclipse.jetty.server.Server jetty;
     private String issuer;
     private AccessTokenVerifier verifier;
 
@@ -196,6 +197,11 @@ public final class OAuthServer implements AutoCloseable {
     @Override
     public void close() {
         stopping.countDown();
+        if (jetty != null) {
+            // A graceful stop waits for idle keep-alive connections of clients (Nimbus, HttpURLConnection) and
+            // then fails with a timeout; nothing here needs draining once held requests are released.
+            jetty.setStopTimeout(0);
+        }
         if (http != null) {
             http.close();
         }
@@ -203,6 +209,7 @@ public final class OAuthServer implements AutoCloseable {
 
     private void routes(JavalinConfig javalin) {
         javalin.http.prefer405over404 = true;
+        javalin.jetty.modifyServer(server -> jetty = server);
         var routes = javalin.routes;
         routes.get(DiscoveryEndpoint.OPENID_PATH, ctx -> ready.join().discovery.handle(ctx));
         routes.get(DiscoveryEndpoint.OAUTH_PATH, ctx -> ready.join().discovery.handle(ctx));
