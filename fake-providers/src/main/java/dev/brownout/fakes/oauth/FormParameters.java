@@ -32,17 +32,28 @@ final class FormParameters {
     }
 
     static FormParameters read(Context ctx) {
+        byte[] body = readBody(ctx);
         String contentType = ctx.header("Content-Type");
         if (contentType == null || !mediaType(contentType).equals(FORM)) {
             throw OAuthError.invalidRequest("the body must be " + FORM);
         }
-        byte[] body;
+        return parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The whole body, read even when the request is refused for its content type: Jetty closes a
+     * connection whose body was left unread, after answering on it as if it stayed open.
+     */
+    private static byte[] readBody(Context ctx) {
         try {
-            body = ctx.bodyAsBytes();
+            return ctx.bodyAsBytes();
         } catch (HttpResponseException e) {
             throw OAuthError.withStatus(e.getStatus(), "invalid_request", "the body could not be read: " + e.getMessage());
+        } catch (Exception e) {
+            // Jetty reports a broken body (bad chunking, a body cut short) only when it is read, as an
+            // IOException that Javalin (Kotlin) throws undeclared
+            throw OAuthError.invalidRequest("the body could not be read: it is not valid HTTP content");
         }
-        return parse(new String(body, StandardCharsets.UTF_8));
     }
 
     /** Query parameters with the same rules as a form body (the authorize endpoint). */

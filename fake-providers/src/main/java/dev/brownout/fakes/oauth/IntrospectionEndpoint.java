@@ -44,7 +44,7 @@ final class IntrospectionEndpoint {
         } catch (OAuthError e) {
             exchange.outcome(e.code(), false);
             e.writeTo(ctx);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
             exchange.outcome(error.code(), false);
             error.writeTo(ctx);

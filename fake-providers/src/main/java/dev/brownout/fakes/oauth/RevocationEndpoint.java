@@ -41,7 +41,7 @@ final class RevocationEndpoint {
         } catch (OAuthError e) {
             exchange.outcome(e.code(), false);
             e.writeTo(ctx);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
             exchange.outcome(error.code(), false);
             error.writeTo(ctx);

@@ -71,7 +71,7 @@ final class TokenEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(ctx, exchange, OAuthError.temporarilyUnavailable("the server is stopping"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             fail(ctx, exchange, OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName()));
         } finally {
             if (!hung) {
