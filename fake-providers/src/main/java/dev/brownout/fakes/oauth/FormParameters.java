@@ -5,7 +5,6 @@ import io.javalin.http.HttpResponseException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +24,6 @@ final class FormParameters {
 
     private FormParameters(Map<String, String> values) {
         this.values = values;
-    }
-
-    static FormParameters of(Map<String, String> values) {
-        return new FormParameters(Map.copyOf(values));
     }
 
     static FormParameters read(Context ctx) {
@@ -103,10 +98,6 @@ final class FormParameters {
             throw OAuthError.invalidRequest("parameter '" + name + "' is required");
         }
         return value;
-    }
-
-    Map<String, String> asMap() {
-        return Collections.unmodifiableMap(values);
     }
 
     private static String decode(String text) {

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param authorize        what the authorization endpoint decides in place of a person
  */
 public record OAuthBehaviour(
-        TokenEndpoint tokenEndpoint,
+        TokenFaults tokenEndpoint,
         Boolean refreshFails,
         Boolean jwksUnavailable,
         SigningKey signingKey,
@@ -26,7 +26,7 @@ public record OAuthBehaviour(
         AuthorizeDecision authorize) {
 
     public OAuthBehaviour {
-        tokenEndpoint = tokenEndpoint == null ? TokenEndpoint.HEALTHY : tokenEndpoint;
+        tokenEndpoint = tokenEndpoint == null ? TokenFaults.HEALTHY : tokenEndpoint;
         refreshFails = refreshFails != null && refreshFails;
         jwksUnavailable = jwksUnavailable != null && jwksUnavailable;
         signingKey = signingKey == null ? SigningKey.FIRST : signingKey;
@@ -41,7 +41,7 @@ public record OAuthBehaviour(
 
     /** Throws {@link IllegalArgumentException} naming the field and the allowed range. */
     public static void validate(OAuthBehaviour behaviour) {
-        TokenEndpoint token = behaviour.tokenEndpoint();
+        TokenFaults token = behaviour.tokenEndpoint();
         if (!(token.errorRate() >= 0 && token.errorRate() <= 1)) {
             throw new IllegalArgumentException("token_endpoint.error_rate must be between 0 and 1, was " + token.errorRate());
         }
@@ -63,7 +63,7 @@ public record OAuthBehaviour(
         }
     }
 
-    public OAuthBehaviour withTokenEndpoint(TokenEndpoint value) {
+    public OAuthBehaviour withTokenEndpoint(TokenFaults value) {
         return new OAuthBehaviour(value, refreshFails, jwksUnavailable, signingKey, clockSkew, revocationRound, authorize);
     }
 
@@ -97,10 +97,10 @@ public record OAuthBehaviour(
      * @param delay       added before the token endpoint answers
      * @param hang        accept token requests and never answer them (until the client gives up or the server stops)
      */
-    public record TokenEndpoint(Double errorRate, Integer errorStatus, Duration delay, Boolean hang) {
-        static final TokenEndpoint HEALTHY = new TokenEndpoint(null, null, null, null);
+    public record TokenFaults(Double errorRate, Integer errorStatus, Duration delay, Boolean hang) {
+        static final TokenFaults HEALTHY = new TokenFaults(null, null, null, null);
 
-        public TokenEndpoint {
+        public TokenFaults {
             errorRate = errorRate == null ? 0d : errorRate;
             errorStatus = errorStatus == null ? 503 : errorStatus;
             delay = delay == null ? Duration.ZERO : delay;

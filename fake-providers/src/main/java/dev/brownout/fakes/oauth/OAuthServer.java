@@ -85,6 +85,7 @@ public final class OAuthServer implements AutoCloseable {
     public static OAuthServer start(OAuthConfig config, List<String> providers, String host, int port, long seed,
                                     CredentialRegistry registry, URI publicAddress) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(providers, "providers");
         Objects.requireNonNull(registry, "registry");
         OAuthServer server = new OAuthServer(config, providers, seed, registry);
         server.http = FakeHttpServer.start(host, port, server::routes);

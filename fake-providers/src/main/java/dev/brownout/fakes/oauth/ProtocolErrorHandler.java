@@ -12,19 +12,20 @@ import java.util.Map;
 
 /**
  * Jetty's answer to requests that never reach a route (a path that cannot be normalised, a header too
- * large, broken HTTP): the RFC 6749 error shape instead of an HTML page, and {@code Connection: close}
- * announced, since Jetty drops such a connection and a client must not reuse it.
+ * large, broken HTTP): the RFC 6749 error shape instead of an HTML page, with Jetty's status, and
+ * {@code Connection: close} announced, since Jetty drops such a connection and a client must not reuse it.
  */
 final class ProtocolErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        int status = response.getStatus() >= 400 && response.getStatus() < 500 ? response.getStatus() : 400;
+        int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+        boolean ours = status >= 500;
         byte[] body;
         try {
             body = Mappers.json().writeValueAsBytes(Map.of(
-                    "error", "invalid_request",
-                    "error_description", "the request is not valid HTTP for this server"));
+                    "error", ours ? "server_error" : "invalid_request",
+                    "error_description", ours ? "the server failed" : "the request is not valid HTTP for this server"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             body = "{\"error\":\"invalid_request\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }

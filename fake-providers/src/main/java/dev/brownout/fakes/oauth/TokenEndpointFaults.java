@@ -20,7 +20,7 @@ final class TokenEndpointFaults {
     }
 
     /** Waits the delay; throws the injected error, if this request draws one. */
-    void delayOrFail(OAuthBehaviour.TokenEndpoint faults, Exchange exchange) throws InterruptedException {
+    void delayOrFail(OAuthBehaviour.TokenFaults faults, Exchange exchange) throws InterruptedException {
         if (!faults.delay().isZero() && stopping.await(faults.delay().toNanos(), TimeUnit.NANOSECONDS)) {
             throw stopped(exchange);
         }

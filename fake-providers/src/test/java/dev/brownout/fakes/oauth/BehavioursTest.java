@@ -41,8 +41,8 @@ class BehavioursTest {
         return OAuthBehaviour.healthy();
     }
 
-    private OAuthBehaviour.TokenEndpoint tokenFaults(double rate, int status, Duration delay, boolean hang) {
-        return new OAuthBehaviour.TokenEndpoint(rate, status, delay, hang);
+    private OAuthBehaviour.TokenFaults tokenFaults(double rate, int status, Duration delay, boolean hang) {
+        return new OAuthBehaviour.TokenFaults(rate, status, delay, hang);
     }
 
     @Test

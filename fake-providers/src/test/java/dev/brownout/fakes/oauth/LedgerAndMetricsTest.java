@@ -57,7 +57,7 @@ class LedgerAndMetricsTest {
 
     @Test
     void injectedFaultsAreMarkedInjected() throws Exception {
-        world.behave(OAuthBehaviour.healthy().withTokenEndpoint(new OAuthBehaviour.TokenEndpoint(1.0, 503, null, null)));
+        world.behave(OAuthBehaviour.healthy().withTokenEndpoint(new OAuthBehaviour.TokenFaults(1.0, 503, null, null)));
         world.clientCredentials(world.agent());
 
         OAuthLedgerEntry entry = world.server.ledger().all().getLast();
