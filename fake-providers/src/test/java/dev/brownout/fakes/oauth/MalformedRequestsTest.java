@@ -121,6 +121,19 @@ class MalformedRequestsTest {
         assertThat(world.clientCredentials(world.agent()).indicatesSuccess()).as("tokens afterwards").isTrue();
     }
 
+    @Test
+    void requestJettyRefusesBeforeRoutingIsAnsweredInTheOAuthShapeAndClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", world.server.port())) {
+            socket.setSoTimeout((int) PER_REQUEST_LIMIT.toMillis());
+            socket.getOutputStream().write("GET /%2e%2e/token HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(response).as("status line").startsWith("HTTP/1.1 400 ");
+            assertThat(response.toLowerCase(java.util.Locale.ROOT)).as("closing announced").contains("connection: close");
+            assertThat(response).as("body shape").contains("\"error\":\"invalid_request\"");
+        }
+    }
+
     /** Sends request {@code index}; returns a description when it got a 5xx or no answer, else {@code null}. */
     private String send(HttpClient client, int index, Map<Integer, AtomicInteger> statuses) {
         Random random = new Random(TestWorld.SEED * 1_000_003L + index);
