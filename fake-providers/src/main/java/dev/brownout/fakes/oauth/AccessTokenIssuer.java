@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +45,8 @@ final class AccessTokenIssuer {
     /** @param skew the behaviour's clock offset: the server believes its clock, so only the claims move */
     String mint(String clientId, String subject, List<String> scopes, List<String> audiences, String familyId,
                 Duration skew) {
-        Instant issuedAt = clock.instant().plus(skew);
+        // JWT times are whole seconds; truncating here keeps exp - iat exactly the configured lifetime
+        Instant issuedAt = clock.instant().plus(skew).truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)

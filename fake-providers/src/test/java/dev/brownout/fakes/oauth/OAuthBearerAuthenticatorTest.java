@@ -20,7 +20,7 @@ class OAuthBearerAuthenticatorTest {
 
     @BeforeEach
     void start() {
-        world = TestWorld.start(OAuthConfig.defaults().withTokenTtl(Duration.ofSeconds(1)).withClients(List.of(
+        world = TestWorld.start(OAuthConfig.defaults().withTokenTtl(Duration.ofSeconds(2)).withClients(List.of(
                 new OAuthClientConfig("agent", List.of("llm.invoke", "llm.batch"), null, null, null, null),
                 new OAuthClientConfig("backup-only", null, List.of("backup"), List.of(GrantType.CLIENT_CREDENTIALS), null, null),
                 new OAuthClientConfig("elsewhere", null, List.of("search-api"), List.of(GrantType.CLIENT_CREDENTIALS), null, null),
@@ -114,7 +114,7 @@ class OAuthBearerAuthenticatorTest {
         long exp = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().getTime();
 
         assertThat(strict.authenticate(token).accepted()).as("fresh token accepted").isTrue();
-        TestWorld.await("the 1 s token to expire", Duration.ofSeconds(5), () -> System.currentTimeMillis() > exp);
+        TestWorld.await("the 2 s token to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > exp);
         assertThat(strict.authenticate(token).failure()).as("after exp").isEqualTo(AuthFailure.EXPIRED);
     }
 
@@ -122,7 +122,7 @@ class OAuthBearerAuthenticatorTest {
     void leewayKeepsAJustExpiredTokenValid() throws Exception {
         String token = world.accessToken();
         long exp = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().getTime();
-        TestWorld.await("the 1 s token to expire", Duration.ofSeconds(5), () -> System.currentTimeMillis() > exp + 100);
+        TestWorld.await("the 2 s token to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > exp + 100);
 
         assertThat(world.server.authenticatorFor("primary", "llm.invoke", Duration.ofMinutes(1)).authenticate(token).accepted())
                 .as("expired by less than the leeway").isTrue();

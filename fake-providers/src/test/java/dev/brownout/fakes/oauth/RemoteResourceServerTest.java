@@ -32,7 +32,7 @@ class RemoteResourceServerTest {
 
     @BeforeEach
     void start() {
-        world = TestWorld.start(OAuthConfig.defaults().withTokenTtl(Duration.ofSeconds(1)));
+        world = TestWorld.start(OAuthConfig.defaults().withTokenTtl(Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -77,7 +77,7 @@ class RemoteResourceServerTest {
         String token = world.accessToken();
         var validator = validatorFor(world.server, "primary");
         long exp = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().getTime();
-        TestWorld.await("the 1 s token to expire", Duration.ofSeconds(5), () -> System.currentTimeMillis() > exp + 1000);
+        TestWorld.await("the 2 s token to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > exp + 1000);
 
         assertThatThrownBy(() -> validator.process(token, null))
                 .as("a token past its exp").isInstanceOf(BadJOSEException.class).hasMessageContaining("Expired JWT");

@@ -217,7 +217,7 @@ class TokenEndpointErrorsTest {
         secret = world.agent().clientSecret();
         String code = code(null);
         long issued = System.currentTimeMillis();
-        TestWorld.await("the 1 s code to expire", Duration.ofSeconds(5), () -> System.currentTimeMillis() > issued + 1100);
+        TestWorld.await("the 1 s code to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > issued + 1100);
 
         assertThat(error(token(exchange(code, VERIFIER, null)))).as("error").isEqualTo("invalid_grant");
     }
