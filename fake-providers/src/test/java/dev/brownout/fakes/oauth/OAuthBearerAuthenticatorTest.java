@@ -4,21 +4,26 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.brownout.fakes.auth.AuthFailure;
 import dev.brownout.fakes.auth.AuthResult;
 import dev.brownout.fakes.auth.Authenticator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In-process validation of bearer tokens for providers in OAuth mode. */
+/**
+ * In-process validation of bearer tokens for providers in OAuth mode. One server for the class: no test
+ * changes its behaviour, and each judges tokens of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OAuthBearerAuthenticatorTest {
 
     private TestWorld world;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         world = TestWorld.start(OAuthConfig.defaults().withTokenTtl(Duration.ofSeconds(2)).withClients(List.of(
                 new OAuthClientConfig("agent", List.of("llm.invoke", "llm.batch"), null, null, null, null),
@@ -27,7 +32,7 @@ class OAuthBearerAuthenticatorTest {
                 new OAuthClientConfig("batch", List.of("llm.batch"), null, List.of(GrantType.CLIENT_CREDENTIALS), null, null))));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         world.close();
     }

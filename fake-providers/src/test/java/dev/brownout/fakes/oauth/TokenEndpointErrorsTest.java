@@ -2,9 +2,10 @@ package dev.brownout.fakes.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.config.Mappers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -15,7 +16,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every refusal of the token and authorization endpoints, in the RFC 6749 §5.2 shape. */
+/**
+ * Every refusal of the token and authorization endpoints, in the RFC 6749 §5.2 shape. One server for
+ * the class: no test here changes its behaviour, and each works on its own codes and tokens.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenEndpointErrorsTest {
 
     private static final String VERIFIER = "v".repeat(43);
@@ -23,7 +28,7 @@ class TokenEndpointErrorsTest {
     private TestWorld world;
     private String secret;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         world = TestWorld.start(OAuthConfig.defaults().withSigningAlg(SigningAlgorithm.ES256).withClients(List.of(
                 OAuthClientConfig.defaultAgent(),
@@ -31,7 +36,7 @@ class TokenEndpointErrorsTest {
         secret = world.agent().clientSecret();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         world.close();
     }
@@ -41,7 +46,11 @@ class TokenEndpointErrorsTest {
     }
 
     private String asAgent(String body) {
-        return body + "&client_id=agent&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return asAgent(world, body);
+    }
+
+    private static String asAgent(TestWorld in, String body) {
+        return body + "&client_id=agent&client_secret=" + URLEncoder.encode(in.agent().clientSecret(), StandardCharsets.UTF_8);
     }
 
     private static String basicHeader(String id, String secret) {
@@ -54,8 +63,12 @@ class TokenEndpointErrorsTest {
         return body.path("error").asText();
     }
 
-    /** Authorizes with PKCE and returns the code from the redirect. */
     private String code(String redirectUri) throws Exception {
+        return code(world, redirectUri);
+    }
+
+    /** Authorizes with PKCE and returns the code from the redirect. */
+    private static String code(TestWorld world, String redirectUri) throws Exception {
         String query = "?response_type=code&client_id=agent&code_challenge_method=S256&code_challenge=" + PkceVerifier.s256(VERIFIER)
                 + (redirectUri == null ? "" : "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8));
         HttpResponse<String> response = world.get(OAuthServer.AUTHORIZE_PATH + query);
@@ -65,7 +78,11 @@ class TokenEndpointErrorsTest {
     }
 
     private String exchange(String code, String verifier, String redirectUri) {
-        return asAgent("grant_type=authorization_code&code=" + code + "&code_verifier=" + verifier
+        return exchange(world, code, verifier, redirectUri);
+    }
+
+    private static String exchange(TestWorld world, String code, String verifier, String redirectUri) {
+        return asAgent(world, "grant_type=authorization_code&code=" + code + "&code_verifier=" + verifier
                 + (redirectUri == null ? "" : "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)));
     }
 
@@ -212,14 +229,14 @@ class TokenEndpointErrorsTest {
 
     @Test
     void expiredAuthorizationCodeIsInvalidGrant() throws Exception {
-        world.close();
-        world = TestWorld.start(new OAuthConfig(null, null, null, Duration.ofSeconds(1), SigningAlgorithm.ES256, null));
-        secret = world.agent().clientSecret();
-        String code = code(null);
-        long issued = System.currentTimeMillis();
-        TestWorld.await("the 1 s code to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > issued + 1100);
+        try (TestWorld shortCodes = TestWorld.start(new OAuthConfig(null, null, null, Duration.ofSeconds(1), SigningAlgorithm.ES256, null))) {
+            String code = code(shortCodes, null);
+            long issued = System.currentTimeMillis();
+            TestWorld.await("the 1 s code to expire", Duration.ofSeconds(10), () -> System.currentTimeMillis() > issued + 1100);
 
-        assertThat(error(token(exchange(code, VERIFIER, null)))).as("error").isEqualTo("invalid_grant");
+            assertThat(error(shortCodes.postForm(OAuthServer.TOKEN_PATH, exchange(shortCodes, code, VERIFIER, null))))
+                    .as("error").isEqualTo("invalid_grant");
+        }
     }
 
     @Test
