@@ -55,7 +55,7 @@ final class RefreshTokens {
         return issue(presented.family, newToken());
     }
 
-    /** The family a live token of this client belongs to, for revocation; {@code null} if none. */
+    /** What the server knows of a refresh token, spent or not; {@code null} for a value it never issued. */
     Issued lookup(String token) {
         return token == null ? null : byToken.get(token);
     }
