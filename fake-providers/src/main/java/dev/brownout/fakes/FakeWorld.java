@@ -6,6 +6,7 @@ import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.auth.CredentialRegistry;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.exchange.Ids;
+import dev.brownout.fakes.oauth.OAuthServer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +27,7 @@ public final class FakeWorld implements AutoCloseable {
     private final WorldConfig config;
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final Map<String, FakeProvider> providers = new LinkedHashMap<>();
+    private OAuthServer oauth;
 
     private FakeWorld(WorldConfig config) {
         this.config = config;
@@ -47,19 +50,25 @@ public final class FakeWorld implements AutoCloseable {
         if (config.catalog() != null) {
             catalog = catalog.with(ModelCatalog.load(Path.of(config.catalog())));
         }
+        if (config.oauth() != null) {
+            oauth = OAuthServer.start(config.oauth(), config.providers().stream().map(ProviderConfig::name).toList(),
+                    config.host(), 0, config.seed(), credentials);
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
             for (String model : provider.models()) {
                 catalog.require(model);
             }
-            String key = provider.apiKey() != null ? provider.apiKey() : generatedKey(provider);
-            credentials.register(key, provider.name());
-            keys.put(provider.name(), key);
+            if (provider.auth() == AuthMode.API_KEY) {
+                String key = provider.apiKey() != null ? provider.apiKey() : generatedKey(provider);
+                credentials.register(key, provider.name());
+                keys.put(provider.name(), key);
+            }
         }
         for (ProviderConfig provider : config.providers()) {
             String key = keys.get(provider.name());
             providers.put(provider.name(), new FakeProvider(provider, config.host(), config.seed(), catalog,
-                    provider.auth() == AuthMode.API_KEY ? key : null, authenticator(provider, key)));
+                    key, authenticator(provider, key)));
         }
     }
 
@@ -67,8 +76,7 @@ public final class FakeWorld implements AutoCloseable {
         return switch (provider.auth()) {
             case API_KEY -> new ApiKeyAuthenticator(provider.name(), key, credentials);
             case NONE -> credential -> AuthResult.accept("anonymous");
-            case OAUTH -> throw new IllegalArgumentException("provider '" + provider.name()
-                    + "' uses auth: oauth, but this world has no OAuth server");
+            case OAUTH -> oauth.authenticatorFor(provider.name(), provider.requiredScope());
         };
     }
 
@@ -97,6 +105,11 @@ public final class FakeWorld implements AutoCloseable {
         return provider;
     }
 
+    /** The world's OAuth server, if it has one. */
+    public Optional<OAuthServer> oauth() {
+        return Optional.ofNullable(oauth);
+    }
+
     /** Every secret the world issued, so nobody writes one into a report. */
     public CredentialRegistry credentials() {
         return credentials;
@@ -118,6 +131,9 @@ public final class FakeWorld implements AutoCloseable {
         }
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("providers", list);
+        if (oauth != null) {
+            description.put("oauth", oauth.describe());
+        }
         return description;
     }
 
@@ -136,6 +152,18 @@ public final class FakeWorld implements AutoCloseable {
             }
         }
         providers.clear();
+        if (oauth != null) {
+            try {
+                oauth.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            oauth = null;
+        }
         if (failure != null) {
             throw failure;
         }

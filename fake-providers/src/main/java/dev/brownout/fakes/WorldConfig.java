@@ -3,6 +3,7 @@ package dev.brownout.fakes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.brownout.fakes.config.JsonProblem;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.oauth.OAuthConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +18,10 @@ import java.util.Set;
  *
  * @param host    the address every listener binds to; loopback unless the user asks otherwise
  * @param catalog a catalog file whose models override and extend the default catalog
+ * @param oauth   the world's OAuth server; null for none, unless a provider uses {@code auth: oauth},
+ *                which starts one with every default
  */
-public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers) {
+public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth) {
 
     public static final long DEFAULT_SEED = 42;
     public static final String LOOPBACK = "127.0.0.1";
@@ -36,6 +39,20 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
                 throw new IllegalArgumentException("two providers are named '" + provider.name() + "'");
             }
         }
+        if (oauth == null && providers.stream().anyMatch(provider -> provider.auth() == AuthMode.OAUTH)) {
+            oauth = OAuthConfig.defaults();
+        }
+        if (oauth != null && names.contains(oauth.name())) {
+            throw new IllegalArgumentException("the OAuth server and a provider are both named '" + oauth.name() + "'");
+        }
+    }
+
+    public WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers) {
+        this(seed, host, catalog, providers, null);
+    }
+
+    public WorldConfig withOAuth(OAuthConfig config) {
+        return new WorldConfig(seed, host, catalog, providers, config);
     }
 
     /** One OpenAI provider named {@code openai} and one Anthropic provider named {@code anthropic}. */

@@ -3,6 +3,9 @@ package dev.brownout.fakes.http;
 import dev.brownout.fakes.config.Mappers;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -46,6 +49,7 @@ public final class FakeHttpServer implements AutoCloseable {
                 // cached original: a key differing only in case was accepted. Credentials are case-sensitive.
                 http.setHeaderCacheCaseSensitive(true);
             });
+            config.routes.before(FakeHttpServer::readWholeBody);
             setup.accept(config);
         });
         javalin.start(host, port);
@@ -55,6 +59,24 @@ public final class FakeHttpServer implements AutoCloseable {
             }
         }
         return new FakeHttpServer(javalin, host);
+    }
+
+    /**
+     * Reads every request's body before any handler runs, whatever the method or path. Jetty closes a
+     * connection whose body was left unread, after answering on it as if it stayed open, so a client
+     * that reused it for its next request would fail without an answer. A body that cannot be read is
+     * refused here, and the connection announced as closing.
+     */
+    private static void readWholeBody(Context ctx) {
+        try {
+            ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            ctx.header("Connection", "close");
+            throw e;
+        } catch (Exception e) {
+            ctx.header("Connection", "close");
+            throw new BadRequestResponse("the body is not valid HTTP content");
+        }
     }
 
     public int port() {

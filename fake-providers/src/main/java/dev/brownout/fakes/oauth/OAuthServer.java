@@ -7,7 +7,6 @@ import dev.brownout.fakes.auth.CredentialRegistry;
 import dev.brownout.fakes.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.Ledger;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 
@@ -216,7 +215,6 @@ public final class OAuthServer implements AutoCloseable {
             server.setErrorHandler(new ProtocolErrorHandler());
         });
         var routes = javalin.routes;
-        routes.before(OAuthServer::readWholeBody);
         routes.get(DiscoveryEndpoint.OPENID_PATH, ctx -> ready.join().discovery.handle(ctx));
         routes.get(DiscoveryEndpoint.OAUTH_PATH, ctx -> ready.join().discovery.handle(ctx));
         routes.get(JwksEndpoint.PATH, ctx -> ready.join().jwks.handle(ctx));
@@ -240,24 +238,6 @@ public final class OAuthServer implements AutoCloseable {
         exchange.outcome(error.code(), false);
         error.writeTo(ctx);
         journal.record(exchange, error.status());
-    }
-
-    /**
-     * Reads every request's body before any handler runs, whatever the method or path. Jetty closes a
-     * connection whose body was left unread, after answering on it as if it stayed open, so a client
-     * that reused it for its next request would fail without an answer. A body that cannot be read is
-     * refused here, and the connection announced as closing.
-     */
-    private static void readWholeBody(Context ctx) {
-        try {
-            ctx.bodyAsBytes();
-        } catch (HttpResponseException e) {
-            ctx.header("Connection", "close");
-            throw e;
-        } catch (Exception e) {
-            ctx.header("Connection", "close");
-            throw new BadRequestResponse("the body is not valid HTTP content");
-        }
     }
 
     private static String endpointOf(String path) {
