@@ -100,6 +100,12 @@ public final class FakeProvider implements AutoCloseable {
         String message = status == 413
                 ? "Request body too large: the limit is " + FakeHttpServer.MAX_REQUEST_BYTES + " bytes."
                 : e.getMessage();
+        if (ctx.path().startsWith(AdminApi.PREFIX)) {
+            // A mistake in driving the fake is the admin API's to answer, not a call to the provider's ledger.
+            AdminApi.error(ctx, HttpStatus.forStatus(status), status == 405
+                    ? "no admin route " + ctx.method() + " " + ctx.path() : message);
+            return;
+        }
         endpoint.recordRefusal(ctx, new ErrorReply(status, message, null, status == 413 ? "request_too_large" : null));
     }
 

@@ -62,11 +62,13 @@ public record JsonProblem(String field, int line, int column, String message) {
             return typeId.getTypeId() == null ? "missing 'type'" + choices
                     : "unknown type '" + typeId.getTypeId() + "'" + choices;
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format && original.contains("\": ")) {
-            // "Cannot deserialize value of type X from String "soon": <explanation>"
-            String explanation = original.substring(original.indexOf("\": ") + 3)
-                    .replace("not one of the values accepted for Enum class: ", "expected one of ");
-            return "'" + format.getValue() + "': " + explanation;
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                && original.contains("\": ")) {
+            // "Cannot deserialize value of type X from String "soon": <why>"; keep the value and the why.
+            String reason = original.substring(original.indexOf("\": ") + 3)
+                    .replace("not one of the values accepted for Enum class: ", "not one of ");
+            String value = String.valueOf(format.getValue());
+            return reason.contains(value) ? reason : "'" + value + "' is " + reason;
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
                 && mismatch.getTargetType() != null && !original.startsWith("No content")) {

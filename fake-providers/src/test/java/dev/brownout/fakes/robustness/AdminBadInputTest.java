@@ -132,6 +132,28 @@ class AdminBadInputTest {
                 .doesNotContainPattern(MalformedRequestFuzzTest.JAVA_INTERNALS);
     }
 
+    static Stream<Arguments> wrongMethods() {
+        return Stream.of(arguments("DELETE", "/behaviour"), arguments("POST", "/behaviour"),
+                arguments("POST", "/health"), arguments("PUT", "/ledger"), arguments("PATCH", "/metrics"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wrongMethods")
+    void wrongMethodOnAnAdminRouteIs405InTheAdminShapeAndNoProviderCall(String method, String route)
+            throws Exception {
+        FakeProvider provider = world.provider("openai");
+        long callsBefore = provider.ledger().lastSequence();
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(provider.adminUrl() + route))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("status of %s %s: %s", method, route, response.body()).isEqualTo(405);
+        assertThat(errorMessage(response)).as("admin error message for %s %s", method, route).contains(route);
+        assertThat(provider.ledger().lastSequence()).as("provider calls recorded for an admin request %s %s",
+                method, route).isEqualTo(callsBefore);
+    }
+
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

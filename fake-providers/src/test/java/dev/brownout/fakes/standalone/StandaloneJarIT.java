@@ -197,7 +197,7 @@ class StandaloneJarIT {
     static Stream<Arguments> badConfigs() {
         return Stream.of(
                 arguments("missing file", null, "world.yaml"),
-                arguments("invalid YAML", "providers: [ { name: a, dialect: openai\n  - oops: [\n", "line"),
+                arguments("invalid YAML (a list never closed)", "providers: [\n  { name: a, dialect: openai }\n", "line"),
                 arguments("unknown field", "providers:\n  - { name: primary, dialect: openai, colour: red }\n",
                         "colour"),
                 arguments("unknown dialect", "providers:\n  - { name: primary, dialect: gemini }\n", "dialect"));
