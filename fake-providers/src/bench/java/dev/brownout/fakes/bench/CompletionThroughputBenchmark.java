@@ -18,6 +18,8 @@ import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.RateLimit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,7 +61,7 @@ public final class CompletionThroughputBenchmark {
         Path work = Files.createTempDirectory("brownout-throughput-");
         Path catalog = BenchCatalog.write(work, MODEL, 1_000_000_000d);
         WorldConfig world = new WorldConfig(42L, WorldConfig.LOOPBACK, catalog.toString(),
-                List.of(ProviderConfig.of("openai", DialectKind.OPENAI, MODEL)));
+                List.of(ProviderConfig.of("openai", DialectKind.OPENAI, MODEL).withBehaviour(unlimited())));
         try (FakeWorld fakes = FakeWorld.start(world)) {
             FakeProvider fake = fakes.provider("openai");
             String authorization = "Bearer " + fake.apiKey();
@@ -90,6 +92,14 @@ public final class CompletionThroughputBenchmark {
                 wiremock.stop();
             }
         }
+    }
+
+    /**
+     * No faults and rate limits far above any rate this machine reaches: the default 10,000 requests per minute
+     * would answer most of the load with 429. The limiter still runs on every request.
+     */
+    private static ProviderBehaviour unlimited() {
+        return new ProviderBehaviour(List.of(), new RateLimit(Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
 
     private static void run(Options options, Path script, Target fake, Target wiremock)
