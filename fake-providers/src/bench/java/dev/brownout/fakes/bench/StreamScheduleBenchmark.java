@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +65,7 @@ public final class StreamScheduleBenchmark {
     private final LongAdder streamsCompleted = new LongAdder();
     private final LongAdder streamsFailed = new LongAdder();
     private final AtomicInteger streamsOpen = new AtomicInteger();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile long windowStart;
     private volatile long windowEnd;
@@ -179,7 +181,7 @@ public final class StreamScheduleBenchmark {
                     socket = null;
                 }
             } catch (IOException | RuntimeException e) {
-                streamsFailed.increment();
+                fail(e.getClass().getSimpleName() + ": " + e.getMessage());
                 if (socket != null) {
                     sockets.remove(socket);
                     closeQuietly(socket);
@@ -203,7 +205,7 @@ public final class StreamScheduleBenchmark {
         try {
             HttpStreamReader.Head head = reader.readHead();
             if (head.status() != 200 || !head.chunked()) {
-                streamsFailed.increment();
+                fail("HTTP " + head.status());
                 if (head.contentLength() >= 0) {
                     reader.skip(head.contentLength());
                     return !head.close();
@@ -242,6 +244,11 @@ public final class StreamScheduleBenchmark {
         }
     }
 
+    private void fail(String reason) {
+        streamsFailed.increment();
+        failures.computeIfAbsent(reason, key -> new LongAdder()).increment();
+    }
+
     private byte[] request(URI base, String apiKey, int worker, int round) {
         // A prompt per worker and round gives answers of different lengths (the filler is 20-80 words), so the
         // streams drift apart instead of ticking in lock-step.
@@ -272,6 +279,10 @@ public final class StreamScheduleBenchmark {
                 tokens, tokens / seconds, target, 100 * tokens / seconds / target);
         System.out.printf(Locale.ROOT, "streams completed %d, failed %d (whole run)%n",
                 streamsCompleted.sum(), streamsFailed.sum());
+        failures.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .limit(5)
+                .forEach(entry -> System.out.printf(Locale.ROOT, "  %6d x %s%n", entry.getValue().sum(), entry.getKey()));
         System.out.printf(Locale.ROOT, "gap error |arrival - schedule| over %d tokens: p50 %.2f ms, p90 %.2f ms, "
                         + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; %d tokens early%n",
                 gapErrorMicros.getTotalCount(), millis(gapErrorMicros, 50), millis(gapErrorMicros, 90),
