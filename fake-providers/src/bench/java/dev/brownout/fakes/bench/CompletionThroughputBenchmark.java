@@ -118,9 +118,9 @@ public final class CompletionThroughputBenchmark {
             Round wiremockRound = null;
             for (Target target : order) {
                 Round result = wrk(options, script, target, options.seconds);
-                System.out.printf(Locale.ROOT, "round %d  %-8s %10.0f req/s  p50 %s  p99 %s  non-2xx %d  %s%n",
+                System.out.printf(Locale.ROOT, "round %d  %-8s %10.0f req/s  p50 %s  p99 %s  non-2xx %d  %s  (%s)%n",
                         round, target.name, result.requestsPerSecond, result.p50, result.p99, result.non2xx,
-                        result.socketErrors);
+                        result.socketErrors, MachineLoad.loadAverage());
                 if (target == fake) {
                     fakeRound = result;
                 } else {
