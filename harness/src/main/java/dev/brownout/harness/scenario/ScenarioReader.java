@@ -62,7 +62,14 @@ final class ScenarioReader {
     }
 
     private Workload workload(JsonNode workload) {
-        Rate rate = workload.has("rate") ? Rate.parse(workload.get("rate").asText()) : null;
+        Rate rate = null;
+        if (workload.has("rate")) {
+            try {
+                rate = Rate.parse(workload.get("rate").asText());
+            } catch (IllegalArgumentException e) {
+                problems.atValue("workload.rate", e.getMessage());
+            }
+        }
         Integer concurrency = workload.has("concurrency") ? workload.get("concurrency").asInt() : null;
         return new Workload(workload.path("tasks").asText(),
                 workload.path("difficulty").asInt(Workload.DEFAULT_DIFFICULTY), rate, concurrency,

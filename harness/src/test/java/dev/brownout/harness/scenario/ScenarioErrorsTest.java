@@ -89,6 +89,13 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void zeroRateIsRefused() {
+        assertThat(onlyProblem(with("rate: 20/s", "rate: 0/min"))).as("problem for rate 0/min")
+                .isEqualTo(new ScenarioProblem(ORIGIN, 11, 9, "workload.rate",
+                        "a rate must be more than 0 per unit of time, like 20/s or 300/min"));
+    }
+
+    @Test
     void gateConditionInWordsShowsTheConditionForm() {
         assertThat(onlyProblem(with("iq_loss: \"< 5%\"", "iq_loss: \"less than 5\""))).as("problem for 'less than 5'")
                 .isEqualTo(new ScenarioProblem(ORIGIN, 30, 12, "gates.iq_loss", "must be a condition like \"< 5%\", "
