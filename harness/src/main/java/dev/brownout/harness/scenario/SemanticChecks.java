@@ -208,7 +208,7 @@ final class SemanticChecks {
 
     private void network(NetworkFaults network, String path) {
         if (network.down() && !network.toxics().isEmpty()) {
-            problems.atValue(path + ".toxics", "a proxy that is down (down: true) passes no traffic, so its toxics "
+            problems.atKey(path + ".toxics", "a proxy that is down (down: true) passes no traffic, so its toxics "
                     + "would never act; remove them or the down flag");
         }
         if (!network.down() && network.toxics().isEmpty()) {

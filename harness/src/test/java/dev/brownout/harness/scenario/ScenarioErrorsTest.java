@@ -191,6 +191,14 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void downProxyWithToxicsIsRefused() {
+        assertThat(onlyProblem(with("        network:\n", "        network:\n          down: true\n")))
+                .as("problem for a disabled proxy that also has toxics")
+                .isEqualTo(new ScenarioProblem(ORIGIN, 23, 11, "timeline[1].faults[0].network.toxics", "a proxy that is "
+                        + "down (down: true) passes no traffic, so its toxics would never act; remove them or the down flag"));
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() {
         assertThat(onlyProblem(with("  duration: 4m\n", ""))).as("problem for a workload without duration")
                 .isEqualTo(new ScenarioProblem(ORIGIN, 10, 3, "workload", "missing the required field 'duration'"));

@@ -78,6 +78,17 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void readmeExampleIsAValidScenario() throws IOException {
+        String readme = Files.readString(TestScenarios.LIBRARY.resolveSibling("README.md"));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+
+        Scenario scenario = ScenarioLoader.parse(example, "scenarios/README.md");
+
+        assertThat(scenario.timeline()).as("phases of the README example").hasSize(4);
+    }
+
+    @Test
     void unknownLibraryScenarioNamesTheShippedOnes() {
         assertThatThrownBy(() -> ScenarioLibrary.load("no-such-outage"))
                 .as("loading a scenario the library does not have")
