@@ -48,6 +48,10 @@ public final class ScenarioLoader {
         try {
             positions = YamlPositions.read(yaml);
             tree = Mappers.yaml().readTree(yaml);
+        } catch (YamlPositions.DuplicateKeyException e) {
+            String key = e.field.substring(e.field.lastIndexOf('.') + 1);
+            throw new ScenarioException(List.of(new ScenarioProblem(origin, e.position.line(), e.position.column(),
+                    e.field, "the key '" + key + "' is written twice in this mapping; keep one of them")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ScenarioException(List.of(new ScenarioProblem(origin, at == null ? 0 : at.getLineNr(),

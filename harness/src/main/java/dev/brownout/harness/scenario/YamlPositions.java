@@ -1,6 +1,7 @@
 package dev.brownout.harness.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where each field of a YAML document starts, keyed by field path ({@code workload.rate},
@@ -34,14 +37,17 @@ final class YamlPositions {
         this.values = values;
     }
 
-    /** Throws Jackson's exception (with its location) for text that is not YAML. */
+    /**
+     * Throws Jackson's exception (with its location) for text that is not YAML; for a key written twice,
+     * a {@link DuplicateKeyException} naming the key's field path.
+     */
     static YamlPositions read(String yaml) throws IOException {
         Map<String, Position> keys = new HashMap<>();
         Map<String, Position> values = new HashMap<>();
         Deque<Frame> open = new ArrayDeque<>();
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             JsonToken token;
-            while ((token = parser.nextToken()) != null) {
+            while ((token = next(parser, open)) != null) {
                 Frame frame = open.peek();
                 if (token == JsonToken.FIELD_NAME) {
                     frame.field = parser.currentName();
@@ -68,6 +74,36 @@ final class YamlPositions {
         }
         return new YamlPositions(keys, values);
     }
+
+    private static JsonToken next(JsonParser parser, Deque<Frame> open) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (JsonParseException e) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            Matcher duplicate = DUPLICATE.matcher(original);
+            if (duplicate.find() && !open.isEmpty()) {
+                JsonLocation at = e.getLocation();
+                throw new DuplicateKeyException(child(open.peek().path, duplicate.group(1)), position(at));
+            }
+            throw e;
+        }
+    }
+
+    /** A mapping that has the same key twice; YAML forbids it and the second would silently win. */
+    static final class DuplicateKeyException extends IOException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+        final String field;
+        final transient Position position;
+
+        DuplicateKeyException(String field, Position position) {
+            super("duplicate key", null);
+            this.field = field;
+            this.position = position;
+        }
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     static String child(String parent, String field) {
         return parent.isEmpty() ? field : parent + "." + field;

@@ -216,7 +216,8 @@ class ScenarioErrorsTest {
     void keyWrittenTwiceIsRefused() {
         ScenarioProblem problem = onlyProblem(with("  rate: 20/s", "  rate: 20/s\n  rate: 10/s"));
         assertThat(problem).as("problem for a repeated key")
-                .isEqualTo(new ScenarioProblem(ORIGIN, 12, 7, "", "not valid YAML: Duplicate field 'rate'"));
+                .isEqualTo(new ScenarioProblem(ORIGIN, 12, 7, "workload.rate",
+                        "the key 'rate' is written twice in this mapping; keep one of them"));
     }
 
     @Test
