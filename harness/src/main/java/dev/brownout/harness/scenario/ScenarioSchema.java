@@ -89,6 +89,12 @@ final class ScenarioSchema {
                 if (keyword.equals("enum") && !text.contains("use one of")) {
                     text = "must be one of " + enumValues(message);
                 }
+                if (keyword.equals("type") && text.endsWith(" expected")) {
+                    text = "must be " + typeName(text.substring(text.lastIndexOf(", ") + 2, text.length() - " expected".length()));
+                }
+                if (keyword.equals("minLength") && "1".equals(message.getSchemaNode().asText())) {
+                    text = "must not be empty";
+                }
                 problems.atValue(path, text + got(value));
             }
         }
@@ -99,6 +105,19 @@ final class ScenarioSchema {
             return "";
         }
         return " (got " + (value.isTextual() ? "'" + value.asText() + "'" : value.toString()) + ")";
+    }
+
+    /** Schema type names as a YAML author knows them; the library writes unions as "[string, number]". */
+    private static String typeName(String schemaType) {
+        return switch (schemaType) {
+            case "array" -> "a list";
+            case "object" -> "a mapping (key: value)";
+            case "string" -> "text";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            default -> schemaType;
+        };
     }
 
     private static String enumValues(ValidationMessage message) {
@@ -136,6 +155,8 @@ final class ScenarioSchema {
         }
         if (closest != null && best <= Math.max(2, field.length() / 3)) {
             text.append("; did you mean '").append(closest).append("'?");
+        } else {
+            text.append('.');
         }
         if (!allowed.isEmpty()) {
             text.append(" Valid fields here: ").append(String.join(", ", allowed));

@@ -199,6 +199,20 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void valueOfTheWrongTypeSaysWhatIsExpected() {
+        assertThat(onlyProblem(with("models: [mid]", "models: 3"))).as("problem for models: 3")
+                .isEqualTo(new ScenarioProblem(ORIGIN, 8, 51, "world.providers[1].models", "must be a list (got 3)"));
+    }
+
+    @Test
+    void oauthTargetTakesTheOAuthServersBehaviourNotAProviders() {
+        assertThat(onlyProblem(with("- target: primary", "- target: oauth"))).as("problem for provider faults on oauth")
+                .isEqualTo(new ScenarioProblem(ORIGIN, 25, 11, "timeline[1].faults[0].http.faults", "unknown field "
+                        + "'faults'. Valid fields here: token_endpoint, refresh_fails, jwks_unavailable, signing_key, "
+                        + "clock_skew, revocation_round, authorize"));
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() {
         assertThat(onlyProblem(with("  duration: 4m\n", ""))).as("problem for a workload without duration")
                 .isEqualTo(new ScenarioProblem(ORIGIN, 10, 3, "workload", "missing the required field 'duration'"));
