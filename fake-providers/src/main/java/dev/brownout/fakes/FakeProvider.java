@@ -54,7 +54,8 @@ public final class FakeProvider implements AutoCloseable {
         List<String> served = models.stream().map(ModelProfile::id).toList();
         this.behaviour = new BehaviourStore<>(ProviderBehaviour.class, config.behaviour(),
                 candidate -> validate(candidate, catalog, served));
-        this.metrics = new ProviderMetrics(config.name());
+        this.metrics = new ProviderMetrics(config.name(),
+                model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
         CompletionEndpoint endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, ledger, metrics, closing);
         AdminSurface admin = new Admin();

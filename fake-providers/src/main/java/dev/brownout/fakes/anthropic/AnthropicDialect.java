@@ -7,6 +7,7 @@ import dev.brownout.fakes.auth.AuthResult;
 import dev.brownout.fakes.behaviour.RateLimitStatus;
 import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.exchange.BearerToken;
 import dev.brownout.fakes.exchange.ChatRequest;
 import dev.brownout.fakes.exchange.Dialect;
 import dev.brownout.fakes.exchange.ErrorReply;
@@ -80,15 +81,7 @@ public final class AnthropicDialect implements Dialect {
     @Override
     public String credential(Context ctx) {
         String key = ctx.header("x-api-key");
-        if (key != null) {
-            return key.trim();
-        }
-        String authorization = ctx.header("Authorization");
-        if (authorization == null) {
-            return null;
-        }
-        String trimmed = authorization.trim();
-        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : trimmed;
+        return key != null ? key.trim() : BearerToken.from(ctx.header("Authorization"));
     }
 
     @Override

@@ -29,7 +29,7 @@ public record JsonProblem(String field, int line, int column, String message) {
         int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
         String message = e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null
                 ? e.getCause().getMessage()
-                : readable(e.getOriginalMessage());
+                : readable(e);
         return new JsonProblem(field, line, column, message);
     }
 
@@ -46,13 +46,40 @@ public record JsonProblem(String field, int line, int column, String message) {
         return text.toString();
     }
 
-    private static String readable(String original) {
+    private static final java.util.regex.Pattern GOT = java.util.regex.Pattern.compile(
+            "(?:from|coerce) (Array|Object|String|Integer|Floating-point|Boolean|Null|Embedded Object) value");
+    private static final java.util.regex.Pattern KNOWN_IDS = java.util.regex.Pattern.compile("known type ids = (\\[[^]]*])");
+
+    /** Jackson's message with its Java type names, token names and source excerpts taken out. */
+    private static String readable(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
         if (original == null) {
             return "malformed JSON";
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+            java.util.regex.Matcher known = KNOWN_IDS.matcher(original);
+            String choices = known.find() ? "; known types: " + known.group(1) : "";
+            return typeId.getTypeId() == null ? "missing 'type'" + choices
+                    : "unknown type '" + typeId.getTypeId() + "'" + choices;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException && original.contains("\": ")) {
+            // "Cannot deserialize value of type X from String "soon": <our own explanation>"
+            return original.substring(original.indexOf("\": ") + 3);
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && mismatch.getTargetType() != null && !original.startsWith("No content")) {
+            java.util.regex.Matcher got = GOT.matcher(original);
+            return "expected " + expected(mismatch.getTargetType())
+                    + (got.find() ? ", got " + got.group(1).toLowerCase(java.util.Locale.ROOT) : "");
+        }
+        if (original.startsWith("No content to map")) {
+            return "the document is empty";
+        }
         String text = original
+                .replaceAll("\\(start marker at \\[Source:[^]]*]\\)", "")
                 .replaceAll("\\(class [^)]*\\)", "")
-                .replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value")
+                .replaceAll("\\(for POJO property [^)]*\\)", "")
+                .replaceAll("`[^`]*`", "value")
                 .replaceAll("\\s+", " ")
                 .trim();
         int known = text.indexOf(", not marked as ignorable");
@@ -60,5 +87,32 @@ public record JsonProblem(String field, int line, int column, String message) {
             text = text.substring(0, known);
         }
         return text;
+    }
+
+    /** What a user should have written for a Java type, in JSON words. */
+    private static String expected(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as 250ms or 2s";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.toString().toLowerCase(java.util.Locale.ROOT)).toList();
+        }
+        return "an object";
     }
 }

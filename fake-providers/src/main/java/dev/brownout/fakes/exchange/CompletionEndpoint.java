@@ -100,6 +100,11 @@ public final class CompletionEndpoint implements Handler {
         ctx.header(dialect.requestIdHeader(), call.requestId);
         try {
             serve(ctx, call, idRandom);
+        } catch (io.javalin.http.HttpResponseException e) {
+            // The listener refuses this request itself (a body over the size limit) and records the refusal
+            // under the request id it sends; recording this draft too would count one call twice.
+            call.recorded = true;
+            throw e;
         } finally {
             if (!call.recorded) {
                 record(call);

@@ -12,14 +12,23 @@ import java.time.Duration;
 public final class ProviderMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final String provider;
+    /** The model label of requests that named a model this provider does not serve. */
+    static final String UNKNOWN_MODEL = "unknown";
 
-    public ProviderMetrics(String provider) {
+    private final String provider;
+    private final java.util.function.Predicate<String> served;
+
+    /**
+     * @param served whether a requested model name (id or alias) is one this provider serves; any other name
+     *               is labelled {@value #UNKNOWN_MODEL}, so names a client makes up cannot add series without bound
+     */
+    public ProviderMetrics(String provider, java.util.function.Predicate<String> served) {
         this.provider = provider;
+        this.served = served;
     }
 
     void record(ProviderCall call) {
-        String model = call.model() == null ? "" : call.model();
+        String model = call.model() == null ? "" : served.test(call.model()) ? call.model() : UNKNOWN_MODEL;
         Counter.builder("brownout.provider.requests")
                 .description("Requests by model, HTTP status and outcome")
                 .tags("provider", provider, "model", model, "status", Integer.toString(call.status()),

@@ -41,6 +41,10 @@ public final class FakeHttpServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // Jetty's per-connection header cache matches values case-insensitively by default, so an
+                // "Authorization: Bearer SK-..." after "Bearer sk-..." on the same connection was read as the
+                // cached original: a key differing only in case was accepted. Credentials are case-sensitive.
+                http.setHeaderCacheCaseSensitive(true);
             });
             setup.accept(config);
         });
