@@ -1,8 +1,5 @@
 package dev.brownout.harness.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.brownout.fakes.behaviour.CutFault;
 import dev.brownout.fakes.behaviour.ErrorFault;
 import dev.brownout.fakes.behaviour.Fault;
@@ -17,8 +14,15 @@ import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.config.DurationText;
+import dev.brownout.fakes.oauth.OAuthBehaviour;
+import dev.brownout.fakes.oauth.OAuthConfig;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Time scaling of the fakes' behaviours. Durations (extra TTFT, stalls, retry-after, token-endpoint
@@ -55,23 +59,26 @@ final class BehaviourScaling {
         };
     }
 
-    /** Scales the duration at {@code field} of {@code object} in place, writing {@code fallback} scaled when absent. */
-    static void durationField(ObjectNode object, String field, Duration fallback, double factor) {
-        JsonNode value = object.get(field);
-        Duration current = value == null || value.isNull() ? fallback : DurationText.parse(value.asText());
-        if (current != null) {
-            object.set(field, TextNode.valueOf(DurationText.format(TimeScale.time(current, factor))));
-        }
+    static OAuthBehaviour oauth(OAuthBehaviour behaviour, double factor) {
+        OAuthBehaviour.TokenFaults token = behaviour.tokenEndpoint();
+        OAuthBehaviour.ClockSkew skew = behaviour.clockSkew();
+        return behaviour
+                .withTokenEndpoint(new OAuthBehaviour.TokenFaults(token.errorRate(), token.errorStatus(),
+                        TimeScale.time(token.delay(), factor), token.hang()))
+                .withClockSkew(new OAuthBehaviour.ClockSkew(skew.direction(), TimeScale.time(skew.shift(), factor)));
     }
 
-    static ObjectNode oauth(ObjectNode behaviour, double factor) {
-        ObjectNode copy = behaviour.deepCopy();
-        if (copy.get("token_endpoint") instanceof ObjectNode token) {
-            durationField(token, "delay", null, factor);
+    /** Token lifetimes scale too; the server refuses lifetimes under 1 s, so a scale that needs one is refused. */
+    static OAuthConfig oauthServer(OAuthConfig config, double factor) {
+        Duration shortest = Collections.min(List.of(config.tokenTtl(), config.refreshTokenTtl(),
+                config.authorizationCodeTtl()));
+        if (TimeScale.time(shortest, factor).compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("time scale " + factor + " would make an OAuth lifetime of "
+                    + DurationText.format(shortest) + " shorter than the OAuth server's minimum of 1s; use a scale of at least "
+                    + BigDecimal.valueOf(1e9 / shortest.toNanos()).round(new MathContext(3, RoundingMode.UP)).toPlainString());
         }
-        if (copy.get("clock_skew") instanceof ObjectNode skew) {
-            durationField(skew, "shift", null, factor);
-        }
-        return copy;
+        return new OAuthConfig(config.name(), TimeScale.time(config.tokenTtl(), factor),
+                TimeScale.time(config.refreshTokenTtl(), factor), TimeScale.time(config.authorizationCodeTtl(), factor),
+                config.signingAlg(), config.clients());
     }
 }

@@ -8,6 +8,8 @@ import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.fakes.config.JsonProblem;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.oauth.OAuthBehaviour;
+import dev.brownout.fakes.oauth.OAuthConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class ScenarioReader {
                 providers.add(provider);
             }
         }
-        OAuthSettings oauth = world.get("oauth") instanceof ObjectNode document ? new OAuthSettings(document) : null;
+        OAuthConfig oauth = world.has("oauth") ? bind(world.get("oauth"), OAuthConfig.class, "world.oauth") : null;
         return new ScenarioWorld(text(world, "host"), text(world, "catalog"), oauth, providers);
     }
 
@@ -90,10 +92,17 @@ final class ScenarioReader {
         String target = node.path("target").asText();
         NetworkFaults network = node.has("network") ? network(node.get("network")) : null;
         ProviderBehaviour behaviour = null;
-        ObjectNode oauthBehaviour = null;
+        OAuthBehaviour oauthBehaviour = null;
         if (node.get("http") instanceof ObjectNode http) {
             if (TargetFaults.OAUTH.equals(target)) {
-                oauthBehaviour = http;
+                oauthBehaviour = bind(http, OAuthBehaviour.class, path + ".http");
+                if (oauthBehaviour != null) {
+                    try {
+                        OAuthBehaviour.validate(oauthBehaviour);
+                    } catch (IllegalArgumentException e) {
+                        problems.atValue(path + ".http", e.getMessage());
+                    }
+                }
             } else {
                 behaviour = bind(http, ProviderBehaviour.class, path + ".http");
             }

@@ -63,7 +63,7 @@ final class ScenarioWriter {
             node.put("catalog", world.catalog());
         }
         if (world.oauth() != null) {
-            node.set("oauth", world.oauth().document());
+            node.set("oauth", withoutNulls(Mappers.json().valueToTree(world.oauth())));
         }
         ArrayNode providers = node.putArray("providers");
         for (ProviderConfig provider : world.providers()) {
@@ -111,7 +111,7 @@ final class ScenarioWriter {
                     entry.set("http", withoutNulls(Mappers.json().valueToTree(target.providerBehaviour())));
                 }
                 if (target.oauthBehaviour() != null) {
-                    entry.set("http", target.oauthBehaviour());
+                    entry.set("http", withoutNulls(Mappers.json().valueToTree(target.oauthBehaviour())));
                 }
             }
         }

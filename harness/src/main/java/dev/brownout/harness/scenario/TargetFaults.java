@@ -1,12 +1,12 @@
 package dev.brownout.harness.scenario;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.oauth.OAuthBehaviour;
 
 /**
  * Everything that holds on one target during a phase. Network faults go to the fault proxy in front of
  * the target; http faults to the target's admin API: a provider's {@link ProviderBehaviour}, or the OAuth
- * server's behaviour document (kept as JSON, exactly what its admin API takes).
+ * server's {@link OAuthBehaviour}.
  *
  * @param target            a provider's name, or {@code oauth}
  * @param network           null when the proxy stays clean
@@ -14,18 +14,9 @@ import dev.brownout.fakes.behaviour.ProviderBehaviour;
  * @param oauthBehaviour    null unless the target is {@code oauth} with http faults
  */
 public record TargetFaults(String target, NetworkFaults network, ProviderBehaviour providerBehaviour,
-                           ObjectNode oauthBehaviour) {
+                           OAuthBehaviour oauthBehaviour) {
 
     public static final String OAUTH = "oauth";
-
-    public TargetFaults {
-        oauthBehaviour = oauthBehaviour == null ? null : oauthBehaviour.deepCopy();
-    }
-
-    @Override
-    public ObjectNode oauthBehaviour() {
-        return oauthBehaviour == null ? null : oauthBehaviour.deepCopy();
-    }
 
     public boolean targetsOAuth() {
         return OAUTH.equals(target);

@@ -120,6 +120,29 @@ class TimeScalingTest {
     }
 
     @Test
+    void scaleThatWouldPushATokenLifetimeUnderOneSecondIsRefused() {
+        Scenario scenario = ScenarioLibrary.load("oauth-outage");
+        assertThatThrownBy(() -> scenario.scaled(0.01)).as("oauth-outage at scale 0.01")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("time scale 0.01 would make an OAuth lifetime of 1m shorter than the OAuth server's "
+                        + "minimum of 1s; use a scale of at least 0.0167");
+    }
+
+    @Test
+    void oauthFaultDurationsScale() {
+        String yaml = TestScenarios.with("- target: primary", "- target: oauth")
+                .replace("        network:\n          toxics:\n            - { type: latency, latency: 2s, jitter: 100ms }\n", "")
+                .replace("          faults:\n            - { type: error, status: 529, probability: 0.5 }",
+                        "          token_endpoint: { delay: 2s, error_rate: 0.5 }");
+        Scenario fast = ScenarioLoader.parse(yaml, TestScenarios.ORIGIN).scaled(0.05);
+
+        var behaviour = fast.timeline().get(1).faultsOn("oauth").orElseThrow().oauthBehaviour();
+        assertThat(behaviour.tokenEndpoint().delay()).as("token endpoint delay 2s at scale 0.05")
+                .isEqualTo(Duration.ofMillis(100));
+        assertThat(behaviour.tokenEndpoint().errorRate()).as("error rate at scale 0.05").isEqualTo(0.5);
+    }
+
+    @Test
     void scaleMustBePositive() {
         Scenario scenario = ScenarioLibrary.load("slow-stream");
         assertThatThrownBy(() -> scenario.scaled(0)).as("scale 0")
