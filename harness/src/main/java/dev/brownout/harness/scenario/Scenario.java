@@ -55,6 +55,9 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
      * difficulty, percentage, ratio, money and count gates, and the seed.
      * <p>The models' own pace (TTFT, tokens per second) lives in the catalog, not the scenario; the returned
      * scenario's {@link #timeScale()} tells the engine to scale it too.
+     *
+     * @throws IllegalArgumentException for a factor that is not a number above 0, or one that would make an
+     *                                  OAuth lifetime shorter than the OAuth server's minimum of 1 s
      */
     public Scenario scaled(double factor) {
         TimeScale.check(factor);
