@@ -1,0 +1,74 @@
+package dev.brownout.harness.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An outage or brownout to replay: a fake world, a workload of graded tasks, a timeline of fault phases
+ * and the gates the run must pass. Read one with {@link ScenarioLoader}.
+ *
+ * @param timeScale how much faster (below 1) or slower this scenario plays than its file says; 1 as loaded.
+ *                  The engine applies it to what the scenario does not hold: the models' own pace
+ */
+public record Scenario(String name, String description, long seed, ScenarioWorld world, Workload workload,
+                       List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale) {
+
+    public static final long DEFAULT_SEED = 42;
+
+    public Scenario {
+        timeline = List.copyOf(timeline);
+        gates = gates == null ? List.of() : List.copyOf(gates);
+        checks = checks == null ? Checks.NONE : checks;
+        TimeScale.check(timeScale);
+    }
+
+    /** Length of the run: the workload's duration. */
+    public Duration duration() {
+        return workload.duration();
+    }
+
+    public Optional<Gate> gate(GateMetric metric) {
+        return gates.stream().filter(g -> g.metric() == metric).findFirst();
+    }
+
+    /** When the phase ends: the next phase's offset, or the end of the run. */
+    public Duration endOf(Phase phase) {
+        int index = timeline.indexOf(phase);
+        if (index < 0) {
+            throw new IllegalArgumentException("phase '" + phase.name() + "' is not in scenario " + name);
+        }
+        return index + 1 < timeline.size() ? timeline.get(index + 1).at() : duration();
+    }
+
+    /**
+     * This scenario on a clock {@code factor} times as long: 0.05 plays a 4-minute scenario in 12 s.
+     * <p>Scaled by the factor, because they are times: phase offsets, the workload's duration, ramp and
+     * timeout, every duration-valued fault parameter (toxic latency, jitter, delays and timeouts; extra TTFT,
+     * stalls, retry-after; the OAuth token lifetimes, token-endpoint delay and clock skew), duration gates
+     * (latency, time to failover or recover) and duration checks.
+     * <p>Divided by the factor, because they are amounts per unit of time and must keep their ratio to the
+     * load: the arrival rate, provider rate limits (requests and tokens per minute), toxic bandwidth and the
+     * attempts-per-second check.
+     * <p>Kept, because they are counts, ratios or probabilities, not times: token counts ({@code after_tokens}),
+     * bytes, probabilities and toxicity, status codes, capability and token-rate multipliers, concurrency,
+     * difficulty, percentage, ratio, money and count gates, and the seed.
+     * <p>The models' own pace (TTFT, tokens per second) lives in the catalog, not the scenario; the returned
+     * scenario's {@link #timeScale()} tells the engine to scale it too.
+     *
+     * @throws IllegalArgumentException for a factor that is not a number above 0, or one that would make an
+     *                                  OAuth lifetime shorter than the OAuth server's minimum of 1 s
+     */
+    public Scenario scaled(double factor) {
+        TimeScale.check(factor);
+        return new Scenario(name, description, seed, world.scaled(factor), workload.scaled(factor),
+                timeline.stream().map(p -> p.scaled(factor)).toList(),
+                gates.stream().map(g -> g.scaled(factor)).toList(),
+                checks.scaled(factor), timeScale * factor);
+    }
+
+    /** The scenario as YAML in the shape it was read; loading the text gives an equal scenario. */
+    public String toYaml() {
+        return ScenarioWriter.toYaml(this);
+    }
+}
