@@ -25,9 +25,9 @@ public record ScenarioWorld(String host, String catalog, OAuthConfig oauth, List
         return providers.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The providers as the fakes start them, seeded with the scenario's seed. */
+    /** The world as the fakes start it (providers and OAuth server), seeded with the scenario's seed. */
     public WorldConfig worldConfig(long seed) {
-        return new WorldConfig(seed, host, catalog, providers);
+        return new WorldConfig(seed, host, catalog, providers, oauth);
     }
 
     ScenarioWorld scaled(double factor) {

@@ -1,5 +1,7 @@
 package dev.brownout.harness.scenario;
 
+import dev.brownout.fakes.FakeProvider;
+import dev.brownout.fakes.FakeWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +48,19 @@ class ShippedScenariosTest {
         assertThat(scenario.timeline().stream().filter(p -> !p.faults().isEmpty())).as("faulty phases of " + file)
                 .isNotEmpty();
         assertThat(scenario.gates()).as("gates of " + file).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void shippedScenarioWorldStartsWithEveryProviderAndItsOAuthServer(Path file) {
+        Scenario scenario = ScenarioLoader.load(file);
+
+        try (FakeWorld world = FakeWorld.start(scenario.world().worldConfig(scenario.seed()))) {
+            assertThat(world.providers()).extracting(FakeProvider::name).as("providers of " + file)
+                    .containsExactlyElementsOf(scenario.world().providers().stream().map(p -> p.name()).toList());
+            assertThat(world.oauth().isPresent()).as("OAuth server of " + file)
+                    .isEqualTo(scenario.world().oauth() != null);
+        }
     }
 
     @ParameterizedTest
