@@ -12,13 +12,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Real tokenisation (JTokkit), for usage counts and for streaming one token per chunk. */
 public final class TokenCounter {
 
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final Encoding encoding;
+    private final Map<Integer, byte[]> bytesByToken = new ConcurrentHashMap<>();
+    private final Map<Integer, String> textByToken = new ConcurrentHashMap<>();
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
@@ -42,11 +48,18 @@ public final class TokenCounter {
             return pieces;
         }
         IntArrayList tokens = encoding.encode(text);
-        byte[] pending = new byte[0];
+        byte[] pending = EMPTY;
         for (int i = 0; i < tokens.size(); i++) {
-            IntArrayList one = new IntArrayList(1);
-            one.add(tokens.get(i));
-            byte[] bytes = encoding.decodeBytes(one);
+            byte[] bytes = bytesOf(tokens.get(i));
+            if (pending.length == 0) {
+                String piece = pieceOf(tokens.get(i), bytes);
+                if (piece != null) {
+                    pieces.add(piece);
+                    continue;
+                }
+                pending = bytes;
+                continue;
+            }
             byte[] joined = new byte[pending.length + bytes.length];
             System.arraycopy(pending, 0, joined, 0, pending.length);
             System.arraycopy(bytes, 0, joined, pending.length, bytes.length);
@@ -55,13 +68,35 @@ public final class TokenCounter {
                 pending = joined;
             } else {
                 pieces.add(piece);
-                pending = new byte[0];
+                pending = EMPTY;
             }
         }
         if (pending.length > 0) {
             pieces.add(new String(pending, StandardCharsets.UTF_8));
         }
         return pieces;
+    }
+
+    /** A token's bytes; the vocabulary is fixed, so each token is decoded once. */
+    private byte[] bytesOf(int token) {
+        return bytesByToken.computeIfAbsent(token, id -> {
+            IntArrayList one = new IntArrayList(1);
+            one.add(id);
+            return encoding.decodeBytes(one);
+        });
+    }
+
+    /** The token as text, or null when its bytes end inside a multi-byte character. */
+    private String pieceOf(int token, byte[] bytes) {
+        String cached = textByToken.get(token);
+        if (cached != null) {
+            return cached;
+        }
+        String text = strictUtf8(bytes);
+        if (text != null) {
+            textByToken.put(token, text);
+        }
+        return text;
     }
 
     private static String strictUtf8(byte[] bytes) {
