@@ -2,6 +2,8 @@ package dev.brownout.harness.cli;
 
 import dev.brownout.harness.proxy.ServerConfig;
 import dev.brownout.harness.proxy.ToxiproxyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,25 +27,31 @@ final class ToxiproxyCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() throws Exception {
-        ToxiproxyServer server = ToxiproxyServer.start(ServerConfig.defaults().withHost(host).withPort(port));
+    public Integer call() throws InterruptedException {
+        ToxiproxyServer server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "brownout-toxiproxy-shutdown"));
-        System.out.println("Toxiproxy-compatible API (version " + ServerConfig.TOXIPROXY_VERSION
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the server and applies the config file; the caller owns the returned server. */
+    ToxiproxyServer start(PrintWriter out, PrintWriter err) {
+        ToxiproxyServer server = ToxiproxyServer.start(ServerConfig.defaults().withHost(host).withPort(port));
+        out.println("Toxiproxy-compatible API (version " + ServerConfig.TOXIPROXY_VERSION
                 + ") listening on " + server.url());
         if (config != null) {
             try {
                 int count = server.populate(config);
-                System.out.println("Populated " + count + " proxies from " + config);
-            } catch (Exception e) {
-                // As toxiproxy-server: a bad -config file is reported, the server keeps running.
-                System.err.println("Could not populate from " + config + ": " + e.getMessage());
+                out.println("Populated " + count + " proxies from " + config);
+            } catch (IOException | RuntimeException e) {
+                // As toxiproxy-server: a bad config file is reported, the server keeps running.
+                err.println("Could not populate from " + config + ": " + e.getMessage());
             }
         }
-        stopped.await();
-        return 0;
+        return server;
     }
 }
