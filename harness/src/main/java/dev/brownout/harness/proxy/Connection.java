@@ -29,11 +29,11 @@ final class Connection {
     private final boolean lingerZero;
 
     /** Built under the proxy lock, so the toxic chains it snapshots match what the API reports. */
-    Connection(Proxy proxy, Socket client, Map<Direction, List<ToxicSpec>> chains) {
+    Connection(Proxy proxy, Socket client, Map<Direction, List<ToxicSpec>> chains, BufferBudget budget) {
         this.proxy = proxy;
         this.client = client;
-        this.up = new Link(this, Direction.UPSTREAM, withoutBlackholes(chains.get(Direction.UPSTREAM)));
-        this.down = new Link(this, Direction.DOWNSTREAM, withoutBlackholes(chains.get(Direction.DOWNSTREAM)));
+        this.up = new Link(this, Direction.UPSTREAM, withoutBlackholes(chains.get(Direction.UPSTREAM)), budget);
+        this.down = new Link(this, Direction.DOWNSTREAM, withoutBlackholes(chains.get(Direction.DOWNSTREAM)), budget);
         boolean resets = false;
         for (List<ToxicSpec> chain : chains.values()) {
             for (ToxicSpec spec : chain) {

@@ -27,24 +27,34 @@ final class Link {
     private static final int READ_SIZE = 32 * 1024;
     /** As Toxiproxy's latency stub input: enough chunks that a delay does not throttle throughput. */
     private static final int BUFFERED_CHUNKS = 1024;
-    private static final int UNBUFFERED_CHUNKS = 4;
+    private static final long BUFFERED_BYTES_PER_LINK = 32L * 1024 * 1024;
+    /** Chunks a link always may queue, like the one-chunk hand-offs between Toxiproxy's stages. */
+    private static final int UNBUFFERED_CHUNKS = 2;
+    private static final long BUDGET_RETRY_NANOS = 10_000_000L;
     private static final long LOCK_WAIT_SECONDS = 5;
+
+    /** A queued chunk (or END) and whether its bytes came out of the shared budget. */
+    private record Queued(Object item, int reservedBytes) {
+    }
 
     final Connection connection;
     final Direction direction;
+    private final BufferBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Condition space = lock.newCondition();
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private final List<Stage> stages = new ArrayList<>();
     private final Stage head;
     private final Stage sink;
     private boolean pumpBusy;
     private boolean closed;
 
-    Link(Connection connection, Direction direction, List<ToxicSpec> chain) {
+    Link(Connection connection, Direction direction, List<ToxicSpec> chain, BufferBudget budget) {
         this.connection = connection;
         this.direction = direction;
+        this.budget = budget;
         this.sink = new Stage(this, null, new Sink());
         this.head = new Stage(this, null, (chunk, flow) -> flow.emit(chunk));
         Stage previous = head;
@@ -78,19 +88,42 @@ final class Link {
 
     private boolean offer(byte[] buffer, int n) {
         boolean direct;
+        // Copy outside the lock so the control API never waits behind a large copy.
+        byte[] copy = stages.isEmpty() ? null : Arrays.copyOf(buffer, n);
         lock.lock();
         try {
-            while (!closed && queue.size() >= capacity()) {
-                space.awaitUninterruptibly();
-            }
-            if (closed) {
-                return false;
+            int reserved = 0;
+            while (true) {
+                if (closed) {
+                    return false;
+                }
+                if (queue.size() < UNBUFFERED_CHUNKS) {
+                    break;
+                }
+                boolean deep = buffersDeeply();
+                if (deep && queue.size() < BUFFERED_CHUNKS && queuedBytes + n <= BUFFERED_BYTES_PER_LINK
+                        && budget.tryReserve(n)) {
+                    reserved = n;
+                    break;
+                }
+                if (deep) {
+                    // The shared budget frees up on other links, which do not signal this one.
+                    space.awaitNanos(BUDGET_RETRY_NANOS);
+                } else {
+                    space.awaitUninterruptibly();
+                }
             }
             direct = stages.isEmpty() && queue.isEmpty() && !pumpBusy;
             if (!direct) {
-                queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime()));
+                queue.add(new Queued(new Chunk(copy != null ? copy : Arrays.copyOf(buffer, n), System.nanoTime()), reserved));
+                queuedBytes += n;
                 wake.signalAll();
+            } else if (reserved > 0) {
+                budget.release(reserved);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         } finally {
             lock.unlock();
         }
@@ -108,20 +141,20 @@ final class Link {
     private void offerEnd() {
         lock.lock();
         try {
-            queue.add(END);
+            queue.add(new Queued(END, 0));
             wake.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    private int capacity() {
+    private boolean buffersDeeply() {
         for (Stage stage : stages) {
             if (stage.spec.type().buffersChunks()) {
-                return BUFFERED_CHUNKS;
+                return true;
             }
         }
-        return UNBUFFERED_CHUNKS;
+        return false;
     }
 
     void pump() {
@@ -140,8 +173,13 @@ final class Link {
                         if (!restarts.isEmpty()) {
                             break;
                         }
-                        item = queue.poll();
-                        if (item != null) {
+                        Queued queued = queue.poll();
+                        if (queued != null) {
+                            item = queued.item();
+                            if (item instanceof Chunk chunk) {
+                                queuedBytes -= chunk.length();
+                            }
+                            budget.release(queued.reservedBytes());
                             pumpBusy = true;
                             space.signalAll();
                             break;
@@ -302,9 +340,16 @@ final class Link {
         });
     }
 
-    /** Stops both threads of this link; sockets are closed by the connection. */
+    /** Stops both threads of this link and returns its buffered bytes; sockets are closed by the connection. */
     void kill() {
-        withLock(() -> closed = true);
+        withLock(() -> {
+            closed = true;
+            for (Queued queued : queue) {
+                budget.release(queued.reservedBytes());
+            }
+            queue.clear();
+            queuedBytes = 0;
+        });
     }
 
     /** Bounded so that a pathological lock holder can never hang the control API. */

@@ -24,15 +24,18 @@ final class Proxy {
 
     private final String name;
     private final WorkerThreads threads;
+    private final BufferBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Direction, List<ToxicSpec>> chains = new EnumMap<>(Direction.class);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile String listen;
     private volatile String upstream;
     private ServerSocket server;
+    private Thread acceptor;
 
-    Proxy(String name, String listen, String upstream, WorkerThreads threads) {
+    Proxy(String name, String listen, String upstream, WorkerThreads threads, BufferBudget budget) {
         this.name = name;
+        this.budget = budget;
         this.listen = listen;
         this.upstream = upstream;
         this.threads = threads;
@@ -84,7 +87,7 @@ final class Proxy {
             }
             server = bound;
             listen = HostPort.format((InetSocketAddress) bound.getLocalSocketAddress());
-            threads.start("toxiproxy-" + name + "-accept", () -> accept(bound));
+            acceptor = threads.start("toxiproxy-" + name + "-accept", () -> accept(bound));
         } catch (IOException e) {
             throw ApiError.internal("listen tcp " + listen + ": " + describe(e));
         } finally {
@@ -103,17 +106,37 @@ final class Proxy {
     /** Closes the listener (new connects are refused) and every live connection. */
     void stop() {
         List<Connection> live;
+        Thread stoppedAcceptor = null;
         lock.lock();
         try {
             if (server != null) {
                 closeQuietly(server);
                 server = null;
+                stoppedAcceptor = acceptor;
+                acceptor = null;
             }
             live = List.copyOf(connections);
         } finally {
             lock.unlock();
         }
         live.forEach(Connection::close);
+        awaitListenerClosed(stoppedAcceptor);
+    }
+
+    /**
+     * A socket closed while a thread is blocked in accept is released only when that thread leaves
+     * accept, so the port keeps listening briefly; wait (bounded) so that a disabled proxy refuses
+     * connections as soon as the API call returns, as Toxiproxy's does.
+     */
+    private static void awaitListenerClosed(Thread stoppedAcceptor) {
+        if (stoppedAcceptor == null || stoppedAcceptor == Thread.currentThread()) {
+            return;
+        }
+        try {
+            stoppedAcceptor.join(java.time.Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void accept(ServerSocket listener) {
@@ -132,7 +155,7 @@ final class Proxy {
                     closeQuietly(client);
                     return;
                 }
-                connection = new Connection(this, client, snapshot());
+                connection = new Connection(this, client, snapshot(), budget);
                 connections.add(connection);
             } finally {
                 lock.unlock();

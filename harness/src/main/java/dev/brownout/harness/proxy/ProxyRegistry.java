@@ -28,9 +28,11 @@ final class ProxyRegistry {
     private final TreeMap<String, Proxy> proxies = new TreeMap<>();
     private final ReentrantLock lock = new ReentrantLock(true);
     private final WorkerThreads threads;
+    private final BufferBudget budget;
 
-    ProxyRegistry(WorkerThreads threads) {
+    ProxyRegistry(WorkerThreads threads, BufferBudget budget) {
         this.threads = threads;
+        this.budget = budget;
     }
 
     /** Populate failure: the error plus the proxies processed before it. */
@@ -89,7 +91,7 @@ final class ProxyRegistry {
 
     private Proxy newProxy(ProxyRequest request) {
         Proxy proxy = new Proxy(request.name(), request.listen() == null ? "" : request.listen(),
-                request.upstream(), threads);
+                request.upstream(), threads, budget);
         if (request.enabled() == null || request.enabled()) {
             proxy.start();
         }
@@ -177,7 +179,7 @@ final class ProxyRegistry {
             }
             existing.stop();
         }
-        Proxy replacement = new Proxy(request.name(), listen, request.upstream(), threads);
+        Proxy replacement = new Proxy(request.name(), listen, request.upstream(), threads, budget);
         if (request.enabled() == null || request.enabled()) {
             replacement.start();
         }

@@ -15,7 +15,8 @@ import java.util.List;
 public final class ToxiproxyServer implements AutoCloseable {
 
     private final WorkerThreads threads = new WorkerThreads();
-    private final ProxyRegistry registry = new ProxyRegistry(threads);
+    private final BufferBudget budget = new BufferBudget(BufferBudget.DEFAULT_BYTES);
+    private final ProxyRegistry registry = new ProxyRegistry(threads, budget);
     private final Javalin http;
     private final String host;
 
@@ -56,6 +57,11 @@ public final class ToxiproxyServer implements AutoCloseable {
     /** Live data-plane threads (accept loops, readers, pumps); for leak checks. */
     int liveThreads() {
         return threads.live();
+    }
+
+    /** Bytes held in latency buffers right now; for leak checks. */
+    long bufferedBytes() {
+        return budget.used();
     }
 
     int liveConnections() {
