@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Limits one direction of a connection to {@code rate} KB/s (1 KB = 1000 bytes). Sleep debt is
- * carried from chunk to chunk so timer error does not accumulate; chunks larger than 100 ms worth
- * of data go out in 100 ms pieces. Rate 0 holds data until the toxic changes, which is how
+ * Limits one direction of a connection to {@code rate} KB/s (1 KB = 1000 bytes). Release times
+ * follow a virtual clock (each byte is due 1/rate ms after the previous one), so timer overshoot
+ * and time spent writing do not add up over a transfer; chunks larger than 100 ms worth of data go
+ * out in 100 ms pieces, as in Toxiproxy. Rate 0 holds data until the toxic changes, which is how
  * Testcontainers users "cut" a connection.
  */
 final class BandwidthToxic implements ToxicType {
 
-    private static final long PIECE_INTERVAL_NANOS = 100_000_000L;
+    /** A sender idle for longer than this gets no credit for the idle time. */
+    private static final long CATCH_UP_NANOS = 10_000_000L;
 
     @Override
     public String name() {
@@ -43,11 +45,12 @@ final class BandwidthToxic implements ToxicType {
     }
 
     private static final class Throttle implements ToxicBehaviour {
-        private long debtNanos;
+        private long dueNanos;
+        private boolean started;
 
         @Override
         public void onStart(Flow flow) {
-            debtNanos = 0;
+            started = false;
         }
 
         @Override
@@ -58,25 +61,23 @@ final class BandwidthToxic implements ToxicType {
                 flow.emit(chunk);
                 return;
             }
-            debtNanos += chunk.length() * 1_000_000L / rate;
-            long piece = Math.min(rate * 100, Integer.MAX_VALUE);
+            long now = System.nanoTime();
+            if (!started || dueNanos - now < -CATCH_UP_NANOS) {
+                dueNanos = now;
+                started = true;
+            }
+            int piece = (int) Math.min(rate * 100, Integer.MAX_VALUE);
             int offset = 0;
-            while (chunk.length() - offset > piece) {
-                if (!flow.sleepUntil(System.nanoTime() + PIECE_INTERVAL_NANOS)) {
+            while (offset < chunk.length()) {
+                int end = (int) Math.min(chunk.length(), (long) offset + piece);
+                dueNanos += (end - offset) * 1_000_000L / rate;
+                if (!flow.sleepUntil(dueNanos)) {
                     flow.emit(chunk.slice(offset, chunk.length()));
                     return;
                 }
-                flow.emit(chunk.slice(offset, offset + (int) piece));
-                offset += (int) piece;
-                debtNanos -= PIECE_INTERVAL_NANOS;
+                flow.emit(offset == 0 && end == chunk.length() ? chunk : chunk.slice(offset, end));
+                offset = end;
             }
-            Chunk rest = offset == 0 ? chunk : chunk.slice(offset, chunk.length());
-            long start = System.nanoTime();
-            boolean slept = flow.sleepUntil(start + debtNanos);
-            if (slept) {
-                debtNanos -= System.nanoTime() - start;
-            }
-            flow.emit(rest);
         }
     }
 }
