@@ -7,15 +7,13 @@ import java.util.Optional;
 
 /**
  * Limits one direction of a connection to {@code rate} KB/s (1 KB = 1000 bytes). Release times
- * follow a virtual clock (each byte is due 1/rate ms after the previous one), so timer overshoot
- * and time spent writing do not add up over a transfer; chunks larger than 100 ms worth of data go
- * out in 100 ms pieces, as in Toxiproxy. Rate 0 holds data until the toxic changes, which is how
+ * follow a virtual clock: a chunk is due len/rate ms after the later of the previous chunk's due
+ * time and its own arrival, so timer overshoot, scheduling delays and time spent writing do not
+ * add up over a transfer, while an idle sender earns no credit. Chunks larger than 100 ms worth of
+ * data go out in 100 ms pieces, as in Toxiproxy. Rate 0 holds data until the toxic changes, which is how
  * Testcontainers users "cut" a connection.
  */
 final class BandwidthToxic implements ToxicType {
-
-    /** A sender idle for longer than this gets no credit for the idle time. */
-    private static final long CATCH_UP_NANOS = 10_000_000L;
 
     @Override
     public String name() {
@@ -61,9 +59,8 @@ final class BandwidthToxic implements ToxicType {
                 flow.emit(chunk);
                 return;
             }
-            long now = System.nanoTime();
-            if (!started || dueNanos - now < -CATCH_UP_NANOS) {
-                dueNanos = now;
+            if (!started || dueNanos - chunk.arrivedNanos() < 0) {
+                dueNanos = chunk.arrivedNanos();
                 started = true;
             }
             int piece = (int) Math.min(rate * 100, Integer.MAX_VALUE);

@@ -22,7 +22,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures the embedded proxy against a direct loopback connection, in one run: added latency per
  * hop, throughput (plain and behind a 100 ms latency toxic), bandwidth toxic accuracy and connection
- * set-up rate. Not part of the test run; see README-toxiproxy.md for the command.
+ * set-up rate. Not part of the test run; see README-toxiproxy.md for the command. Arguments, if any,
+ * pick sections (latency, throughput, latency-throughput, bandwidth, connections; default all),
+ * e.g. {@code -Dbench.only=bandwidth}.
  */
 public final class ProxyBenchmark {
 
@@ -50,18 +52,26 @@ public final class ProxyBenchmark {
             System.out.println("# Fault proxy benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                     + Runtime.version() + ")");
 
-            latency(echoDirect, echoProxied);
-            throughput(sinkDirect, sinkProxied);
-
-            Toxic latency = sinkProxy.toxics().latency("bench_latency", ToxicDirection.UPSTREAM, 100);
-            latencyThroughput(sinkProxied);
-            latency.remove();
-
-            Toxic bandwidth = sinkProxy.toxics().bandwidth("bench_bandwidth", ToxicDirection.UPSTREAM, 1000);
-            bandwidthAccuracy(sinkProxied);
-            bandwidth.remove();
-
-            connectionRate(echoDirect, echoProxied);
+            List<String> only = Arrays.stream(args).filter(arg -> !arg.isBlank() && !arg.equals("all")).toList();
+            if (only.isEmpty() || only.contains("latency")) {
+                latency(echoDirect, echoProxied);
+            }
+            if (only.isEmpty() || only.contains("throughput")) {
+                throughput(sinkDirect, sinkProxied);
+            }
+            if (only.isEmpty() || only.contains("latency-throughput")) {
+                Toxic latency = sinkProxy.toxics().latency("bench_latency", ToxicDirection.UPSTREAM, 100);
+                latencyThroughput(sinkProxied);
+                latency.remove();
+            }
+            if (only.isEmpty() || only.contains("bandwidth")) {
+                Toxic bandwidth = sinkProxy.toxics().bandwidth("bench_bandwidth", ToxicDirection.UPSTREAM, 1000);
+                bandwidthAccuracy(sinkProxied);
+                bandwidth.remove();
+            }
+            if (only.isEmpty() || only.contains("connections")) {
+                connectionRate(echoDirect, echoProxied);
+            }
         }
     }
 
