@@ -184,10 +184,6 @@ final class Connection {
         close();
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     private static void closeQuietly(Socket socket) {
         if (socket != null) {
             try {

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * a removed stage keeps pointing at its successor so a chunk it still holds goes on to live stages.
  * Flags are written by the control API under the link lock and read by the link's pump thread.
  */
-class Stage implements Flow {
+final class Stage implements Flow {
 
     final Link link;
     final ToxicBehaviour behaviour;
