@@ -522,4 +522,70 @@ abstract class DataPlaneConformanceSuite extends BackendFixture {
             }
         }
     }
+
+    @Test
+    void closingOneDirectionClosesTheWholeConnection() throws IOException {
+        try (LoopbackServer slowEcho = LoopbackServer.handling(socket -> {
+            byte[] request = socket.getInputStream().readNBytes(4);
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            socket.getOutputStream().write(request);
+        })) {
+            Proxy proxy = proxy("halfclose", 0, slowEcho.port());
+            try (Socket socket = connect(proxy)) {
+                socket.getOutputStream().write(PING);
+                socket.shutdownOutput();
+
+                ReadOutcome outcome = readToEnd(socket);
+
+                assertThat(outcome.bytes()).as("a reply sent after the client's FIN is lost: no half-close").isEmpty();
+                assertThat(outcome.ending()).as("how the connection ended").isIn("eof", "reset");
+            }
+        }
+    }
+
+    @Test
+    void toxicityIsDrawnPerConnection() throws IOException {
+        try (LoopbackServer echo = LoopbackServer.echo()) {
+            Proxy proxy = proxy("halfhalf", 0, echo.port());
+            proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 150).setToxicity(0.5f);
+            int delayed = 0;
+            int connections = 24;
+            for (int i = 0; i < connections; i++) {
+                try (Socket socket = connect(proxy)) {
+                    long first = roundTripMillis(socket, PING);
+                    long second = roundTripMillis(socket, PING);
+                    boolean slow = first >= 140;
+                    assertThat(second >= 140).as("both round trips of one connection share its draw (%d ms, %d ms)", first, second)
+                            .isEqualTo(slow);
+                    delayed += slow ? 1 : 0;
+                }
+            }
+
+            assertThat(delayed).as("connections delayed out of %d with toxicity 0.5", connections).isBetween(1, connections - 1);
+        }
+    }
+
+    @Test
+    void changingTheListenAddressMovesTheProxyAndDropsItsConnections() throws IOException {
+        try (LoopbackServer echo = LoopbackServer.echo()) {
+            Proxy proxy = proxy("moving", 0, echo.port());
+            String before = proxy.getListen();
+            try (Socket socket = connect(proxy)) {
+                roundTripMillis(socket, PING);
+
+                proxy.setListen(backend.listenAddress(1));
+                Proxy moved = client.getProxy("moving");
+
+                assertThat(moved.getListen()).as("new listen address").isNotEqualTo(before);
+                assertThat(readToEnd(socket).ending()).as("connection on the old address").isIn("eof", "reset");
+                try (Socket again = connect(moved)) {
+                    assertThat(roundTripMillis(again, PING)).as("round trip on the new address (ms)").isLessThan(2_000);
+                }
+            }
+        }
+    }
 }
