@@ -1,5 +1,7 @@
 package dev.brownout.harness.proxy.backend;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.brownout.harness.proxy.RawHttp;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -10,6 +12,7 @@ import java.net.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -23,13 +26,26 @@ abstract class BackendFixture {
     protected ToxiproxyClient client;
     protected RawHttp http;
 
+    /** The backend to test, or null when it cannot run here (every test is then skipped). */
     protected abstract FaultProxyBackend startBackend();
+
+    /** Why {@link #startBackend()} returned null. */
+    protected String unavailableReason() {
+        return "backend not available";
+    }
 
     @BeforeAll
     void startIt() {
         backend = startBackend();
-        client = backend.client();
-        http = new RawHttp(backend.controlUrl());
+        if (backend != null) {
+            client = backend.client();
+            http = new RawHttp(backend.controlUrl());
+        }
+    }
+
+    @BeforeEach
+    void requireBackend() {
+        assumeTrue(backend != null, unavailableReason());
     }
 
     @AfterAll
@@ -41,6 +57,9 @@ abstract class BackendFixture {
 
     @AfterEach
     void deleteEveryProxy() throws IOException {
+        if (client == null) {
+            return;
+        }
         for (Proxy proxy : client.getProxies()) {
             proxy.delete();
         }
