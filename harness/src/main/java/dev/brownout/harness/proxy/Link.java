@@ -91,6 +91,8 @@ final class Link {
     }
 
     private boolean offer(byte[] buffer, int n) {
+        // Stamped when read, as Toxiproxy does, so time spent waiting for queue space counts as delay.
+        long readAt = System.nanoTime();
         boolean direct;
         // Copy outside the lock so the control API never waits behind a large copy.
         byte[] copy = stages.isEmpty() ? null : Arrays.copyOf(buffer, n);
@@ -119,7 +121,7 @@ final class Link {
             }
             direct = stages.isEmpty() && queue.isEmpty() && !pumpBusy;
             if (!direct) {
-                queue.add(new Queued(new Chunk(copy != null ? copy : Arrays.copyOf(buffer, n), System.nanoTime()), reserved));
+                queue.add(new Queued(new Chunk(copy != null ? copy : Arrays.copyOf(buffer, n), readAt), reserved));
                 queuedBytes += n;
                 wake.signalAll();
             } else if (reserved > 0) {

@@ -82,6 +82,26 @@ abstract class BackendFixture {
         return socket;
     }
 
+    /**
+     * Whether a connect to a proxy port with nothing listening is refused. Not through Docker's
+     * port mapping, whose userland proxy accepts and then closes.
+     */
+    protected boolean refusesWhenNothingListens() {
+        return !(backend instanceof ContainerBackend);
+    }
+
+    /** Whether a fresh connection to the address carries an echo round trip. */
+    protected static boolean echoes(InetSocketAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 1_000);
+            socket.setSoTimeout(1_000);
+            socket.getOutputStream().write('x');
+            return socket.getInputStream().read() == 'x';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     protected static boolean accepting(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
             socket.connect(address, 1_000);

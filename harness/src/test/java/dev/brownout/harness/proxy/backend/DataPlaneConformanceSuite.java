@@ -11,6 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,7 +85,11 @@ abstract class DataPlaneConformanceSuite extends BackendFixture {
                 proxy.disable();
 
                 assertThat(readToEnd(socket).ending()).as("live connection after disable").isIn("eof", "reset");
-                assertThat(accepting(backend.clientAddress(proxy.getListen()))).as("listener after disable").isFalse();
+                InetSocketAddress address = backend.clientAddress(proxy.getListen());
+                assertThat(echoes(address)).as("a new connection after disable carries data").isFalse();
+                if (refusesWhenNothingListens()) {
+                    assertThat(accepting(address)).as("a new connection after disable is accepted").isFalse();
+                }
             }
             proxy.enable();
             try (Socket again = connect(client.getProxy("toggle"))) {
@@ -180,8 +185,10 @@ abstract class DataPlaneConformanceSuite extends BackendFixture {
                 double megabytesPerSecond = rest.length / 1e6 / seconds;
 
                 assertThat(rest.length).as("bytes received").isEqualTo(total - 12_000);
+                // A latency stage that held one chunk at a time would manage about 0.3 MB/s; the
+                // benchmark measures the real figure (goal >= 100 MB/s) on a quiet connection.
                 assertThat(megabytesPerSecond).as("MB/s through a 100 ms latency toxic after the pipeline filled")
-                        .isGreaterThan(20.0);
+                        .isGreaterThan(3.0);
             }
         }
     }
@@ -552,20 +559,28 @@ abstract class DataPlaneConformanceSuite extends BackendFixture {
         try (LoopbackServer echo = LoopbackServer.echo()) {
             Proxy proxy = proxy("halfhalf", 0, echo.port());
             proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 150).setToxicity(0.5f);
-            int delayed = 0;
             int connections = 24;
+            int delayed = 0;
+            int mixed = 0;
             for (int i = 0; i < connections; i++) {
                 try (Socket socket = connect(proxy)) {
-                    long first = roundTripMillis(socket, PING);
-                    long second = roundTripMillis(socket, PING);
-                    boolean slow = first >= 140;
-                    assertThat(second >= 140).as("both round trips of one connection share its draw (%d ms, %d ms)", first, second)
-                            .isEqualTo(slow);
-                    delayed += slow ? 1 : 0;
+                    long fastest = Long.MAX_VALUE;
+                    long slowest = 0;
+                    for (int trip = 0; trip < 3; trip++) {
+                        long millis = roundTripMillis(socket, PING);
+                        fastest = Math.min(fastest, millis);
+                        slowest = Math.max(slowest, millis);
+                    }
+                    // A scheduling stall can only make a trip slower, so the fastest trip tells the draw.
+                    delayed += fastest >= 140 ? 1 : 0;
+                    mixed += fastest < 100 && slowest >= 140 ? 1 : 0;
                 }
             }
 
-            assertThat(delayed).as("connections delayed out of %d with toxicity 0.5", connections).isBetween(1, connections - 1);
+            assertThat(delayed).as("connections delayed out of %d with toxicity 0.5", connections)
+                    .isBetween(1, connections - 1);
+            assertThat(mixed).as("connections with both delayed and undelayed trips (a per-chunk draw gives ~%d)",
+                    connections * 3 / 4).isLessThanOrEqualTo(2);
         }
     }
 
