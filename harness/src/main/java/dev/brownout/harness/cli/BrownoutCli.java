@@ -1,0 +1,33 @@
+package dev.brownout.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code brownout} command; each capability is a subcommand. */
+@Command(name = "brownout",
+        mixinStandardHelpOptions = true,
+        versionProvider = BrownoutCli.Version.class,
+        description = "Chaos and brownout test harness for LLM gateways and agent systems.",
+        subcommands = {ToxiproxyCommand.class})
+public final class BrownoutCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BrownoutCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BrownoutCli.class.getPackage().getImplementationVersion();
+            return new String[] {"brownout " + (version == null ? "development build" : version)};
+        }
+    }
+}
