@@ -52,4 +52,12 @@ class ScenarioCommandsTest {
         assertThat(out.toString().lines()).as("listed lines").hasSize(6)
                 .anySatisfy(line -> assertThat(line).startsWith("oauth-outage  ").contains("token endpoint"));
     }
+
+    @Test
+    void theBrownoutCommandDispatchesValidateAndList() {
+        assertThat(run(new BrownoutCli(), "list")).as("brownout list").isZero();
+        assertThat(run(new BrownoutCli(), "validate", "../scenarios/library/primary-hard-down.yaml"))
+                .as("brownout validate; stderr: " + err).isZero();
+        assertThat(out.toString()).contains("primary-hard-down.yaml: ok");
+    }
 }
