@@ -15,7 +15,6 @@ import dev.brownout.fakes.exchange.ErrorReply;
 import dev.brownout.fakes.exchange.ProviderMetrics;
 import dev.brownout.fakes.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.Ledger;
-import dev.brownout.fakes.ledger.LedgerPage;
 import dev.brownout.fakes.ledger.ProviderCall;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -58,7 +57,7 @@ public final class FakeProvider implements AutoCloseable {
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
         CompletionEndpoint endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, ledger, metrics, closing);
-        AdminSurface admin = new Admin();
+        AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
         this.server = FakeHttpServer.start(host, config.port(), javalin -> {
             javalin.http.prefer405over404 = true;
             javalin.routes.post(dialect.completionPath(), endpoint);
@@ -176,37 +175,5 @@ public final class FakeProvider implements AutoCloseable {
     public void close() {
         closing.countDown();
         server.close();
-    }
-
-    private final class Admin implements AdminSurface {
-        @Override
-        public String name() {
-            return config.name();
-        }
-
-        @Override
-        public String kind() {
-            return "provider";
-        }
-
-        @Override
-        public Object behaviour() {
-            return behaviour.current();
-        }
-
-        @Override
-        public Object replaceBehaviour(byte[] json) {
-            return behaviour.replace(json);
-        }
-
-        @Override
-        public LedgerPage<?> ledger(long since, int limit) {
-            return ledger.since(since, limit);
-        }
-
-        @Override
-        public String scrapeMetrics() {
-            return metrics.scrape();
-        }
     }
 }

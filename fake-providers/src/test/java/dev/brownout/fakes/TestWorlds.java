@@ -20,6 +20,13 @@ public final class TestWorlds {
         }
     }
 
+    /** Providers {@code openai} and {@code anthropic}, each serving {@code mid} and {@code small}, instantly. */
+    public static WorldConfig openAiAndAnthropic(long seed) {
+        return new WorldConfig(seed, WorldConfig.LOOPBACK, instantCatalog().toString(), List.of(
+                ProviderConfig.of("openai", DialectKind.OPENAI, "mid", "small"),
+                ProviderConfig.of("anthropic", DialectKind.ANTHROPIC, "mid", "small")));
+    }
+
     public static FakeWorld start(long seed, ProviderConfig... providers) {
         return FakeWorld.start(new WorldConfig(seed, WorldConfig.LOOPBACK, instantCatalog().toString(), List.of(providers)));
     }

@@ -21,12 +21,12 @@ public final class AdminApi {
 
     public static void mount(RoutesConfig routes, AdminSurface surface) {
         routes.get(PREFIX + "/health", ctx -> ctx.json(health(surface)));
-        routes.get(PREFIX + "/behaviour", ctx -> ctx.json(surface.behaviour()));
+        routes.get(PREFIX + "/behaviour", ctx -> ctx.json(surface.behaviour().current()));
         routes.put(PREFIX + "/behaviour", ctx -> putBehaviour(ctx, surface));
         routes.get(PREFIX + "/ledger", ctx -> ledger(ctx, surface));
         routes.get(PREFIX + "/metrics", ctx -> ctx
                 .contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(surface.scrapeMetrics()));
+                .result(surface.metrics().get()));
     }
 
     /** The admin API's own error body: it is ours, not a dialect's. */
@@ -46,7 +46,7 @@ public final class AdminApi {
 
     private static void putBehaviour(Context ctx, AdminSurface surface) {
         try {
-            ctx.json(surface.replaceBehaviour(ctx.bodyAsBytes()));
+            ctx.json(surface.behaviour().replace(ctx.bodyAsBytes()));
         } catch (InvalidBehaviourException e) {
             error(ctx, HttpStatus.BAD_REQUEST, "invalid behaviour: " + e.getMessage());
         }
@@ -66,6 +66,6 @@ public final class AdminApi {
             error(ctx, HttpStatus.BAD_REQUEST, "'since' must be >= 0 and 'limit' between 1 and " + MAX_PAGE);
             return;
         }
-        ctx.json(surface.ledger(since, limit));
+        ctx.json(surface.ledger().since(since, limit));
     }
 }

@@ -1,6 +1,7 @@
 package dev.brownout.fakes.oauth;
 
 import dev.brownout.fakes.admin.AdminApi;
+import dev.brownout.fakes.admin.AdminSurface;
 import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.auth.CredentialRegistry;
@@ -222,7 +223,7 @@ public final class OAuthServer implements AutoCloseable {
         routes.get(AUTHORIZE_PATH, ctx -> ready.join().authorize.handle(ctx));
         routes.post(INTROSPECT_PATH, ctx -> ready.join().introspection.handle(ctx));
         routes.post(REVOKE_PATH, ctx -> ready.join().revocation.handle(ctx));
-        AdminApi.mount(routes, new OAuthAdminSurface(config.name(), behaviour, ledger, metrics));
+        AdminApi.mount(routes, new AdminSurface(config.name(), "oauth", behaviour, ledger, metrics::scrape));
         routes.error(404, ctx -> refuse(ctx, OAuthError.withStatus(404, "invalid_request", "no such endpoint")));
         routes.error(405, ctx -> refuse(ctx, OAuthError.withStatus(405, "invalid_request", "method not allowed here")));
         routes.exception(HttpResponseException.class, (e, ctx) ->

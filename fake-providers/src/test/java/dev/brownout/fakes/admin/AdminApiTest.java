@@ -1,16 +1,15 @@
 package dev.brownout.fakes.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -21,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admin API under {@code /__brownout/}, over real HTTP, as a remote harness drives it. */
 class AdminApiTest {
 
-    @TempDir
-    static Path directory;
     static FakeWorld world;
     static AdminClient client;
     static FakeProvider openai;
@@ -30,7 +27,7 @@ class AdminApiTest {
 
     @BeforeAll
     static void startWorld() {
-        world = FakeWorld.start(FastWorlds.openAiAndAnthropic(21, directory));
+        world = FakeWorld.start(TestWorlds.openAiAndAnthropic(21));
         client = new AdminClient();
         openai = world.provider("openai");
         anthropic = world.provider("anthropic");

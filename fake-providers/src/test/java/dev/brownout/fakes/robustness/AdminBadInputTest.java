@@ -2,6 +2,7 @@ package dev.brownout.fakes.robustness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import org.junit.jupiter.api.AfterAll;
@@ -9,14 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -31,14 +30,12 @@ class AdminBadInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path directory;
     static FakeWorld world;
     static HttpClient client;
 
     @BeforeAll
     static void startWorld() {
-        world = FakeWorld.start(FastWorlds.openAiAndAnthropic(11, directory));
+        world = FakeWorld.start(TestWorlds.openAiAndAnthropic(11));
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

@@ -1,15 +1,14 @@
 package dev.brownout.fakes.robustness;
 
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -21,12 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CredentialOnReusedConnectionTest {
 
-    @TempDir
-    Path directory;
 
     @Test
     void keyDifferingOnlyInCaseIsRefusedAfterTheRealKeyWasSentOnTheSameConnection() throws Exception {
-        try (FakeWorld world = FakeWorld.start(FastWorlds.openAiAndAnthropic(7, directory));
+        try (FakeWorld world = FakeWorld.start(TestWorlds.openAiAndAnthropic(7));
              HttpClient oneConnection = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             FakeProvider openai = world.provider("openai");
             String realKey = openai.apiKey();

@@ -1,17 +1,16 @@
 package dev.brownout.fakes.robustness;
 
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.ProviderCall;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,12 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A body over the listener's limit is one refused call: one 413 in the ledger, under the id the client got. */
 class OversizedBodyLedgerTest {
 
-    @TempDir
-    Path directory;
 
     @Test
     void oversizedBodyIsRecordedOnceAs413UnderTheRequestIdTheClientGot() throws Exception {
-        try (FakeWorld world = FakeWorld.start(FastWorlds.openAiAndAnthropic(3, directory));
+        try (FakeWorld world = FakeWorld.start(TestWorlds.openAiAndAnthropic(3));
              HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             FakeProvider anthropic = world.provider("anthropic");
             String oversized = "{\"model\":\"mid\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\""

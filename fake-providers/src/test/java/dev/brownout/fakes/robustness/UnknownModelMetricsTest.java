@@ -1,15 +1,14 @@
 package dev.brownout.fakes.robustness;
 
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +22,10 @@ class UnknownModelMetricsTest {
 
     static final int MADE_UP_MODELS = 200;
 
-    @TempDir
-    Path directory;
 
     @Test
     void madeUpModelNamesAreCountedUnderOneUnknownLabelInsteadOfOneSeriesEach() throws Exception {
-        try (FakeWorld world = FakeWorld.start(FastWorlds.openAiAndAnthropic(5, directory));
+        try (FakeWorld world = FakeWorld.start(TestWorlds.openAiAndAnthropic(5));
              HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             FakeProvider openai = world.provider("openai");
             for (int i = 0; i < MADE_UP_MODELS; i++) {
