@@ -32,6 +32,13 @@ final class CallDraft {
     String errorType;
     boolean recorded;
 
+    /** The call ends with an HTTP error instead of an answer. */
+    void failed(ErrorReply error) {
+        status = error.status();
+        outcome = CallOutcome.ERROR;
+        errorType = error.code() != null ? error.code() : "http_" + error.status();
+    }
+
     void firstTokenNow() {
         if (ttftMillis == null) {
             ttftMillis = (System.nanoTime() - arrivalNanos) / 1_000_000;
