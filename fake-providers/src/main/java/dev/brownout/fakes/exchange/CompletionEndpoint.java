@@ -123,8 +123,7 @@ public final class CompletionEndpoint implements Handler {
         CallDraft call = new CallDraft();
         call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
         ctx.header(dialect.requestIdHeader(), call.requestId);
-        dialect.rateLimitHeaders(ctx, rateLimiter.peek("", behaviour.current().rateLimit(), System.nanoTime()));
-        fail(ctx, call, error);
+        refuse(ctx, call, behaviour.current(), "", error);
         record(call);
     }
 
@@ -152,13 +151,12 @@ public final class CompletionEndpoint implements Handler {
         String reason = auth.failure().name().toLowerCase(Locale.ROOT);
         call.authFailure = reason;
         call.credentialOwner = auth.owner();
-        dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
         ErrorReply refusal = dialect.unauthorized(auth);
         if (bearerChallenge) {
             refusal = refusal.withHeaders(Map.of("WWW-Authenticate",
                     "Bearer error=\"invalid_token\", error_description=\"" + reason + "\""));
         }
-        fail(ctx, call, refusal);
+        refuse(ctx, call, current, "", refusal);
         return false;
     }
 
@@ -169,16 +167,14 @@ public final class CompletionEndpoint implements Handler {
         }
         Optional<ErrorReply> headerProblem = dialect.checkHeaders(ctx);
         if (headerProblem.isPresent()) {
-            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
-            fail(ctx, call, headerProblem.get());
+            refuse(ctx, call, current, "", headerProblem.get());
             return;
         }
         ChatRequest request;
         try {
             request = dialect.parse(ctx.bodyAsBytes());
         } catch (InvalidRequestException e) {
-            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
-            fail(ctx, call, e.toReply());
+            refuse(ctx, call, current, "", e.toReply());
             return;
         }
         call.model = request.model();
@@ -188,16 +184,14 @@ public final class CompletionEndpoint implements Handler {
         Optional<ModelProfile> requested = catalog.find(request.model())
                 .filter(profile -> servedModels.contains(profile.id()));
         if (requested.isEmpty()) {
-            dialect.rateLimitHeaders(ctx, rateLimiter.peek("", current.rateLimit(), System.nanoTime()));
-            fail(ctx, call, dialect.unknownModel(request.model()));
+            refuse(ctx, call, current, "", dialect.unknownModel(request.model()));
             return;
         }
         ModelProfile model = requested.get();
         int inputTokens = planner.inputTokens(request);
         int outputBudget = request.maxTokens() == null ? 0 : request.maxTokens();
         if ((long) inputTokens + outputBudget > model.contextWindow()) {
-            dialect.rateLimitHeaders(ctx, rateLimiter.peek(model.id(), current.rateLimit(), System.nanoTime()));
-            fail(ctx, call, new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
+            refuse(ctx, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
                     + " tokens. However, you requested " + (inputTokens + outputBudget) + " tokens ("
                     + inputTokens + " in the messages, " + outputBudget + " in the completion).",
                     "messages", "context_length_exceeded"));
@@ -249,6 +243,12 @@ public final class CompletionEndpoint implements Handler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Refuses before admission: the rate-limit headers report the bucket without charging it. */
+    private void refuse(Context ctx, CallDraft call, ProviderBehaviour current, String bucket, ErrorReply error) {
+        dialect.rateLimitHeaders(ctx, rateLimiter.peek(bucket, current.rateLimit(), System.nanoTime()));
+        fail(ctx, call, error);
     }
 
     private void fail(Context ctx, CallDraft call, ErrorReply error) {
