@@ -31,6 +31,7 @@ public final class ProxiedWorld implements AutoCloseable {
     private FakeWorld fakes;
     private WorldEndpoints endpoints;
     private PhaseApplier phases;
+    private boolean closed;
 
     private ProxiedWorld(FaultProxyBackend backend) {
         this.backend = backend;
@@ -126,9 +127,16 @@ public final class ProxiedWorld implements AutoCloseable {
         return backend;
     }
 
-    /** Clears every fault, deletes the proxies, stops the fakes and the backend; each step runs even if one fails. */
+    /**
+     * Clears every fault, deletes the proxies, stops the fakes and the backend; each step runs even if one
+     * fails, and the first failure is thrown with the others suppressed. Closing again does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         RuntimeException failure = null;
         if (phases != null) {
             try {
