@@ -1,6 +1,8 @@
 package dev.brownout.harness.world;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ import java.util.Map;
 public record PhaseApplied(String phase, Map<String, Instant> tookEffect) {
 
     public PhaseApplied {
-        tookEffect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tookEffect));
+        tookEffect = Collections.unmodifiableMap(new LinkedHashMap<>(tookEffect));
     }
 }

@@ -6,6 +6,7 @@ import dev.brownout.harness.scenario.NetworkFaults;
 import dev.brownout.harness.scenario.Phase;
 import dev.brownout.harness.scenario.TargetFaults;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class PhaseApplier {
                         + "', which this world does not have; it has " + known);
             }
         }
-        Map<String, java.time.Instant> tookEffect = new LinkedHashMap<>();
+        Map<String, Instant> tookEffect = new LinkedHashMap<>();
         for (Target target : targets) {
             Optional<TargetFaults> faults = phase.faultsOn(target.name());
             NetworkFaults network = faults.map(TargetFaults::network).orElse(CLEAN);
@@ -88,7 +89,7 @@ public final class PhaseApplier {
         if (network.down()) {
             target.proxy().setEnabled(false);
         }
-        target.proxy().setToxics(ToxicSpec.forPhase(phase, network.toxics()));
+        target.proxy().setToxics(NamedToxic.forPhase(phase, network.toxics()));
         if (!network.down()) {
             target.proxy().setEnabled(true);
         }

@@ -79,7 +79,7 @@ public final class ProxiedWorld implements AutoCloseable {
             String proxiedOrigin = httpUri(backend.clientAddress(proxy.listen())).toString();
             String path = provider.baseUrl().substring(provider.origin().length());
             providerEndpoints.add(new ProviderEndpoint(provider.name(), provider.dialect().label(),
-                    proxiedOrigin + path, provider.apiKey(), provider.models()));
+                    provider.auth().label(), proxiedOrigin + path, provider.apiKey(), provider.models()));
         }
 
         Optional<OAuthEndpoint> oauthEndpoint = Optional.empty();
@@ -88,7 +88,7 @@ public final class ProxiedWorld implements AutoCloseable {
             OAuthServer server = oauth.get();
             TargetProxy proxy = TargetProxy.create(http, backend.controlUrl(), TargetFaults.OAUTH, oauthListen,
                     backend.upstreamFor(server.port()));
-            URI ownAddress = URI.create("http://" + WorldConfig.LOOPBACK + ":" + server.port());
+            URI ownAddress = URI.create("http://" + config.host() + ":" + server.port());
             targets.add(new Target(TargetFaults.OAUTH, proxy,
                     URI.create(ownAddress + AdminApi.PREFIX + "/behaviour"), true));
             oauthEndpoint = Optional.of(new OAuthEndpoint(server.issuer(), server.tokenUrl().toString(),

@@ -58,7 +58,7 @@ final class TargetProxy {
     }
 
     /** Makes {@code wanted} exactly the proxy's toxics: others removed, same-named ones updated, the rest added. */
-    void setToxics(List<ToxicSpec> wanted) {
+    void setToxics(List<NamedToxic> wanted) {
         Set<String> present = new LinkedHashSet<>();
         for (JsonNode toxic : http.get(toxicsUrl(), LIST_EXTENSIONS)) {
             present.add(toxic.path("name").asText());
@@ -70,7 +70,7 @@ final class TargetProxy {
                 http.delete(toxicUrl(stale));
             }
         }
-        for (ToxicSpec toxic : wanted) {
+        for (NamedToxic toxic : wanted) {
             if (present.contains(toxic.name())) {
                 http.post(toxicUrl(toxic.name()), toxic.body());
             } else {

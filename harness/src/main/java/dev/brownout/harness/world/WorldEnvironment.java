@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The environment variables a system under test reads the world from: {@code BROWNOUT_<PROVIDER>_BASE_URL},
- * {@code _API_KEY}, {@code _DIALECT}; {@code BROWNOUT_OAUTH_TOKEN_URL}, {@code _ISSUER}, {@code _JWKS_URL},
+ * {@code _API_KEY} (api-key mode only), {@code _DIALECT}, {@code _AUTH}; {@code BROWNOUT_OAUTH_TOKEN_URL}, {@code _ISSUER}, {@code _JWKS_URL},
  * {@code _DISCOVERY_URL}; the first client as {@code BROWNOUT_OAUTH_CLIENT_ID}, {@code _CLIENT_SECRET},
  * {@code _REFRESH_TOKEN}, and every client by its id as {@code BROWNOUT_OAUTH_<CLIENT>_CLIENT_ID} and so on.
  * Names are upper-cased with every character outside {@code [A-Z0-9]} turned into {@code _}.
@@ -26,6 +26,7 @@ public final class WorldEnvironment {
             String base = PREFIX + token(provider.name()) + "_";
             env.put(base + "BASE_URL", provider.baseUrl());
             env.put(base + "DIALECT", provider.dialect());
+            env.put(base + "AUTH", provider.auth());
             if (provider.apiKey() != null) {
                 env.put(base + "API_KEY", provider.apiKey());
             }

@@ -58,7 +58,7 @@ class PhaseApplierTest {
             NetworkFaults network = faults.map(TargetFaults::network).orElse(null);
             boolean down = network != null && network.down();
             List<String> toxics = network == null ? List.of()
-                    : ToxicSpec.forPhase(phase.name(), network.toxics()).stream().map(ToxicSpec::name).toList();
+                    : NamedToxic.forPhase(phase.name(), network.toxics()).stream().map(NamedToxic::name).toList();
             Object behaviour = target.equals(TargetFaults.OAUTH)
                     ? faults.map(TargetFaults::oauthBehaviour).orElse(OAuthBehaviour.healthy())
                     : faults.map(TargetFaults::providerBehaviour).orElse(ProviderBehaviour.healthy());

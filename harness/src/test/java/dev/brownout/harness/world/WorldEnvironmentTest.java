@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class WorldEnvironmentTest {
 
     private static final WorldEndpoints ENDPOINTS = new WorldEndpoints(List.of(
-            new ProviderEndpoint("primary", "openai", "http://127.0.0.1:4001/v1", null, List.of("frontier")),
-            new ProviderEndpoint("eu-backup", "anthropic", "http://127.0.0.1:4002", "sk-ant-x", List.of("mid"))),
+            new ProviderEndpoint("primary", "openai", "oauth", "http://127.0.0.1:4001/v1", null, List.of("frontier")),
+            new ProviderEndpoint("eu-backup", "anthropic", "api-key", "http://127.0.0.1:4002", "sk-ant-x", List.of("mid"))),
             Optional.of(new OAuthEndpoint("http://127.0.0.1:4003", "http://127.0.0.1:4003/oauth/token",
                     "http://127.0.0.1:4003/jwks", "http://127.0.0.1:4003/.well-known/openid-configuration",
                     List.of(new OAuthClient("agent", "s1", "r1"), new OAuthClient("batch.job", "s2", null)))));
@@ -24,6 +24,7 @@ class WorldEnvironmentTest {
         assertThat(env).as("provider variables")
                 .containsEntry("BROWNOUT_PRIMARY_BASE_URL", "http://127.0.0.1:4001/v1")
                 .containsEntry("BROWNOUT_PRIMARY_DIALECT", "openai")
+                .containsEntry("BROWNOUT_PRIMARY_AUTH", "oauth")
                 .doesNotContainKey("BROWNOUT_PRIMARY_API_KEY")
                 .containsEntry("BROWNOUT_EU_BACKUP_BASE_URL", "http://127.0.0.1:4002")
                 .containsEntry("BROWNOUT_EU_BACKUP_API_KEY", "sk-ant-x")
