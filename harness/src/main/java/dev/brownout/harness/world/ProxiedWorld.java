@@ -27,6 +27,10 @@ public final class ProxiedWorld implements AutoCloseable {
 
     private final FaultProxyBackend backend;
     private final JsonHttp http = new JsonHttp(Mappers.json());
+    /** A port nothing listens on, for a proxy whose upstream is not running yet. */
+    private static final int NOWHERE = 1;
+
+    private final List<TargetProxy> proxies = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private FakeWorld fakes;
     private WorldEndpoints endpoints;
@@ -62,19 +66,20 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private void startAll(WorldConfig config) {
-        List<ProviderConfig> providerConfigs = config.providers();
-        // the issuer must be the proxy's address before the OAuth server mints anything, so its proxy's
-        // port is chosen before the server starts
-        String oauthListen = config.oauth() == null ? null
-                : backend.fixedListenAddress(providerConfigs.size(), WorldConfig.LOOPBACK);
-        URI oauthPublic = oauthListen == null ? null : httpUri(backend.clientAddress(oauthListen));
+        TargetProxy oauthProxy = null;
+        URI oauthPublic = null;
+        if (config.oauth() != null) {
+            // the issuer must be the proxy's address before the OAuth server mints anything: the proxy takes
+            // its port first, pointing nowhere, and is pointed at the server once that runs
+            oauthProxy = createProxy(TargetFaults.OAUTH, config.providers().size(), NOWHERE);
+            oauthPublic = httpUri(backend.clientAddress(oauthProxy.listen()));
+        }
         fakes = FakeWorld.start(config, oauthPublic);
 
         List<ProviderEndpoint> providerEndpoints = new ArrayList<>();
         int slot = 0;
         for (FakeProvider provider : fakes.providers()) {
-            TargetProxy proxy = TargetProxy.create(http, backend.controlUrl(), provider.name(),
-                    backend.listenAddress(slot++), backend.upstreamFor(provider.port()));
+            TargetProxy proxy = createProxy(provider.name(), slot++, provider.port());
             targets.add(new Target(provider.name(), proxy, URI.create(provider.adminUrl() + "/behaviour"), false));
             String proxiedOrigin = httpUri(backend.clientAddress(proxy.listen())).toString();
             String path = provider.baseUrl().substring(provider.origin().length());
@@ -84,18 +89,24 @@ public final class ProxiedWorld implements AutoCloseable {
 
         Optional<OAuthEndpoint> oauthEndpoint = Optional.empty();
         Optional<OAuthServer> oauth = fakes.oauth();
-        if (oauth.isPresent()) {
+        if (oauth.isPresent() && oauthProxy != null) {
             OAuthServer server = oauth.get();
-            TargetProxy proxy = TargetProxy.create(http, backend.controlUrl(), TargetFaults.OAUTH, oauthListen,
-                    backend.upstreamFor(server.port()));
+            oauthProxy.retarget(backend.upstreamFor(server.port()));
             URI ownAddress = URI.create("http://" + config.host() + ":" + server.port());
-            targets.add(new Target(TargetFaults.OAUTH, proxy,
+            targets.add(new Target(TargetFaults.OAUTH, oauthProxy,
                     URI.create(ownAddress + AdminApi.PREFIX + "/behaviour"), true));
             oauthEndpoint = Optional.of(new OAuthEndpoint(server.issuer(), server.tokenUrl().toString(),
                     server.jwksUrl().toString(), server.discoveryUrl().toString(), server.clients()));
         }
         endpoints = new WorldEndpoints(providerEndpoints, oauthEndpoint);
         phases = new PhaseApplier(targets, http, Clock.systemUTC());
+    }
+
+    private TargetProxy createProxy(String name, int slot, int upstreamPort) {
+        TargetProxy proxy = TargetProxy.create(http, backend.controlUrl(), name, backend.listenAddress(slot),
+                backend.upstreamFor(upstreamPort));
+        proxies.add(proxy);
+        return proxy;
     }
 
     private static URI httpUri(InetSocketAddress address) {
@@ -145,14 +156,14 @@ public final class ProxiedWorld implements AutoCloseable {
                 failure = Failures.add(failure, e);
             }
         }
-        for (Target target : targets) {
+        for (TargetProxy proxy : proxies) {
             try {
-                target.proxy().delete();
+                proxy.delete();
             } catch (RuntimeException e) {
                 failure = Failures.add(failure, e);
             }
         }
-        targets.clear();
+        proxies.clear();
         if (fakes != null) {
             try {
                 fakes.close();

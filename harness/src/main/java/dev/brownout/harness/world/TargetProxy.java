@@ -53,6 +53,11 @@ final class TargetProxy {
         return listen;
     }
 
+    /** Points the proxy at another upstream; the server restarts it on the same listen, as Toxiproxy does. */
+    void retarget(String upstream) {
+        http.post(proxyUrl, Map.of("upstream", upstream));
+    }
+
     void setEnabled(boolean enabled) {
         http.post(proxyUrl, Map.of("enabled", enabled));
     }
