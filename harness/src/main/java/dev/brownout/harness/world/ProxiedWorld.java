@@ -25,11 +25,11 @@ import java.util.Optional;
  */
 public final class ProxiedWorld implements AutoCloseable {
 
-    private final FaultProxyBackend backend;
-    private final JsonHttp http = new JsonHttp(Mappers.json());
     /** A port nothing listens on, for a proxy whose upstream is not running yet. */
     private static final int NOWHERE = 1;
 
+    private final FaultProxyBackend backend;
+    private final JsonHttp http = new JsonHttp(Mappers.json());
     private final List<TargetProxy> proxies = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private FakeWorld fakes;
@@ -89,7 +89,7 @@ public final class ProxiedWorld implements AutoCloseable {
 
         Optional<OAuthEndpoint> oauthEndpoint = Optional.empty();
         Optional<OAuthServer> oauth = fakes.oauth();
-        if (oauth.isPresent() && oauthProxy != null) {
+        if (oauth.isPresent()) {
             OAuthServer server = oauth.get();
             oauthProxy.retarget(backend.upstreamFor(server.port()));
             URI ownAddress = URI.create("http://" + config.host() + ":" + server.port());
