@@ -8,6 +8,7 @@ import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.exchange.Ids;
 import dev.brownout.fakes.oauth.OAuthServer;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,17 +26,28 @@ import java.util.SplittableRandom;
 public final class FakeWorld implements AutoCloseable {
 
     private final WorldConfig config;
+    private final URI oauthPublicAddress;
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final Map<String, FakeProvider> providers = new LinkedHashMap<>();
     private OAuthServer oauth;
 
-    private FakeWorld(WorldConfig config) {
+    private FakeWorld(WorldConfig config, URI oauthPublicAddress) {
         this.config = config;
+        this.oauthPublicAddress = oauthPublicAddress;
     }
 
     /** Starts every listener; if one fails to start, those already started are closed again. */
     public static FakeWorld start(WorldConfig config) {
-        FakeWorld world = new FakeWorld(config);
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(WorldConfig)}, with the OAuth server's issuer set to {@code oauthPublicAddress}
+     * (for instance a fault proxy in front of it), so tokens and discovery name the address clients use.
+     * Null keeps the server's own address.
+     */
+    public static FakeWorld start(WorldConfig config, URI oauthPublicAddress) {
+        FakeWorld world = new FakeWorld(config, oauthPublicAddress);
         try {
             world.startProviders();
             return world;
@@ -52,7 +64,7 @@ public final class FakeWorld implements AutoCloseable {
         }
         if (config.oauth() != null) {
             oauth = OAuthServer.start(config.oauth(), config.providers().stream().map(ProviderConfig::name).toList(),
-                    config.host(), 0, config.seed(), credentials);
+                    config.host(), 0, config.seed(), credentials, oauthPublicAddress);
         }
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
