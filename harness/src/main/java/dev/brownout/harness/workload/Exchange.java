@@ -1,0 +1,34 @@
+package dev.brownout.harness.workload;
+
+import java.time.Duration;
+
+/**
+ * One task sent to the SUT and what came back. Times are nanoseconds from the run's start; latency is
+ * measured from the intended send time, so a late driver or a stalled SUT cannot hide its delay
+ * (no coordinated omission).
+ *
+ * @param outcome    {@code answered}, {@code error} (the SUT failed or answered a non-2xx status) or {@code timeout}
+ * @param errorClass the exception's class or {@code http_<status>} for an error, else null
+ * @param firstByte  time of the first answer byte, or -1 when unknown
+ */
+public record Exchange(String taskId, long intended, long started, long firstByte, long ended, String outcome,
+                       int status, String errorClass, String answer, String model) {
+
+    public static final String ANSWERED = "answered";
+    public static final String ERROR = "error";
+    public static final String TIMEOUT = "timeout";
+
+    /** From the intended send time to the end of the exchange. */
+    public Duration latency() {
+        return Duration.ofNanos(ended - intended);
+    }
+
+    /** How late the driver actually sent it; small unless the machine itself is starved. */
+    public Duration sendDelay() {
+        return Duration.ofNanos(started - intended);
+    }
+
+    public boolean answered() {
+        return ANSWERED.equals(outcome);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.brownout.harness.workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+/**
+ * Sends tasks on the open model: each arrival leaves at its scheduled time on its own virtual thread,
+ * whatever the SUT is doing, so a slow SUT cannot slow the load down. Every exchange ends by its timeout
+ * at the latest; a hung SUT call is abandoned (interrupted) and counted as a timeout.
+ */
+public final class OpenLoopDriver {
+
+    private final ArrivalSchedule schedule;
+    private final Duration timeout;
+
+    public OpenLoopDriver(ArrivalSchedule schedule, Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the per-task timeout must be more than 0");
+        }
+        this.schedule = schedule;
+        this.timeout = timeout;
+    }
+
+    /** The result of a run: when it started and every exchange, in order of intended send time. */
+    public record Run(Instant start, List<Exchange> exchanges) {
+    }
+
+    /**
+     * Runs the schedule to its end and waits for the last exchange (at most one timeout past the end).
+     *
+     * @param requestFor the request for arrival {@code index}
+     */
+    public Run run(LongFunction<SutRequest> requestFor, Sut sut) throws InterruptedException {
+        Instant start = Instant.now();
+        long origin = System.nanoTime();
+        long end = schedule.duration().toNanos();
+        List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        // SUT calls are abandoned, not awaited, once their exchange timed out: a SUT that ignores the
+        // interrupt must not hold the run open.
+        ExecutorService sutCalls = Executors.newVirtualThreadPerTaskExecutor();
+        try (ExecutorService exchangesInFlight = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long index = 0; ; index++) {
+                long due = schedule.dueAt(index);
+                if (due >= end) {
+                    break;
+                }
+                sleepUntil(origin + due);
+                SutRequest request = requestFor.apply(index);
+                exchangesInFlight.submit(() -> exchanges.add(exchange(request, due, origin, sut, sutCalls)));
+            }
+            exchangesInFlight.shutdown();
+            exchangesInFlight.awaitTermination(timeout.toNanos() + Duration.ofSeconds(5).toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            sutCalls.shutdownNow();
+        }
+        List<Exchange> ordered = new ArrayList<>(exchanges);
+        ordered.sort((a, b) -> Long.compare(a.intended(), b.intended()));
+        return new Run(start, List.copyOf(ordered));
+    }
+
+    private Exchange exchange(SutRequest request, long intended, long origin, Sut sut, ExecutorService sutCalls) {
+        long started = System.nanoTime() - origin;
+        Future<SutReply> call = sutCalls.submit(() -> sut.send(request));
+        long deadline = origin + intended + timeout.toNanos();
+        try {
+            SutReply reply = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long ended = System.nanoTime() - origin;
+            long firstByte = reply.firstByteNanos() > 0 ? reply.firstByteNanos() - origin : -1;
+            boolean ok = reply.status() >= 200 && reply.status() < 300;
+            return new Exchange(request.taskId(), intended, started, firstByte, ended,
+                    ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), ok ? null : "http_" + reply.status(),
+                    reply.answer(), reply.model());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.TIMEOUT, 0, "timeout", null, null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.ERROR, 0, "interrupted", null, null);
+        }
+    }
+
+    private static void sleepUntil(long deadline) throws InterruptedException {
+        long remaining;
+        while ((remaining = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the driver was stopped");
+            }
+        }
+    }
+}

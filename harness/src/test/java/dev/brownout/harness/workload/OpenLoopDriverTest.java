@@ -1,0 +1,100 @@
+package dev.brownout.harness.workload;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenLoopDriverTest {
+
+    private static SutRequest request(long index) {
+        return new SutRequest("task-" + index, "prompt " + index, false, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void keepsTheArrivalScheduleWhileTheSutStalls() throws Exception {
+        long origin = System.nanoTime();
+        // Everything sent between 0.5 s and 1.5 s into the run waits 1.5 s for its answer.
+        Sut stallingSut = request -> {
+            long at = System.nanoTime() - origin;
+            if (at > 500_000_000L && at < 1_500_000_000L) {
+                Thread.sleep(1_500);
+            }
+            return SutReply.ok("fine", "m");
+        };
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(40, Duration.ZERO, Duration.ofSeconds(3)),
+                Duration.ofSeconds(5));
+
+        OpenLoopDriver.Run run = driver.run(OpenLoopDriverTest::request, stallingSut);
+
+        List<Exchange> exchanges = run.exchanges();
+        assertThat(exchanges).as("40/s for 3 s").hasSize(120).allSatisfy(e -> assertThat(e.answered()).isTrue());
+        assertThat(exchanges).as("requests due during the stall still left on time")
+                .allSatisfy(e -> assertThat(e.sendDelay()).isLessThan(Duration.ofMillis(250)));
+        List<Exchange> stalled = exchanges.stream()
+                .filter(e -> e.intended() > 600_000_000L && e.intended() < 1_400_000_000L).toList();
+        assertThat(stalled).as("exchanges due inside the stall").hasSizeGreaterThan(25)
+                .allSatisfy(e -> assertThat(e.latency()).as("latency from the intended send time")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(1_450)));
+    }
+
+    @Test
+    void aHungSutCountsAsTimeoutsAndTheRunStillEnds() throws Exception {
+        Sut hungSut = request -> {
+            Thread.sleep(60_000);
+            return SutReply.ok("never", "m");
+        };
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(10, Duration.ZERO, Duration.ofSeconds(1)),
+                Duration.ofMillis(300));
+        long start = System.nanoTime();
+
+        OpenLoopDriver.Run run = driver.run(OpenLoopDriverTest::request, hungSut);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("run length with a hung SUT")
+                .isLessThan(Duration.ofSeconds(6));
+        assertThat(run.exchanges()).hasSize(10).allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(Exchange.TIMEOUT);
+            assertThat(e.latency()).as("ended at the 300 ms budget").isBetween(Duration.ofMillis(290), Duration.ofSeconds(3));
+        });
+    }
+
+    @Test
+    void sutFailuresAndErrorStatusesAreErrorsWithTheirClass() throws Exception {
+        Sut flaky = request -> {
+            if (request.taskId().endsWith("0")) {
+                throw new IllegalStateException("boom");
+            }
+            return new SutReply(503, "overloaded", null, 0);
+        };
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(20, Duration.ZERO, Duration.ofSeconds(1)),
+                Duration.ofSeconds(2));
+
+        List<Exchange> exchanges = driver.run(OpenLoopDriverTest::request, flaky).exchanges();
+
+        assertThat(exchanges).hasSize(20).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Exchange.ERROR));
+        assertThat(exchanges).extracting(Exchange::errorClass).contains("IllegalStateException", "http_503");
+    }
+
+    @Test
+    void aRampStartsWithFewArrivalsAndReachesTheFullRate() {
+        ArrivalSchedule schedule = new ArrivalSchedule(100, Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+        long inFirstSecond = countDueBefore(schedule, 1_000_000_000L);
+        long inRamp = countDueBefore(schedule, 2_000_000_000L);
+        long inAll = countDueBefore(schedule, 4_000_000_000L);
+
+        assertThat(inFirstSecond).as("first second of a 2 s ramp to 100/s: a quarter of the ramp's 100").isBetween(24L, 26L);
+        assertThat(inRamp).as("arrivals over the ramp: half of 2 s at 100/s").isBetween(99L, 101L);
+        assertThat(inAll - inRamp).as("2 s at the full rate").isBetween(199L, 201L);
+    }
+
+    private static long countDueBefore(ArrivalSchedule schedule, long nanos) {
+        long count = 0;
+        while (schedule.dueAt(count) < nanos) {
+            count++;
+        }
+        return count;
+    }
+}
