@@ -53,9 +53,10 @@ public final class GatewayProcess {
     private static void waitForEndOfInput(InputStream in) {
         byte[] discard = new byte[256];
         try {
-            while (in.read(discard) >= 0) {
-                Thread.onSpinWait();
-            }
+            int read;
+            do {
+                read = in.read(discard);
+            } while (read >= 0);
         } catch (IOException ignored) {
             // an unreadable stdin is as good as a closed one: the parent is gone
         }

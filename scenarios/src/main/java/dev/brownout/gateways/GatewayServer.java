@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -27,20 +28,20 @@ public final class GatewayServer {
     private GatewayServer() {
     }
 
-    /** The upstreams of {@code config}, sharing one HTTP client that speaks HTTP/1.1 on virtual threads. */
-    public static List<Upstream> upstreams(GatewayConfig config) {
+    /**
+     * Starts listening with the forwarder built from {@code config}'s upstreams, which share one HTTP client
+     * (HTTP/1.1 on virtual threads); the returned handle stops both.
+     */
+    public static RunningGateway start(GatewayConfig config, String kind,
+                                       Function<List<Upstream>, ChatForwarder> forwarderFor) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.timeouts().connect())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return config.upstreams().stream().map(upstream -> Upstream.of(upstream, http, config.timeouts())).toList();
-    }
-
-    /** Starts listening with the forwarder built from the upstreams; the returned handle stops it. */
-    public static RunningGateway start(GatewayConfig config, String kind, List<Upstream> upstreams,
-                                       Function<List<Upstream>, ChatForwarder> forwarderFor) {
+        List<Upstream> upstreams = config.upstreams().stream()
+                .map(upstream -> Upstream.of(upstream, http, config.timeouts())).toList();
         ChatForwarder forwarder = forwarderFor.apply(upstreams);
         byte[] models = modelList(upstreams);
         Javalin javalin = Javalin.create(javalinConfig -> {
@@ -57,8 +58,13 @@ public final class GatewayServer {
                 ClientReplies.error(ctx, 500, "api_error", "the gateway failed: " + e.getMessage());
             });
         });
-        javalin.start();
-        return new RunningGateway(javalin, config.host(), kind);
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            http.shutdownNow();
+            throw e;
+        }
+        return new RunningGateway(javalin, http, config.host(), kind);
     }
 
     private static void chat(Context ctx, ChatForwarder forwarder) {
@@ -88,6 +94,6 @@ public final class GatewayServer {
             data.addObject().put("id", upstream.model()).put("object", "model").put("created", 0)
                     .put("owned_by", upstream.name());
         }
-        return list.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return list.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

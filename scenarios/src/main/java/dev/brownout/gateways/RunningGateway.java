@@ -2,15 +2,19 @@ package dev.brownout.gateways;
 
 import io.javalin.Javalin;
 
+import java.net.http.HttpClient;
+
 /** A gateway listening on loopback; close it to stop it. */
 public final class RunningGateway implements AutoCloseable {
 
     private final Javalin javalin;
+    private final HttpClient upstreamClient;
     private final String host;
     private final String kind;
 
-    RunningGateway(Javalin javalin, String host, String kind) {
+    RunningGateway(Javalin javalin, HttpClient upstreamClient, String host, String kind) {
         this.javalin = javalin;
+        this.upstreamClient = upstreamClient;
         this.host = host;
         this.kind = kind;
     }
@@ -30,9 +34,11 @@ public final class RunningGateway implements AutoCloseable {
         return kind;
     }
 
+    /** Stops listening, then drops every upstream call still open: a stopped gateway answers no one. */
     @Override
     public void close() {
         javalin.stop();
+        upstreamClient.shutdownNow();
     }
 
     @Override

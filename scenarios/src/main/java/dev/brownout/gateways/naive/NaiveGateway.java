@@ -20,7 +20,7 @@ public final class NaiveGateway {
         // Only the first upstream is used, so only its model is listed and only its credential is set up.
         GatewayConfig primaryOnly = new GatewayConfig(config.host(), config.port(), config.upstreams().subList(0, 1),
                 config.timeouts(), config.retry(), config.breaker());
-        return GatewayServer.start(primaryOnly, KIND, GatewayServer.upstreams(primaryOnly),
+        return GatewayServer.start(primaryOnly, KIND,
                 upstreams -> new NaiveForwarder(upstreams.getFirst(), primaryOnly.timeouts()));
     }
 
