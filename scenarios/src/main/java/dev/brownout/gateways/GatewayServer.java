@@ -24,6 +24,8 @@ public final class GatewayServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Long conversations with tool results outgrow Javalin's 1 MB default. */
+    static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
 
     private GatewayServer() {
     }
@@ -48,6 +50,7 @@ public final class GatewayServer {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.concurrency.useVirtualThreads = true;
+            javalinConfig.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.port();
             javalinConfig.jetty.modifyServer(server -> server.setStopTimeout(0));

@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tries the upstreams in order. On a retryable status the same upstream is tried again after the wait it
  * asked for (or a jittered backoff), up to the policy's retries; after that, and at once on a timeout or
- * a broken connection, the next upstream is tried. An upstream whose breaker is open is skipped. A stream
- * is committed to once its first event has arrived: from then on the caller gets that stream, whole or not.
+ * a broken connection, the next upstream is tried. An upstream whose breaker is open is skipped. A 401 on
+ * an OAuth upstream drops its token and tries once more with a fresh one; other 4xx go back to the caller,
+ * since another upstream would refuse the same request. A stream is committed to once its first event has
+ * arrived: from then on the caller gets that stream, whole or not.
  */
 final class ResilientForwarder implements ChatForwarder {
 
@@ -91,6 +93,7 @@ final class ResilientForwarder implements ChatForwarder {
                             relay(ctx, refused.answer(), refused.body());
                             return;
                         }
+                        last = refused;
                         bearerRetried = true;
                         onThisUpstream--;
                         continue;
@@ -167,10 +170,11 @@ final class ResilientForwarder implements ChatForwarder {
             case null -> ClientReplies.error(ctx, 503, "api_error",
                     "no upstream is available: every circuit is open");
             case RetryableStatus status -> relay(ctx, status.answer(), status.body());
+            case BearerRefused refused -> relay(ctx, refused.answer(), refused.body());
             case NoAnswer none -> ClientReplies.error(ctx,
                     none.failure().kind() == UpstreamFailure.Kind.TIMEOUT ? 504 : 502, "api_error",
                     "every upstream failed; the last: " + none.failure().getMessage());
-            default -> throw new IllegalStateException("not a failure: " + last);
+            case Answered answered -> throw new IllegalStateException("the caller was answered already");
         }
     }
 
