@@ -20,7 +20,7 @@
  *     model: gpt-4o
  *   - name: backup
  *     base_url: http://127.0.0.1:8082/v1
- *     oauth: { token_url: http://127.0.0.1:8090/oauth/token, client_id: agent, client_secret: ..., refresh_token: ... }
+ *     oauth: { token_url: http://127.0.0.1:8090/token, client_id: agent, client_secret: ..., refresh_token: ... }
  *     model: gpt-4o-mini
  * timeouts: { connect: 2s, attempt: 30s, first_byte: 10s }
  * retry: { max_attempts: 4, retries_per_upstream: 1, base_backoff: 200ms, max_backoff: 2s, max_retry_after: 5s }

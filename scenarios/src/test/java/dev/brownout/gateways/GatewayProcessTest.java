@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +43,49 @@ class GatewayProcessTest {
         world.close();
     }
 
+    /** Starts {@code mainClass} on the config and returns the base URL it printed. */
+    private String startProcess(String mainClass, Path config) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        gateway = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), mainClass,
+                config.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return stdout.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(20, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> ask(String baseUrl) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"any\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void naiveGatewayProcessServesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("gateway.json");
+        Files.writeString(config, """
+                {"upstreams": [{"name": "primary", "base_url": "%s", "api_key": "%s", "model": "%s"}]}
+                """.formatted(world.primary().baseUrl(), world.primary().apiKey(), TestWorld.PRIMARY_MODEL));
+
+        String baseUrl = startProcess("dev.brownout.gateways.naive.NaiveGateway", config);
+        HttpResponse<String> answer = ask(baseUrl);
+        gateway.destroy();
+        boolean exited = gateway.waitFor(10, TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).as("status of a call through the process").isEqualTo(200);
+        assertThat(exited).as("the process stopped on SIGTERM").isTrue();
+    }
+
     @Test
     void resilientGatewayProcessServesAndStopsWhenStdinCloses(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("gateway.yaml");
@@ -61,28 +106,9 @@ class GatewayProcessTest {
                   base_backoff: 20ms
                 """.formatted(world.primary().baseUrl(), world.primary().apiKey(), TestWorld.PRIMARY_MODEL,
                 world.backup().baseUrl(), world.backup().apiKey(), TestWorld.BACKUP_MODEL));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        gateway = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "dev.brownout.gateways.resilient.ResilientGateway", config.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
 
-        String baseUrl = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stdout.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(20, TimeUnit.SECONDS);
-        HttpResponse<String> answer;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"model\":\"any\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        }
+        String baseUrl = startProcess("dev.brownout.gateways.resilient.ResilientGateway", config);
+        HttpResponse<String> answer = ask(baseUrl);
         gateway.getOutputStream().close();
         boolean exited = gateway.waitFor(10, TimeUnit.SECONDS);
 

@@ -12,10 +12,14 @@ import dev.brownout.gateways.RetryPolicy;
 import dev.brownout.gateways.RunningGateway;
 import dev.brownout.gateways.TestWorld;
 import dev.brownout.gateways.Timeouts;
+import dev.brownout.gateways.UpstreamConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +118,23 @@ class ResilientFailoverTest {
         assertThat(completion.model()).as("the model that served").isEqualTo(TestWorld.BACKUP_MODEL);
         assertThat(took).as("time to the backup's answer").isBetween(attemptTimeout, attemptTimeout.plusMillis(1500));
         assertThat(world.primary().ledger().all()).as("hung attempts on the primary: no retry after a timeout").hasSize(1);
+    }
+
+    @Test
+    void unreachablePrimaryFailsOverToTheBackup() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        UpstreamConfig unreachable = UpstreamConfig.withApiKey("primary", "http://127.0.0.1:" + closedPort + "/v1",
+                "sk-unused", TestWorld.PRIMARY_MODEL);
+        startGateway(GatewayConfig.of(unreachable, world.backupUpstream()).withRetry(fastRetries()));
+
+        ChatCompletion completion = sdk.chat().completions().create(TestWorld.ask("hello").build());
+
+        assertThat(completion.model()).as("the model that served").isEqualTo(TestWorld.BACKUP_MODEL);
+        assertThat(world.backup().ledger().all()).as("backup's ledger").extracting(ProviderCall::status)
+                .containsExactly(200);
     }
 
     @Test
