@@ -5,7 +5,7 @@ import dev.brownout.gateways.GatewayProcess;
 import dev.brownout.gateways.GatewayServer;
 import dev.brownout.gateways.RunningGateway;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /**
  * The gateway a careful team writes: retries with the wait the upstream asks for (bounded) or a jittered
@@ -25,7 +25,7 @@ public final class ResilientGateway {
     public static RunningGateway start(GatewayConfig config) {
         return GatewayServer.start(config, KIND, upstreams -> new ResilientForwarder(
                 upstreams.stream().map(upstream -> GuardedUpstream.of(upstream, config.breaker())).toList(),
-                config.timeouts(), config.retry(), new RetryDelay(config.retry(), ThreadLocalRandom.current())));
+                config.timeouts(), config.retry(), new RetryDelay(config.retry(), new Random())));
     }
 
     /** {@code java ... dev.brownout.gateways.resilient.ResilientGateway gateway.yaml}; prints the base URL. */

@@ -17,6 +17,7 @@ final class RetryDelay {
     private final RetryPolicy policy;
     private final RandomGenerator random;
 
+    /** {@code random} is shared by every request thread, so it must be thread-safe, as {@link java.util.Random} is. */
     RetryDelay(RetryPolicy policy, RandomGenerator random) {
         this.policy = policy;
         this.random = random;
