@@ -74,7 +74,7 @@ final class ResilientForwarder implements ChatForwarder {
             boolean bearerRetried = false;
             while (attempts < policy.maxAttempts()) {
                 if (!guarded.breaker().tryAcquirePermission()) {
-                    LOG.info("skipping {}: its circuit is {}", guarded.name(), guarded.breaker().getState());
+                    LOG.debug("skipping {}: its circuit is {}", guarded.name(), guarded.breaker().getState());
                     break;
                 }
                 attempts++;
