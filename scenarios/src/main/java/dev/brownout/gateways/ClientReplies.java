@@ -1,0 +1,75 @@
+package dev.brownout.gateways;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What a gateway sends its caller: an upstream's answer passed through, a relayed stream, or its own error. */
+public final class ClientReplies {
+
+    /** Names the upstream that produced the answer, for callers and the harness to see who served. */
+    public static final String UPSTREAM_HEADER = "x-brownout-upstream";
+    private static final Logger LOG = LoggerFactory.getLogger(ClientReplies.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Upstream headers worth relaying: what the body is and when a caller may retry. */
+    private static final List<String> RELAYED_HEADERS = List.of("content-type", "retry-after", "retry-after-ms", "x-request-id");
+
+    private ClientReplies() {
+    }
+
+    /** The upstream's status, body and relayed headers, as they came. */
+    public static void passThrough(Context ctx, Upstream.Answer answer, byte[] body) throws IOException {
+        ctx.status(answer.status());
+        for (String name : RELAYED_HEADERS) {
+            answer.response().headers().firstValue(name).ifPresent(value -> ctx.header(name, value));
+        }
+        ctx.header(UPSTREAM_HEADER, answer.upstream().name());
+        ctx.res().setContentLength(body.length);
+        OutputStream out = ctx.res().getOutputStream();
+        out.write(body);
+        out.flush();
+    }
+
+    /**
+     * Relays a stream event by event as the upstream sends it, starting with {@code firstEvent} already read.
+     * Once the first event has gone out nothing can be retried: a stream that breaks later ends early for
+     * the caller, as it does behind real gateways.
+     */
+    public static void relayStream(Context ctx, Upstream.Answer answer, SseEventReader events, String firstEvent) {
+        ctx.status(answer.status());
+        ctx.res().setContentType("text/event-stream; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header(UPSTREAM_HEADER, answer.upstream().name());
+        try (answer) {
+            OutputStream out = ctx.res().getOutputStream();
+            String event = firstEvent;
+            while (event != null) {
+                out.write((event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                event = events.next();
+            }
+        } catch (IOException e) {
+            LOG.info("stream from {} ended early: {}", answer.upstream().name(), e.getMessage());
+        }
+    }
+
+    /** An error of the gateway's own, in OpenAI's error shape. */
+    public static void error(Context ctx, int status, String type, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message);
+        error.put("type", type);
+        error.putNull("param");
+        error.putNull("code");
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(body.toString());
+    }
+}
