@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param outcome    {@code answered}, {@code error} (the SUT failed or answered a non-2xx status) or {@code timeout}
  * @param errorClass the exception's class or {@code http_<status>} for an error, else null
  * @param firstByte  time of the first answer byte, or -1 when unknown
+ * @param truncated  the SUT's answer stream ended without its terminator (a cut answer presented as whole)
  */
 public record Exchange(String taskId, long intended, long started, long firstByte, long ended, String outcome,
-                       int status, String errorClass, String answer, String model) {
+                       int status, String errorClass, String answer, String model, boolean truncated) {
 
     public static final String ANSWERED = "answered";
     public static final String ERROR = "error";

@@ -80,20 +80,20 @@ public final class OpenLoopDriver {
             boolean ok = reply.status() >= 200 && reply.status() < 300;
             return new Exchange(request.taskId(), intended, started, firstByte, ended,
                     ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), ok ? null : "http_" + reply.status(),
-                    reply.answer(), reply.model());
+                    reply.answer(), reply.model(), reply.truncated());
         } catch (TimeoutException e) {
             call.cancel(true);
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.TIMEOUT, 0, "timeout", null, null);
+                    Exchange.TIMEOUT, 0, "timeout", null, null, false);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null);
+                    Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null, false);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ERROR, 0, "interrupted", null, null);
+                    Exchange.ERROR, 0, "interrupted", null, null, false);
         }
     }
 
