@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BrownoutCli.Version.class,
         description = "Chaos and brownout test harness for LLM gateways and agent systems.",
-        subcommands = {ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class})
+        subcommands = {FakesCommand.class, ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class})
 public final class BrownoutCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,140 @@
+package dev.brownout.harness.cli;
+
+import dev.brownout.fakes.WorldConfig;
+import dev.brownout.fakes.config.Mappers;
+import dev.brownout.harness.proxy.backend.FaultProxyBackend;
+import dev.brownout.harness.scenario.Scenario;
+import dev.brownout.harness.scenario.ScenarioException;
+import dev.brownout.harness.scenario.ScenarioLibrary;
+import dev.brownout.harness.scenario.ScenarioLoader;
+import dev.brownout.harness.scenario.ScenarioProblem;
+import dev.brownout.harness.world.ProxiedWorld;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code brownout fakes}: starts a fake world, every fake behind its own fault proxy, prints the proxy
+ * endpoints and credentials, and serves until SIGTERM or the end of standard input.
+ */
+@Command(name = "fakes",
+        mixinStandardHelpOptions = true,
+        description = "Start the fake world (each fake behind a fault proxy) and print its endpoints and credentials.")
+final class FakesCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO",
+            description = "A scenario file or the name of a shipped scenario; its world is started. "
+                    + "Default: one OpenAI provider 'openai' and one Anthropic provider 'anthropic'.")
+    String scenario;
+
+    @Option(names = "--json", description = "Print one line of JSON (endpoints and environment) instead of text.")
+    boolean json;
+
+    @Option(names = "--ignore-stdin",
+            description = "Keep serving when standard input closes (for running in the background); stop with SIGTERM.")
+    boolean ignoreStdin;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final InputStream stdin;
+
+    FakesCommand() {
+        this(System.in);
+    }
+
+    FakesCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProxiedWorld world;
+        try {
+            world = scenario == null
+                    ? ProxiedWorld.start(WorldConfig.defaults(), FaultProxyBackend.embedded())
+                    : ProxiedWorld.start(load(scenario));
+        } catch (ScenarioException e) {
+            for (ScenarioProblem problem : e.problems()) {
+                err.println(problem.describe());
+            }
+            err.flush();
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("brownout fakes: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            world.close();
+        }, "brownout-fakes-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            print(world, out);
+            if (!ignoreStdin) {
+                Thread.ofVirtual().name("stdin-watch").start(() -> {
+                    try {
+                        while (stdin.read() != -1) {
+                            // Input is ignored; only its end matters.
+                        }
+                    } catch (IOException e) {
+                        // A broken stdin means the parent is gone: stop as on EOF.
+                    }
+                    stop.countDown();
+                });
+            }
+            stop.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                world.close();
+            } catch (IllegalStateException e) {
+                // Shutdown already under way: the hook closes the world.
+            }
+        }
+        return 0;
+    }
+
+    private static Scenario load(String nameOrFile) {
+        Path file = Path.of(nameOrFile);
+        if (Files.exists(file)) {
+            return ScenarioLoader.load(file);
+        }
+        if (ScenarioLibrary.names().contains(nameOrFile)) {
+            return ScenarioLibrary.load(nameOrFile);
+        }
+        throw new IllegalArgumentException("'" + nameOrFile + "' is neither a scenario file nor a shipped scenario; "
+                + "shipped: " + String.join(", ", ScenarioLibrary.names()));
+    }
+
+    private void print(ProxiedWorld world, PrintWriter out) throws IOException {
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("providers", world.endpoints().providers());
+            line.put("oauth", world.endpoints().oauth().orElse(null));
+            line.put("environment", world.environment());
+            out.println(Mappers.json().writeValueAsString(line));
+        } else {
+            world.endpoints().providers().forEach(provider -> out.println(provider.name() + " (" + provider.dialect()
+                    + ", " + provider.auth() + "): " + provider.baseUrl()));
+            world.endpoints().oauth().ifPresent(oauth -> out.println("oauth: token " + oauth.tokenUrl()));
+            out.println();
+            world.environment().forEach((name, value) -> out.println("export " + name + "='" + value + "'"));
+        }
+        out.flush();
+    }
+}
