@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
@@ -32,16 +29,12 @@ public final class OpenLoopDriver {
         this.timeout = timeout;
     }
 
-    /** The result of a run: when it started and every exchange, in order of intended send time. */
-    public record Run(Instant start, List<Exchange> exchanges) {
-    }
-
     /**
      * Runs the schedule to its end and waits for the last exchange (at most one timeout past the end).
      *
      * @param requestFor the request for arrival {@code index}
      */
-    public Run run(LongFunction<SutRequest> requestFor, Sut sut) throws InterruptedException {
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut) throws InterruptedException {
         Instant start = Instant.now();
         long origin = System.nanoTime();
         long end = schedule.duration().toNanos();
@@ -57,7 +50,7 @@ public final class OpenLoopDriver {
                 }
                 sleepUntil(origin + due);
                 SutRequest request = requestFor.apply(index);
-                exchangesInFlight.submit(() -> exchanges.add(exchange(request, due, origin, sut, sutCalls)));
+                exchangesInFlight.submit(() -> exchanges.add(TimedExchange.run(request, due, origin, sut, sutCalls, timeout)));
             }
             exchangesInFlight.shutdown();
             exchangesInFlight.awaitTermination(timeout.toNanos() + Duration.ofSeconds(5).toNanos(), TimeUnit.NANOSECONDS);
@@ -66,35 +59,7 @@ public final class OpenLoopDriver {
         }
         List<Exchange> ordered = new ArrayList<>(exchanges);
         ordered.sort((a, b) -> Long.compare(a.intended(), b.intended()));
-        return new Run(start, List.copyOf(ordered));
-    }
-
-    private Exchange exchange(SutRequest request, long intended, long origin, Sut sut, ExecutorService sutCalls) {
-        long started = System.nanoTime() - origin;
-        Future<SutReply> call = sutCalls.submit(() -> sut.send(request));
-        long deadline = origin + intended + timeout.toNanos();
-        try {
-            SutReply reply = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            long ended = System.nanoTime() - origin;
-            long firstByte = reply.firstByteNanos() > 0 ? reply.firstByteNanos() - origin : -1;
-            boolean ok = reply.status() >= 200 && reply.status() < 300;
-            return new Exchange(request.taskId(), intended, started, firstByte, ended,
-                    ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), ok ? null : "http_" + reply.status(),
-                    reply.answer(), reply.model(), reply.truncated());
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.TIMEOUT, 0, "timeout", null, null, false);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null, false);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ERROR, 0, "interrupted", null, null, false);
-        }
+        return new DriverRun(start, List.copyOf(ordered));
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {

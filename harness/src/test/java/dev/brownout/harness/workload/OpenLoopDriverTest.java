@@ -27,7 +27,7 @@ class OpenLoopDriverTest {
         OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(40, Duration.ZERO, Duration.ofSeconds(3)),
                 Duration.ofSeconds(5));
 
-        OpenLoopDriver.Run run = driver.run(OpenLoopDriverTest::request, stallingSut);
+        DriverRun run = driver.run(OpenLoopDriverTest::request, stallingSut);
 
         List<Exchange> exchanges = run.exchanges();
         assertThat(exchanges).as("40/s for 3 s").hasSize(120).allSatisfy(e -> assertThat(e.answered()).isTrue());
@@ -50,7 +50,7 @@ class OpenLoopDriverTest {
                 Duration.ofMillis(300));
         long start = System.nanoTime();
 
-        OpenLoopDriver.Run run = driver.run(OpenLoopDriverTest::request, hungSut);
+        DriverRun run = driver.run(OpenLoopDriverTest::request, hungSut);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("run length with a hung SUT")
                 .isLessThan(Duration.ofSeconds(6));

@@ -1,0 +1,49 @@
+package dev.brownout.harness.workload;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClosedLoopDriverTest {
+
+    private static SutRequest request(long index) {
+        return new SutRequest("task-" + index, "prompt " + index, false, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void neverHasMoreTasksInFlightThanAgents() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Sut sut = request -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Thread.sleep(40);
+            inFlight.decrementAndGet();
+            return SutReply.ok("ok", "m");
+        };
+
+        List<Exchange> exchanges = new ClosedLoopDriver(4, Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .run(ClosedLoopDriverTest::request, sut).exchanges();
+
+        assertThat(most.get()).as("most tasks in flight at once with 4 agents").isEqualTo(4);
+        assertThat(exchanges).as("4 agents x about 25 tasks of 40 ms").hasSizeBetween(40, 110)
+                .allSatisfy(e -> assertThat(e.answered()).isTrue());
+    }
+
+    @Test
+    void aSlowSutSlowsTheLoadDown() throws Exception {
+        Sut slow = request -> {
+            Thread.sleep(250);
+            return SutReply.ok("ok", "m");
+        };
+
+        List<Exchange> exchanges = new ClosedLoopDriver(2, Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .run(ClosedLoopDriverTest::request, slow).exchanges();
+
+        assertThat(exchanges).as("2 agents, 250 ms per task, 1 s: each sends at most 4").hasSizeBetween(2, 8);
+        assertThat(exchanges).extracting(Exchange::taskId).doesNotHaveDuplicates();
+    }
+}
