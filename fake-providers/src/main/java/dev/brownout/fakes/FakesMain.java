@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone fake world: {@code java -jar brownout-fakes.jar [--config world.yaml]}. Once every
@@ -67,38 +66,15 @@ public final class FakesMain implements Callable<Integer> {
             System.err.println("brownout-fakes: could not start the world: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            running.close();
-        }, "brownout-fakes-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             stdout.println(Mappers.json().writeValueAsString(running.describe()));
         } catch (IOException e) {
             System.err.println("brownout-fakes: could not describe the world: " + e.getMessage());
+            running.close();
             return 1;
         }
         stdout.flush();
-        if (!ignoreStdin) {
-            Thread.ofVirtual().name("stdin-watch").start(() -> {
-                try {
-                    while (stdin.read() != -1) {
-                        // Input is ignored; only its end matters.
-                    }
-                } catch (IOException e) {
-                    // A broken stdin means the parent is gone: stop as on EOF.
-                }
-                stop.countDown();
-            });
-        }
-        stop.await();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            running.close();
-        } catch (IllegalStateException e) {
-            // Shutdown already under way: the hook closes the world.
-        }
+        ServeUntilStopped.serve(running::close, stdin, ignoreStdin);
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.fakes.ServeUntilStopped;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.harness.proxy.backend.FaultProxyBackend;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code brownout fakes}: starts a fake world, every fake behind its own fault proxy, prints the proxy
@@ -77,35 +77,13 @@ final class FakesCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            world.close();
-        }, "brownout-fakes-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             print(world, out);
-            if (!ignoreStdin) {
-                Thread.ofVirtual().name("stdin-watch").start(() -> {
-                    try {
-                        while (stdin.read() != -1) {
-                            // Input is ignored; only its end matters.
-                        }
-                    } catch (IOException e) {
-                        // A broken stdin means the parent is gone: stop as on EOF.
-                    }
-                    stop.countDown();
-                });
-            }
-            stop.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                world.close();
-            } catch (IllegalStateException e) {
-                // Shutdown already under way: the hook closes the world.
-            }
+        } catch (IOException | RuntimeException e) {
+            world.close();
+            throw e;
         }
+        ServeUntilStopped.serve(world::close, stdin, ignoreStdin);
         return 0;
     }
 

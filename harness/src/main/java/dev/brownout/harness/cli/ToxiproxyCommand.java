@@ -1,12 +1,12 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.fakes.ServeUntilStopped;
 import dev.brownout.harness.proxy.ServerConfig;
 import dev.brownout.harness.proxy.ToxiproxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +29,8 @@ final class ToxiproxyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ToxiproxyServer server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "brownout-toxiproxy-shutdown"));
-        stopped.await();
+        // As toxiproxy-server: only a signal stops it, standard input does not.
+        ServeUntilStopped.serve(server::close, System.in, true);
         return 0;
     }
 
