@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,8 +39,7 @@ public final class AnthropicMessagesSut implements Sut {
         this.model = model;
         this.maxTokens = maxTokens;
         this.headers = Map.copyOf(headers);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = GatewayHttp.client();
     }
 
     /**
@@ -80,7 +78,7 @@ public final class AnthropicMessagesSut implements Sut {
     private SutReply whole(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         long arrived = System.nanoTime();
-        if (response.statusCode() / 100 != 2) {
+        if (!GatewayHttp.succeeded(response)) {
             return new SutReply(response.statusCode(), response.body(), null, arrived);
         }
         JsonNode message = Mappers.json().readTree(response.body());
@@ -95,10 +93,8 @@ public final class AnthropicMessagesSut implements Sut {
 
     private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        if (response.statusCode() / 100 != 2) {
-            try (Stream<String> lines = response.body()) {
-                return new SutReply(response.statusCode(), String.join("\n", lines.toList()), null, System.nanoTime());
-            }
+        if (!GatewayHttp.succeeded(response)) {
+            return GatewayHttp.refusal(response);
         }
         StringBuilder answer = new StringBuilder();
         String servedBy = null;
