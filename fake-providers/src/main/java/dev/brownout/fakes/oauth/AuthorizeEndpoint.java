@@ -32,7 +32,7 @@ final class AuthorizeEndpoint {
 
     void handle(Context ctx) {
         Exchange exchange = new Exchange("authorize", ctx.method().name());
-        try {
+        journal.handle(ctx, exchange, () -> {
             FormParameters query = FormParameters.fromQuery(ctx.queryParamMap());
             RegisteredClient client = clients.find(query.get("client_id"));
             exchange.client(query.get("client_id"));
@@ -54,16 +54,7 @@ final class AuthorizeEndpoint {
                 error.put("error_description", e.getMessage());
                 redirect(ctx, target, error, state);
             }
-        } catch (OAuthError e) {
-            exchange.outcome(e.code(), false);
-            e.writeTo(ctx);
-        } catch (Exception e) {
-            OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
-            exchange.outcome(error.code(), false);
-            error.writeTo(ctx);
-        } finally {
-            journal.record(exchange, ctx.statusCode());
-        }
+        });
     }
 
     private static String redirectTarget(RegisteredClient client, String redirectUri) {

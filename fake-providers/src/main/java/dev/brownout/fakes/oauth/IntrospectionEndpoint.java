@@ -34,23 +34,14 @@ final class IntrospectionEndpoint {
 
     void handle(Context ctx) {
         Exchange exchange = new Exchange("introspect", "POST");
-        try {
+        journal.handle(ctx, exchange, () -> {
             FormParameters form = FormParameters.read(ctx);
             clients.authenticate(ctx, form, exchange);
             String token = form.require("token");
             int round = behaviour.current().revocationRound();
             revocations.applyRound(round);
             ctx.header("Cache-Control", "no-store").json(describe(token, round));
-        } catch (OAuthError e) {
-            exchange.outcome(e.code(), false);
-            e.writeTo(ctx);
-        } catch (Exception e) {
-            OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
-            exchange.outcome(error.code(), false);
-            error.writeTo(ctx);
-        } finally {
-            journal.record(exchange, ctx.statusCode());
-        }
+        });
     }
 
     private Map<String, Object> describe(String token, int round) {

@@ -1,6 +1,7 @@
 package dev.brownout.fakes.oauth;
 
 import dev.brownout.fakes.ledger.Ledger;
+import io.javalin.http.Context;
 
 import java.time.Clock;
 
@@ -15,6 +16,31 @@ final class RequestJournal {
         this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** What an endpoint does with one request; an {@link OAuthError} it throws is its answer. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs an endpoint's work for one request: an OAuth error is answered in RFC 6749's shape, anything
+     * else as {@code server_error}, never a stack trace; the request is journaled either way.
+     */
+    void handle(Context ctx, Exchange exchange, Work work) {
+        try {
+            work.run();
+        } catch (OAuthError e) {
+            exchange.outcome(e.code(), false);
+            e.writeTo(ctx);
+        } catch (Exception e) {
+            OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
+            exchange.outcome(error.code(), false);
+            error.writeTo(ctx);
+        } finally {
+            record(exchange, ctx.statusCode());
+        }
     }
 
     void record(Exchange exchange, int status) {

@@ -31,23 +31,14 @@ final class RevocationEndpoint {
 
     void handle(Context ctx) {
         Exchange exchange = new Exchange("revoke", "POST");
-        try {
+        journal.handle(ctx, exchange, () -> {
             FormParameters form = FormParameters.read(ctx);
             RegisteredClient client = clients.authenticate(ctx, form, exchange);
             String token = form.require("token");
             revocations.applyRound(behaviour.current().revocationRound());
             revoke(token, client);
             ctx.status(200).header("Cache-Control", "no-store").result("");
-        } catch (OAuthError e) {
-            exchange.outcome(e.code(), false);
-            e.writeTo(ctx);
-        } catch (Exception e) {
-            OAuthError error = OAuthError.serverError("unexpected failure: " + e.getClass().getSimpleName());
-            exchange.outcome(error.code(), false);
-            error.writeTo(ctx);
-        } finally {
-            journal.record(exchange, ctx.statusCode());
-        }
+        });
     }
 
     private void revoke(String token, RegisteredClient client) {
