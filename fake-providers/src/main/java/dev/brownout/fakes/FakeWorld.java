@@ -62,6 +62,7 @@ public final class FakeWorld implements AutoCloseable {
         if (config.catalog() != null) {
             catalog = catalog.with(ModelCatalog.load(Path.of(config.catalog())));
         }
+        catalog = catalog.paced(config.timeScale());
         if (config.oauth() != null) {
             oauth = OAuthServer.start(config.oauth(), config.providers().stream().map(ProviderConfig::name).toList(),
                     config.host(), 0, config.seed(), credentials, oauthPublicAddress);

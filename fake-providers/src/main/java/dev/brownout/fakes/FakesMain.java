@@ -58,7 +58,7 @@ public final class FakesMain implements Callable<Integer> {
             return 2;
         }
         world = new WorldConfig(seed != null ? seed : world.seed(), host != null ? host : world.host(),
-                world.catalog(), world.providers(), world.oauth());
+                world.catalog(), world.providers(), world.oauth(), world.timeScale());
         FakeWorld running;
         try {
             running = FakeWorld.start(world);

@@ -20,8 +20,12 @@ import java.util.Set;
  * @param catalog a catalog file whose models override and extend the default catalog
  * @param oauth   the world's OAuth server; null for none, unless a provider uses {@code auth: oauth},
  *                which starts one with every default
+ * @param timeScale how much faster (below 1) or slower the models answer than the catalog says: times to
+ *                first token are multiplied by it and token rates divided by it; 1 unless a scenario is
+ *                played on a scaled clock
  */
-public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth) {
+public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth,
+                          Double timeScale) {
 
     public static final long DEFAULT_SEED = 42;
     public static final String LOOPBACK = "127.0.0.1";
@@ -45,6 +49,14 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
         if (oauth != null && names.contains(oauth.name())) {
             throw new IllegalArgumentException("the OAuth server and a provider are both named '" + oauth.name() + "'");
         }
+        timeScale = timeScale == null ? 1.0 : timeScale;
+        if (!(timeScale > 0) || timeScale.isInfinite()) {
+            throw new IllegalArgumentException("time_scale must be a number > 0, e.g. 0.05 or 2; was " + timeScale);
+        }
+    }
+
+    public WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth) {
+        this(seed, host, catalog, providers, oauth, null);
     }
 
     public WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers) {
@@ -52,7 +64,12 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
     }
 
     public WorldConfig withOAuth(OAuthConfig config) {
-        return new WorldConfig(seed, host, catalog, providers, config);
+        return new WorldConfig(seed, host, catalog, providers, config, timeScale);
+    }
+
+    /** This world with its models answering on a clock {@code factor} times as long. */
+    public WorldConfig withTimeScale(double factor) {
+        return new WorldConfig(seed, host, catalog, providers, oauth, factor);
     }
 
     /** One OpenAI provider named {@code openai} and one Anthropic provider named {@code anthropic}. */

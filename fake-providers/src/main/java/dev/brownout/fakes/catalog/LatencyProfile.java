@@ -23,6 +23,15 @@ public record LatencyProfile(Duration ttftMedian, Duration ttftP99, double token
         }
     }
 
+    /**
+     * This profile on a clock {@code factor} times as long: times to first token multiplied by it, the token
+     * rate divided by it, so a scenario played at 0.05 keeps its models' pace relative to its timeline.
+     */
+    public LatencyProfile scaled(double factor) {
+        return new LatencyProfile(Duration.ofNanos(Math.round(ttftMedian.toNanos() * factor)),
+                Duration.ofNanos(Math.round(ttftP99.toNanos() * factor)), tokensPerSecond / factor);
+    }
+
     public double sigma() {
         if (ttftMedian.isZero()) {
             return 0;

@@ -40,6 +40,11 @@ public final class ModelCatalog {
         this.ordered = List.copyOf(ids.values());
     }
 
+    /** Every model's pace on a clock {@code factor} times as long; capability, price and window unchanged. */
+    public ModelCatalog paced(double factor) {
+        return factor == 1 ? this : new ModelCatalog(ordered.stream().map(m -> m.paced(factor)).toList());
+    }
+
     public static ModelCatalog of(List<ModelProfile> models) {
         return new ModelCatalog(models);
     }

@@ -33,4 +33,9 @@ public record ModelProfile(String id, String tier, double capability, LatencyPro
         tier = tier == null ? "custom" : tier;
         source = source == null ? "" : source;
     }
+
+    /** This model with its pace on a clock {@code factor} times as long; see {@link LatencyProfile#scaled}. */
+    public ModelProfile paced(double factor) {
+        return new ModelProfile(id, tier, capability, latency.scaled(factor), price, contextWindow, aliases, source);
+    }
 }

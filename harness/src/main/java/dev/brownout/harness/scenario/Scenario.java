@@ -1,5 +1,7 @@
 package dev.brownout.harness.scenario;
 
+import dev.brownout.fakes.WorldConfig;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,11 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         gates = gates == null ? List.of() : List.copyOf(gates);
         checks = checks == null ? Checks.NONE : checks;
         TimeScale.check(timeScale);
+    }
+
+    /** The world as the fakes start it: seeded with this scenario's seed, its models paced on its clock. */
+    public WorldConfig worldConfig() {
+        return world.worldConfig(seed).withTimeScale(timeScale);
     }
 
     /** Length of the run: the workload's duration. */

@@ -43,7 +43,7 @@ public final class ProxiedWorld implements AutoCloseable {
 
     /** The scenario's world behind the embedded fault proxy. */
     public static ProxiedWorld start(Scenario scenario) {
-        return start(scenario.world().worldConfig(scenario.seed()), FaultProxyBackend.embedded());
+        return start(scenario.worldConfig(), FaultProxyBackend.embedded());
     }
 
     /**
