@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -34,28 +35,46 @@ public final class ClosedLoopDriver {
     }
 
     /** Runs until the duration is over and every agent's last exchange ended (at most one timeout later). */
-    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut) throws InterruptedException {
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut) {
+        return run(requestFor, sut, ExchangeListener.NONE);
+    }
+
+    /**
+     * Runs the agents, telling {@code listener} of each exchange as it ends. Interrupting the calling thread
+     * stops the run: agents send nothing more, exchanges in flight are recorded as aborted, and the run
+     * returns what it measured, marked not completed.
+     */
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut, ExchangeListener listener) {
         Instant start = Instant.now();
         long origin = System.nanoTime();
         long end = duration.toNanos();
         AtomicLong next = new AtomicLong();
         List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        boolean completed = true;
         ExecutorService sutCalls = Executors.newVirtualThreadPerTaskExecutor();
-        try (ExecutorService agentThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService agentThreads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (int agent = 0; agent < agents; agent++) {
                 agentThreads.submit(() -> {
                     long ready;
                     while ((ready = System.nanoTime() - origin) < end && !Thread.currentThread().isInterrupted()) {
                         SutRequest request = requestFor.apply(next.getAndIncrement());
-                        exchanges.add(TimedExchange.run(request, ready, origin, sut, sutCalls, timeout));
+                        Recorded.add(exchanges, listener, TimedExchange.run(request, ready, origin, sut, sutCalls, timeout));
                     }
                 });
             }
+            agentThreads.shutdown();
+            // every agent stops sending at the end and its last exchange ends by its timeout
+            long wait = end + timeout.toNanos() + Duration.ofSeconds(5).toNanos();
+            if (!agentThreads.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
+                completed = false;
+            }
+        } catch (InterruptedException e) {
+            completed = false;
+            Thread.currentThread().interrupt();
         } finally {
-            sutCalls.shutdownNow();
+            Recorded.stop(agentThreads, sutCalls);
         }
-        List<Exchange> ordered = new ArrayList<>(exchanges);
-        ordered.sort((a, b) -> Long.compare(a.intended(), b.intended()));
-        return new DriverRun(start, List.copyOf(ordered));
+        return new DriverRun(start, Recorded.ordered(exchanges), completed);
     }
 }

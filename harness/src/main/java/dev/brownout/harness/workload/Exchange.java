@@ -7,7 +7,8 @@ import java.time.Duration;
  * measured from the intended send time, so a late driver or a stalled SUT cannot hide its delay
  * (no coordinated omission).
  *
- * @param outcome    {@code answered}, {@code error} (the SUT failed or answered a non-2xx status) or {@code timeout}
+ * @param outcome    {@code answered}, {@code error} (the SUT failed or answered a non-2xx status), {@code timeout},
+ *                   or {@code aborted} (the run was stopped while the exchange was in flight: not the SUT's doing)
  * @param errorClass the exception's class or {@code http_<status>} for an error, else null
  * @param firstByte  time of the first answer byte, or -1 when unknown
  * @param truncated  the SUT's answer stream ended without its terminator (a cut answer presented as whole)
@@ -18,6 +19,7 @@ public record Exchange(String taskId, long intended, long started, long firstByt
     public static final String ANSWERED = "answered";
     public static final String ERROR = "error";
     public static final String TIMEOUT = "timeout";
+    public static final String ABORTED = "aborted";
 
     /** From the intended send time to the end of the exchange. */
     public Duration latency() {

@@ -18,6 +18,8 @@ import java.util.function.LongFunction;
  */
 public final class OpenLoopDriver {
 
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
     private final ArrivalSchedule schedule;
     private final Duration timeout;
 
@@ -34,15 +36,26 @@ public final class OpenLoopDriver {
      *
      * @param requestFor the request for arrival {@code index}
      */
-    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut) throws InterruptedException {
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut) {
+        return run(requestFor, sut, ExchangeListener.NONE);
+    }
+
+    /**
+     * Runs the schedule to its end, telling {@code listener} of each exchange as it ends. Interrupting the
+     * calling thread stops the run: no more arrivals leave, exchanges in flight are abandoned and recorded as
+     * aborted, and the run returns what it measured, marked not completed.
+     */
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut, ExchangeListener listener) {
         Instant start = Instant.now();
         long origin = System.nanoTime();
         long end = schedule.duration().toNanos();
         List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        boolean completed = true;
         // SUT calls are abandoned, not awaited, once their exchange timed out: a SUT that ignores the
         // interrupt must not hold the run open.
         ExecutorService sutCalls = Executors.newVirtualThreadPerTaskExecutor();
-        try (ExecutorService exchangesInFlight = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService exchangesInFlight = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (long index = 0; ; index++) {
                 long due = schedule.dueAt(index);
                 if (due >= end) {
@@ -50,16 +63,20 @@ public final class OpenLoopDriver {
                 }
                 sleepUntil(origin + due);
                 SutRequest request = requestFor.apply(index);
-                exchangesInFlight.submit(() -> exchanges.add(TimedExchange.run(request, due, origin, sut, sutCalls, timeout)));
+                exchangesInFlight.submit(() -> Recorded.add(exchanges, listener,
+                        TimedExchange.run(request, due, origin, sut, sutCalls, timeout)));
             }
             exchangesInFlight.shutdown();
-            exchangesInFlight.awaitTermination(timeout.toNanos() + Duration.ofSeconds(5).toNanos(), TimeUnit.NANOSECONDS);
+            if (!exchangesInFlight.awaitTermination(timeout.toNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+                completed = false;
+            }
+        } catch (InterruptedException e) {
+            completed = false;
+            Thread.currentThread().interrupt();
         } finally {
-            sutCalls.shutdownNow();
+            Recorded.stop(exchangesInFlight, sutCalls);
         }
-        List<Exchange> ordered = new ArrayList<>(exchanges);
-        ordered.sort((a, b) -> Long.compare(a.intended(), b.intended()));
-        return new DriverRun(start, List.copyOf(ordered));
+        return new DriverRun(start, Recorded.ordered(exchanges), completed);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {

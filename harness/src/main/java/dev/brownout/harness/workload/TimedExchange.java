@@ -15,7 +15,8 @@ final class TimedExchange {
 
     /**
      * Sends one request on its own virtual thread and waits for it until {@code intended + timeout}; a call
-     * still running then is interrupted and abandoned, and the exchange is a timeout.
+     * still running then is interrupted and abandoned, and the exchange is a timeout. Interrupting the
+     * calling thread (the run is being stopped) abandons the call too and records the exchange as aborted.
      */
     static Exchange run(SutRequest request, long intended, long origin, Sut sut, ExecutorService sutCalls,
                         Duration timeout) {
@@ -42,7 +43,7 @@ final class TimedExchange {
             call.cancel(true);
             Thread.currentThread().interrupt();
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ERROR, 0, "interrupted", null, null, false);
+                    Exchange.ABORTED, 0, "run_stopped", null, null, false);
         }
     }
 }

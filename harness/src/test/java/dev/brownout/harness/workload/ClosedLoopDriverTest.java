@@ -46,4 +46,31 @@ class ClosedLoopDriverTest {
         assertThat(exchanges).as("2 agents, 250 ms per task, 1 s: each sends at most 4").hasSizeBetween(2, 8);
         assertThat(exchanges).extracting(Exchange::taskId).doesNotHaveDuplicates();
     }
+
+    @Test
+    void interruptingTheAgentsKeepsWhatWasMeasuredAndAbortsWhatWasInFlight() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // each agent's first task answers; the next ones hang until the run is stopped
+        Sut sut = request -> {
+            if (calls.incrementAndGet() > 4) {
+                Thread.sleep(60_000);
+            }
+            return SutReply.ok("fine", "m");
+        };
+        ClosedLoopDriver driver = new ClosedLoopDriver(4, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        java.util.concurrent.atomic.AtomicReference<DriverRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = Thread.ofVirtual().start(() -> result.set(driver.run(
+                index -> new SutRequest("task-" + index, "p", false, Duration.ofSeconds(60)), sut)));
+
+        Thread.sleep(500);
+        runner.interrupt();
+        runner.join(Duration.ofSeconds(10));
+
+        assertThat(runner.isAlive()).as("the driver returned within 10 s of being stopped").isFalse();
+        DriverRun run = result.get();
+        assertThat(run.completed()).as("a stopped run is not complete").isFalse();
+        assertThat(run.exchanges()).as("4 answered, then one aborted per agent").hasSize(8);
+        assertThat(run.exchanges().stream().filter(e -> e.outcome().equals(Exchange.ABORTED)).count())
+                .as("exchanges in flight when the run stopped").isEqualTo(4);
+    }
 }

@@ -97,4 +97,73 @@ class OpenLoopDriverTest {
         }
         return count;
     }
+
+    @Test
+    void requestsDueWhileTheSutHangsForTenSecondsLeaveOnTime() {
+        long origin = System.nanoTime();
+        long hangStart = 1_000_000_000L;
+        long hangEnd = 11_000_000_000L;
+        // the SUT answers nothing between 1 s and 11 s: every call made then returns at 11 s
+        Sut hangingSut = request -> {
+            long now = System.nanoTime() - origin;
+            if (now >= hangStart && now < hangEnd) {
+                Thread.sleep(Duration.ofNanos(hangEnd - now));
+            }
+            return SutReply.ok("fine", "m");
+        };
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(5, Duration.ZERO, Duration.ofSeconds(12)),
+                Duration.ofSeconds(15));
+
+        DriverRun run = driver.run(OpenLoopDriverTest::request, hangingSut);
+
+        List<Exchange> dueDuringTheHang = run.exchanges().stream()
+                .filter(e -> e.intended() >= hangStart + 100_000_000L && e.intended() < hangEnd - 500_000_000L).toList();
+        assertThat(dueDuringTheHang).as("5/s for the 9.4 s well inside the hang").hasSizeGreaterThanOrEqualTo(45);
+        assertThat(dueDuringTheHang).as("each request due during the hang was sent at its time, not after it")
+                .allSatisfy(e -> assertThat(e.sendDelay()).isLessThan(Duration.ofMillis(500)));
+        assertThat(dueDuringTheHang).as("each one's latency counts from its intended time to the end of the hang")
+                .allSatisfy(e -> assertThat(e.latency())
+                        .isGreaterThanOrEqualTo(Duration.ofNanos(hangEnd - e.intended() - 50_000_000L)));
+    }
+
+    @Test
+    void theListenerHearsOfEveryExchangeAsItEnds() {
+        List<Exchange> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(50, Duration.ZERO, Duration.ofSeconds(1)),
+                Duration.ofSeconds(2));
+
+        DriverRun run = driver.run(OpenLoopDriverTest::request, request -> SutReply.ok("fine", "m"), heard::add);
+
+        assertThat(heard).as("exchanges the listener heard of").containsExactlyInAnyOrderElementsOf(run.exchanges());
+        assertThat(run.completed()).as("a run that played its whole schedule is complete").isTrue();
+    }
+
+    @Test
+    void interruptingTheRunKeepsWhatWasMeasuredAndAbortsWhatWasInFlight() throws Exception {
+        // the first request answers; every later one hangs until the run is stopped
+        Sut sut = request -> {
+            if (!request.taskId().equals("task-0")) {
+                Thread.sleep(60_000);
+            }
+            return SutReply.ok("fine", "m");
+        };
+        OpenLoopDriver driver = new OpenLoopDriver(new ArrivalSchedule(20, Duration.ZERO, Duration.ofSeconds(30)),
+                Duration.ofSeconds(60));
+        java.util.concurrent.atomic.AtomicReference<DriverRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = Thread.ofVirtual().start(() -> result.set(driver.run(OpenLoopDriverTest::request, sut)));
+
+        Thread.sleep(1_000);
+        runner.interrupt();
+        runner.join(Duration.ofSeconds(10));
+
+        assertThat(runner.isAlive()).as("the driver returned within 10 s of being stopped").isFalse();
+        DriverRun run = result.get();
+        assertThat(run.completed()).as("a stopped run is not complete").isFalse();
+        assertThat(run.exchanges()).as("the answered first exchange is kept")
+                .anySatisfy(e -> assertThat(e.answered()).isTrue());
+        assertThat(run.exchanges().stream().filter(e -> e.outcome().equals(Exchange.ABORTED)).count())
+                .as("exchanges in flight when the run stopped are recorded as aborted").isGreaterThanOrEqualTo(10);
+        assertThat(run.exchanges()).as("nothing was sent after the stop: 20/s for about a second")
+                .hasSizeLessThan(60);
+    }
 }
