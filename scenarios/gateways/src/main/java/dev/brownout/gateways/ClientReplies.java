@@ -37,7 +37,8 @@ public final class ClientReplies {
     }
 
     /**
-     * Relays a stream event by event as the upstream sends it, starting with {@code firstEvent} already read.
+     * Relays a stream event by event as the upstream sends it (translated to Chat Completions chunks for
+     * other dialects), starting with {@code firstEvent} already read.
      * A stream that ends or breaks without its terminator ends so for the caller too, who can tell it was cut.
      * Once the first event has gone out nothing can be retried: a stream that breaks later ends early for
      * the caller, as it does behind real gateways.
