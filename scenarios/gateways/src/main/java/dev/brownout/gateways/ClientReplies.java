@@ -9,40 +9,41 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-/** What a gateway sends its caller: an upstream's answer passed through, a relayed stream, or its own error. */
+/**
+ * What a gateway sends its caller: an upstream's whole answer or its stream, in OpenAI's shape whatever the
+ * upstream's dialect, or an error of the gateway's own.
+ */
 public final class ClientReplies {
 
     /** Names the upstream that produced the answer, for callers and the harness to see who served. */
     public static final String UPSTREAM_HEADER = "x-brownout-upstream";
     private static final Logger LOG = LoggerFactory.getLogger(ClientReplies.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Upstream headers worth relaying: what the body is and when a caller may retry. */
-    private static final List<String> RELAYED_HEADERS = List.of("content-type", "retry-after", "retry-after-ms", "x-request-id");
 
     private ClientReplies() {
     }
 
-    /** The upstream's status, body and relayed headers, as they came. */
-    public static void passThrough(Context ctx, Upstream.Answer answer, byte[] body) throws IOException {
-        ctx.status(answer.status());
-        for (String name : RELAYED_HEADERS) {
-            answer.response().headers().firstValue(name).ifPresent(value -> ctx.header(name, value));
-        }
+    /** The upstream's whole answer, {@code body} as read from it, with its status and the headers worth relaying. */
+    public static void relayWhole(Context ctx, Upstream.Answer answer, byte[] body) throws IOException {
+        CallerReply reply = answer.callerReply(body);
+        ctx.status(reply.status());
+        reply.headers().forEach(ctx::header);
         ctx.header(UPSTREAM_HEADER, answer.upstream().name());
-        ctx.res().setContentLength(body.length);
+        ctx.res().setContentLength(reply.body().length);
         OutputStream out = ctx.res().getOutputStream();
-        out.write(body);
+        out.write(reply.body());
         out.flush();
     }
 
     /**
-     * Relays a stream event by event as the upstream sends it, starting with {@code firstEvent} already read.
+     * Relays a stream event by event as the upstream sends it (translated to Chat Completions chunks for
+     * other dialects), starting with {@code firstEvent} already read.
+     * A stream that ends or breaks without its terminator ends so for the caller too, who can tell it was cut.
      * Once the first event has gone out nothing can be retried: a stream that breaks later ends early for
      * the caller, as it does behind real gateways.
      */
-    public static void relayStream(Context ctx, Upstream.Answer answer, SseEventReader events, String firstEvent) {
+    public static void relayStream(Context ctx, Upstream.Answer answer, ChatEvents events, String firstEvent) {
         ctx.status(answer.status());
         ctx.res().setContentType("text/event-stream; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
@@ -62,14 +63,19 @@ public final class ClientReplies {
 
     /** An error of the gateway's own, in OpenAI's error shape. */
     public static void error(Context ctx, int status, String type, String message) {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(errorBody(type, message).toString());
+    }
+
+    /** OpenAI's error body: {@code {"error": {message, type, param, code}}}. */
+    public static ObjectNode errorBody(String type, String message) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("message", message);
         error.put("type", type);
         error.putNull("param");
         error.putNull("code");
-        ctx.status(status);
-        ctx.contentType("application/json");
-        ctx.result(body.toString());
+        return body;
     }
 }

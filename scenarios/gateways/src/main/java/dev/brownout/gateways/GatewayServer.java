@@ -56,6 +56,8 @@ public final class GatewayServer {
             javalinConfig.jetty.modifyServer(server -> server.setStopTimeout(0));
             javalinConfig.routes.post("/v1/chat/completions", ctx -> chat(ctx, forwarder));
             javalinConfig.routes.get("/v1/models", ctx -> ctx.contentType("application/json").result(models));
+            javalinConfig.routes.exception(UntranslatableRequestException.class, (e, ctx) ->
+                    ClientReplies.error(ctx, 400, "invalid_request_error", e.getMessage()));
             javalinConfig.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} gateway failed a request", kind, e);
                 ClientReplies.error(ctx, 500, "api_error", "the gateway failed: " + e.getMessage());

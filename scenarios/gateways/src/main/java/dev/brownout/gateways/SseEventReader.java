@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** Splits an upstream's server-sent events stream into events, each kept as its raw lines. */
-public final class SseEventReader {
+public final class SseEventReader implements ChatEvents {
 
     /** An event larger than this is a broken stream, not an event. */
     static final int MAX_EVENT_CHARS = 4 * 1024 * 1024;
@@ -19,6 +19,7 @@ public final class SseEventReader {
     }
 
     /** The next event's lines joined by newlines, without the blank line that ends it; null at the end of the stream. */
+    @Override
     public String next() throws IOException {
         StringBuilder event = new StringBuilder();
         String line;

@@ -2,6 +2,7 @@ package dev.brownout.gateways;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brownout.gateways.anthropic.AnthropicTranslator;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** One upstream a gateway forwards to: its address, its model and the bearer it presents. */
+/** One upstream a gateway forwards to: its address, its model, its dialect and the credential it presents. */
 public final class Upstream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,18 +25,24 @@ public final class Upstream {
     private final UpstreamConfig config;
     private final HttpClient http;
     private final Credential credential;
+    private final DialectTranslator translator;
 
-    private Upstream(UpstreamConfig config, HttpClient http, Credential credential) {
+    private Upstream(UpstreamConfig config, HttpClient http, Credential credential, DialectTranslator translator) {
         this.config = config;
         this.http = http;
         this.credential = credential;
+        this.translator = translator;
     }
 
     static Upstream of(UpstreamConfig config, HttpClient http, Timeouts timeouts) {
         Credential credential = config.oauth() == null
                 ? new ApiKeyCredential(config.apiKey())
                 : new OAuthTokenCache(config.name(), config.oauth(), http, timeouts.attempt(), Clock.systemUTC());
-        return new Upstream(config, http, credential);
+        DialectTranslator translator = switch (config.dialect()) {
+            case OPENAI -> new OpenAiPassThrough();
+            case ANTHROPIC -> new AnthropicTranslator();
+        };
+        return new Upstream(config, http, credential, translator);
     }
 
     public String name() {
@@ -47,28 +54,29 @@ public final class Upstream {
     }
 
     /**
-     * Sends the caller's request with this upstream's model and waits up to {@code timeout} for the answer's
-     * status and headers. The body is left to the caller to read; it must be closed.
+     * Sends the caller's request with this upstream's model, in this upstream's dialect, and waits up to
+     * {@code timeout} for the answer's status and headers. The body is left to the caller to read; it must be closed.
+     *
+     * @throws UntranslatableRequestException when the request asks for what this upstream's dialect cannot be asked
      */
     public Answer send(ObjectNode callerRequest, Duration timeout) throws UpstreamFailure {
         ObjectNode request = callerRequest.deepCopy();
         request.put("model", config.model());
         String bearer = credential.bearer();
+        UpstreamRequest upstreamRequest = translator.request(config, request, bearer);
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(request);
+            body = JSON.writeValueAsBytes(upstreamRequest.body());
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
-        HttpRequest httpRequest = HttpRequest.newBuilder(config.chatCompletionsUrl())
-                .header("Authorization", "Bearer " + bearer)
-                .header("Content-Type", "application/json")
-                .header("Accept", request.path("stream").asBoolean(false) ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(upstreamRequest.url())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        upstreamRequest.headers().forEach(builder::header);
+        HttpRequest httpRequest = builder.build();
         CompletableFuture<HttpResponse<InputStream>> pending = http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            return new Answer(this, bearer, pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return new Answer(this, bearer, request, pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw new UpstreamFailure(UpstreamFailure.Kind.TIMEOUT,
@@ -91,8 +99,13 @@ public final class Upstream {
         return credential.refused(answer.bearer());
     }
 
-    /** An upstream's answer: its status and headers, and a body still to be read. */
-    public record Answer(Upstream upstream, String bearer, HttpResponse<InputStream> response) implements Closeable {
+    /**
+     * An upstream's answer: its status and headers, and a body still to be read.
+     *
+     * @param bearer  the API key or access token presented, so a refusal can be pinned on it
+     * @param request the chat request as sent, with this upstream's model
+     */
+    public record Answer(Upstream upstream, String bearer, ObjectNode request, HttpResponse<InputStream> response) implements Closeable {
 
         public int status() {
             return response.statusCode();
@@ -100,6 +113,16 @@ public final class Upstream {
 
         public InputStream body() {
             return response.body();
+        }
+
+        /** The whole {@code body} read from this answer, as the caller is to receive it. */
+        public CallerReply callerReply(byte[] body) {
+            return upstream.translator.reply(status(), response.headers(), body);
+        }
+
+        /** This answer's stream (status 200) as the caller's Chat Completions events. */
+        public ChatEvents callerEvents() {
+            return upstream.translator.events(body(), request);
         }
 
         @Override

@@ -4,15 +4,19 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * One OpenAI-compatible provider a gateway forwards to.
+ * One provider a gateway forwards to.
  *
  * @param name    how logs, breakers and the {@code x-brownout-upstream} response header name it
- * @param baseUrl the API root that {@code /chat/completions} and {@code /models} hang off, e.g. {@code http://127.0.0.1:8080/v1}
- * @param apiKey  the bearer key; null when {@code oauth} is set
+ * @param baseUrl what the dialect's official SDK takes as base URL: for {@code openai} the API root that
+ *                {@code /chat/completions} hangs off, e.g. {@code http://127.0.0.1:8080/v1}; for
+ *                {@code anthropic} the origin that {@code /v1/messages} hangs off, e.g. {@code http://127.0.0.1:8080}
+ * @param apiKey  the key; null when {@code oauth} is set
  * @param oauth   client credentials for a token endpoint; null when {@code apiKey} is set
  * @param model   the model every request forwarded here asks for, whatever the caller named
+ * @param dialect the API the upstream speaks; {@code openai} when absent
  */
-public record UpstreamConfig(String name, URI baseUrl, String apiKey, OAuthCredentials oauth, String model) {
+public record UpstreamConfig(String name, URI baseUrl, String apiKey, OAuthCredentials oauth, String model,
+                             UpstreamDialect dialect) {
 
     public UpstreamConfig {
         if (name == null || name.isBlank()) {
@@ -30,17 +34,20 @@ public record UpstreamConfig(String name, URI baseUrl, String apiKey, OAuthCrede
         }
         String text = baseUrl.toString();
         baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        dialect = dialect == null ? UpstreamDialect.OPENAI : dialect;
     }
 
+    /** An OpenAI-dialect upstream with an API key; {@link #withDialect} changes the dialect. */
     public static UpstreamConfig withApiKey(String name, String baseUrl, String apiKey, String model) {
-        return new UpstreamConfig(name, URI.create(baseUrl), apiKey, null, model);
+        return new UpstreamConfig(name, URI.create(baseUrl), apiKey, null, model, UpstreamDialect.OPENAI);
     }
 
+    /** An OpenAI-dialect upstream with OAuth client credentials; {@link #withDialect} changes the dialect. */
     public static UpstreamConfig withOAuth(String name, String baseUrl, OAuthCredentials oauth, String model) {
-        return new UpstreamConfig(name, URI.create(baseUrl), null, oauth, model);
+        return new UpstreamConfig(name, URI.create(baseUrl), null, oauth, model, UpstreamDialect.OPENAI);
     }
 
-    URI chatCompletionsUrl() {
-        return URI.create(baseUrl + "/chat/completions");
+    public UpstreamConfig withDialect(UpstreamDialect newDialect) {
+        return new UpstreamConfig(name, baseUrl, apiKey, oauth, model, newDialect);
     }
 }

@@ -1,6 +1,11 @@
 /**
  * Two reference OpenAI-compatible gateways to demo and test Brownout against, and what they share.
  * <p>
+ * Callers always speak OpenAI Chat Completions; each upstream speaks its {@code dialect}. An {@code openai}
+ * upstream gets the request as it came; an {@code anthropic} one gets it translated to a Messages request
+ * (see {@link dev.brownout.gateways.anthropic}) and its answers, whole, streamed or errors, come back in
+ * OpenAI's shape.
+ * <p>
  * {@link dev.brownout.gateways.naive.NaiveGateway} forwards every request to its first upstream once and
  * passes its answer back, errors included. {@link dev.brownout.gateways.resilient.ResilientGateway} retries,
  * fails over, breaks circuits and keeps OAuth tokens fresh. Both serve {@code POST /v1/chat/completions}
@@ -19,9 +24,10 @@
  *     api_key: sk-...
  *     model: gpt-4o
  *   - name: backup
- *     base_url: http://127.0.0.1:8082/v1
+ *     dialect: anthropic       # openai (the default) or anthropic
+ *     base_url: http://127.0.0.1:8082   # what the dialect's SDK takes: the /v1 root for openai, the origin for anthropic
  *     oauth: { token_url: http://127.0.0.1:8090/token, client_id: agent, client_secret: ..., refresh_token: ... }
- *     model: gpt-4o-mini
+ *     model: claude-sonnet-4-5
  * timeouts: { connect: 2s, attempt: 30s, first_byte: 10s }
  * retry: { max_attempts: 4, retries_per_upstream: 1, base_backoff: 200ms, max_backoff: 2s, max_retry_after: 5s }
  * breaker: { window: 10, failure_rate_percent: 50, open_for: 30s }

@@ -55,4 +55,47 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> GatewayConfig.load(file)).as("loading a config with two credentials")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one of api_key and oauth");
     }
+
+    @Test
+    void anthropicDialectIsReadWithItsOriginAsBaseUrl(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, """
+                upstreams:
+                  - name: backup
+                    dialect: anthropic
+                    base_url: http://127.0.0.1:9001
+                    api_key: sk-ant-1
+                    model: mid
+                """);
+
+        UpstreamConfig upstream = GatewayConfig.load(file).upstreams().getFirst();
+
+        assertThat(upstream.dialect()).as("dialect read from YAML").isEqualTo(UpstreamDialect.ANTHROPIC);
+        assertThat(upstream.baseUrl()).as("the origin, as the Anthropic SDK takes it").hasToString("http://127.0.0.1:9001");
+    }
+
+    @Test
+    void upstreamWithoutDialectSpeaksOpenAi(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, """
+                upstreams:
+                  - { name: primary, base_url: http://127.0.0.1:9000/v1, api_key: sk-1, model: mid }
+                """);
+
+        assertThat(GatewayConfig.load(file).upstreams().getFirst().dialect()).as("the default dialect")
+                .isEqualTo(UpstreamDialect.OPENAI);
+    }
+
+    @Test
+    void unknownDialectIsRefusedNamingTheValidOnes(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, """
+                upstreams:
+                  - { name: primary, dialect: gemini, base_url: http://127.0.0.1:9000, api_key: sk-1, model: mid }
+                """);
+
+        assertThatThrownBy(() -> GatewayConfig.load(file)).as("loading a config with an unknown dialect")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown dialect 'gemini'").hasMessageContaining("openai, anthropic");
+    }
 }

@@ -2,9 +2,9 @@ package dev.brownout.gateways.naive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.gateways.BoundedRead;
+import dev.brownout.gateways.ChatEvents;
 import dev.brownout.gateways.ChatForwarder;
 import dev.brownout.gateways.ClientReplies;
-import dev.brownout.gateways.SseEventReader;
 import dev.brownout.gateways.Timeouts;
 import dev.brownout.gateways.Upstream;
 import dev.brownout.gateways.UpstreamFailure;
@@ -30,13 +30,13 @@ final class NaiveForwarder implements ChatForwarder {
         try {
             Upstream.Answer answer = upstream.send(request, timeouts.attempt());
             if (stream && answer.status() == 200) {
-                SseEventReader events = new SseEventReader(answer.body());
+                ChatEvents events = answer.callerEvents();
                 String first = BoundedRead.within(timeouts.attempt(), answer, "waiting for the first event", events::next);
                 ClientReplies.relayStream(ctx, answer, events, first);
                 return;
             }
             try (answer) {
-                ClientReplies.passThrough(ctx, answer, BoundedRead.wholeBody(answer, timeouts.attempt()));
+                ClientReplies.relayWhole(ctx, answer, BoundedRead.wholeBody(answer, timeouts.attempt()));
             }
         } catch (UpstreamFailure failure) {
             int status = failure.kind() == UpstreamFailure.Kind.TIMEOUT ? 504 : 502;

@@ -2,10 +2,10 @@ package dev.brownout.gateways.resilient;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.gateways.BoundedRead;
+import dev.brownout.gateways.ChatEvents;
 import dev.brownout.gateways.ChatForwarder;
 import dev.brownout.gateways.ClientReplies;
 import dev.brownout.gateways.RetryPolicy;
-import dev.brownout.gateways.SseEventReader;
 import dev.brownout.gateways.Timeouts;
 import dev.brownout.gateways.Upstream;
 import dev.brownout.gateways.UpstreamFailure;
@@ -132,7 +132,7 @@ final class ResilientForwarder implements ChatForwarder {
             Upstream.Answer answer = upstream.send(request, budget);
             Duration left = budget.minusNanos(System.nanoTime() - started);
             if (stream && answer.status() == 200) {
-                SseEventReader events = new SseEventReader(answer.body());
+                ChatEvents events = answer.callerEvents();
                 String first = BoundedRead.within(left, answer, upstream.name() + "'s first event", events::next);
                 if (first == null) {
                     answer.close();
@@ -180,7 +180,7 @@ final class ResilientForwarder implements ChatForwarder {
 
     private static void relay(Context ctx, Upstream.Answer answer, byte[] body) {
         try {
-            ClientReplies.passThrough(ctx, answer, body);
+            ClientReplies.relayWhole(ctx, answer, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
