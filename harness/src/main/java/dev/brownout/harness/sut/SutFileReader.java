@@ -48,7 +48,7 @@ final class SutFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new SutSpecException(List.of(new ScenarioProblem(origin, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "", "not valid YAML: " + firstLine(e.getOriginalMessage()))));
+                    at == null ? 0 : at.getColumnNr(), "", syntaxProblem(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new SutSpecException(List.of(new ScenarioProblem(origin, 0, 0, "", "cannot read: " + e.getMessage())));
         }
@@ -140,6 +140,15 @@ final class SutFileReader {
 
     private static Map<String, Object> body(JsonNode object) {
         return object == null ? Map.of() : Mappers.json().convertValue(object, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    private static String syntaxProblem(String message) {
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'")
+                .matcher(message == null ? "" : message);
+        if (duplicate.find()) {
+            return "the key '" + duplicate.group(1) + "' is written twice in one mapping; keep one of them";
+        }
+        return "not valid YAML: " + firstLine(message);
     }
 
     private static String firstLine(String message) {
