@@ -71,13 +71,13 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
 
     /** A {@code --sut} value: a shorthand when it reads as one, else the path of a SUT file. */
     public static SutSpec fromArgument(String argument) {
-        if (SutShorthand.looksLikeOne(argument) || !Files.exists(Path.of(argument))) {
-            if (!SutShorthand.looksLikeOne(argument) && (argument.endsWith(".yaml") || argument.endsWith(".yml"))) {
-                return load(Path.of(argument));
-            }
+        if (SutShorthand.looksLikeOne(argument)) {
             return shorthand(argument);
         }
-        return load(Path.of(argument));
+        if (argument.endsWith(".yaml") || argument.endsWith(".yml") || Files.isRegularFile(Path.of(argument))) {
+            return load(Path.of(argument));
+        }
+        return shorthand(argument);
     }
 
     public Optional<ProcessSpec> processSpec() {
