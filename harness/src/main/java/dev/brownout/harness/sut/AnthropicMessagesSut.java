@@ -30,6 +30,7 @@ public final class AnthropicMessagesSut implements Sut {
     private final String model;
     private final int maxTokens;
     private final Map<String, String> headers;
+    private final ObjectNode extraBody;
     private final HttpClient http;
 
     private AnthropicMessagesSut(URI baseUrl, String apiKey, String model, int maxTokens, Map<String, String> headers) {
@@ -39,6 +40,7 @@ public final class AnthropicMessagesSut implements Sut {
         this.model = model;
         this.maxTokens = maxTokens;
         this.headers = Map.copyOf(headers);
+        this.extraBody = Mappers.json().createObjectNode();
         this.http = GatewayHttp.client();
     }
 
@@ -54,9 +56,20 @@ public final class AnthropicMessagesSut implements Sut {
         return new AnthropicMessagesSut(baseUrl, apiKey, model, maxTokens, headers);
     }
 
+    /**
+     * The same, with fields merged into every request (e.g. {@code temperature}); the adapter's own fields
+     * ({@code model}, {@code max_tokens}, {@code messages}, {@code stream}) win over them.
+     */
+    public static AnthropicMessagesSut of(URI baseUrl, String apiKey, String model, int maxTokens,
+                                          Map<String, String> headers, ObjectNode extraBody) {
+        AnthropicMessagesSut sut = of(baseUrl, apiKey, model, maxTokens, headers);
+        sut.extraBody.setAll(extraBody.deepCopy());
+        return sut;
+    }
+
     @Override
     public SutReply send(SutRequest request) throws IOException, InterruptedException {
-        ObjectNode body = Mappers.json().createObjectNode();
+        ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.put("max_tokens", maxTokens);
         body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());

@@ -29,6 +29,7 @@ public final class OpenAiChatSut implements Sut {
     private final String apiKey;
     private final String model;
     private final Map<String, String> headers;
+    private final ObjectNode extraBody;
     private final HttpClient http;
 
     private OpenAiChatSut(URI baseUrl, String apiKey, String model, Map<String, String> headers) {
@@ -37,6 +38,7 @@ public final class OpenAiChatSut implements Sut {
         this.apiKey = apiKey;
         this.model = model;
         this.headers = Map.copyOf(headers);
+        this.extraBody = Mappers.json().createObjectNode();
         this.http = GatewayHttp.client();
     }
 
@@ -49,9 +51,20 @@ public final class OpenAiChatSut implements Sut {
         return new OpenAiChatSut(baseUrl, apiKey, model, headers);
     }
 
+    /**
+     * The same, with fields merged into every request (e.g. {@code temperature}); the adapter's own fields
+     * ({@code model}, {@code messages}, the stream options) win over them.
+     */
+    public static OpenAiChatSut of(URI baseUrl, String apiKey, String model, Map<String, String> headers,
+                                   ObjectNode extraBody) {
+        OpenAiChatSut sut = new OpenAiChatSut(baseUrl, apiKey, model, headers);
+        sut.extraBody.setAll(extraBody.deepCopy());
+        return sut;
+    }
+
     @Override
     public SutReply send(SutRequest request) throws IOException, InterruptedException {
-        ObjectNode body = Mappers.json().createObjectNode();
+        ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
         if (request.stream()) {
