@@ -256,7 +256,7 @@ public final class TaskFile implements TaskSource {
             for (Iterator<String> options = grader.fieldNames(); options.hasNext(); ) {
                 String option = options.next();
                 if (!OPTIONS.get(name).contains(option)) {
-                    throw problem("grader." + option, "not an option of a " + name + " grader; its options: "
+                    throw problem("grader." + option, "not an option of " + (name.startsWith("e") ? "an " : "a ") + name + " grader; its options: "
                             + String.join(", ", OPTIONS.get(name).subList(1, OPTIONS.get(name).size())));
                 }
             }
@@ -355,7 +355,7 @@ public final class TaskFile implements TaskSource {
 
         private String required(String expected, String type) {
             if (expected == null) {
-                throw problem("expected", "missing: a " + type + " grader compares the answer with \"expected\"");
+                throw problem("expected", "missing: " + (type.startsWith("e") ? "an " : "a ") + type + " grader compares the answer with \"expected\"");
             }
             return expected;
         }
