@@ -57,6 +57,33 @@ public final class Canaries {
                 text.substring(matcher.end())));
     }
 
+    /**
+     * The task id of the first task header in {@code text}, whatever its kind: a canary's, or that of a task
+     * the fakes do not solve (such as a user task, {@code kind=user}), which they answer with filler but
+     * still record in the ledger.
+     */
+    public static Optional<String> taskIdIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = HEADER.matcher(text);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /**
+     * A task header line for a task of any kind label ({@code [a-z]+}), for prompts the harness writes around
+     * tasks that are not canaries; {@link #taskIdIn} reads its id back.
+     */
+    public static String header(String id, String kind, int difficulty) {
+        String header = "[brownout-task id=" + id + " kind=" + kind + " difficulty=" + difficulty + "]";
+        Matcher matcher = HEADER.matcher(header);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a valid task header: " + header + " (id: 1 to 64 of A-Z a-z 0-9 . _ : -,"
+                    + " kind: lower-case letters, difficulty: 1 to 9)");
+        }
+        return header;
+    }
+
     /** Solves the canary from its text, as a model that gets it right would. Empty when the text is garbled. */
     public static Optional<Solution> solve(Found canary) {
         return FORMS.get(canary.kind()).solve(canary.question());
@@ -81,7 +108,7 @@ public final class Canaries {
     }
 
     static String header(String id, CanaryKind kind, int difficulty) {
-        return "[brownout-task id=" + id + " kind=" + kind.label() + " difficulty=" + difficulty + "]";
+        return header(id, kind.label(), difficulty);
     }
 
     static CanaryForm form(CanaryKind kind) {

@@ -8,7 +8,6 @@ import dev.brownout.fakes.behaviour.FaultPlan;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.behaviour.RateLimitStatus;
 import dev.brownout.fakes.behaviour.RateLimiter;
-import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.ledger.CallOutcome;
@@ -179,8 +178,7 @@ public final class CompletionEndpoint implements Handler {
         }
         call.model = request.model();
         call.stream = request.stream();
-        Optional<Canaries.Found> canary = ReplyPlanner.canaryOf(request);
-        call.taskId = canary.map(Canaries.Found::taskId).orElse(null);
+        call.taskId = ReplyPlanner.taskIdOf(request).orElse(null);
         Optional<ModelProfile> requested = catalog.find(request.model())
                 .filter(profile -> servedModels.contains(profile.id()));
         if (requested.isEmpty()) {

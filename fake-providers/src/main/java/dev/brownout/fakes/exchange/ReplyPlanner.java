@@ -28,9 +28,14 @@ final class ReplyPlanner {
         this.seed = seed;
     }
 
-    /** The canary task id in the request's last user message, if it carries one. */
+    /** The canary in the request's last user message, if it carries one the fakes can solve. */
     static Optional<Canaries.Found> canaryOf(ChatRequest request) {
         return Canaries.find(request.lastUserText());
+    }
+
+    /** The task id in the request's last user message: a canary's, or a task of another kind (answered with filler). */
+    static Optional<String> taskIdOf(ChatRequest request) {
+        return Canaries.taskIdIn(request.lastUserText());
     }
 
     int inputTokens(ChatRequest request) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param servedModel     the model that really answered (differs under silent substitution)
  * @param principal       the credential's owner, when known
  * @param status          the HTTP status sent, 0 for a request that was never answered
- * @param taskId          the canary task found in the last user message, if any
+ * @param taskId          the id in the task header of the last user message (a canary or a user task), if any
  * @param correct         whether the canary answer sent was correct; null without a canary
  * @param retryCount      the client's {@code X-Stainless-Retry-Count}, when sent
  * @param authFailure     why the credential was refused, if it was
