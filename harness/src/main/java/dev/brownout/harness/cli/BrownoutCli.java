@@ -8,13 +8,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BrownoutCli.Version.class,
         description = "Chaos and brownout test harness for LLM gateways and agent systems.",
-        subcommands = {FakesCommand.class, ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, FakesCommand.class, ToxiproxyCommand.class,
+                ValidateCommand.class, ListCommand.class})
 public final class BrownoutCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // an in-JVM reference gateway logs its own troubles as they happen; the run's console is for the run
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
         System.exit(new CommandLine(new BrownoutCli()).execute(args));
     }
 

@@ -4,10 +4,7 @@ import dev.brownout.fakes.ServeUntilStopped;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.harness.proxy.backend.FaultProxyBackend;
-import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.harness.scenario.ScenarioException;
-import dev.brownout.harness.scenario.ScenarioLibrary;
-import dev.brownout.harness.scenario.ScenarioLoader;
 import dev.brownout.harness.scenario.ScenarioProblem;
 import dev.brownout.harness.world.ProxiedWorld;
 import picocli.CommandLine;
@@ -17,8 +14,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,7 +60,7 @@ final class FakesCommand implements Callable<Integer> {
         try {
             world = scenario == null
                     ? ProxiedWorld.start(WorldConfig.defaults(), FaultProxyBackend.embedded())
-                    : ProxiedWorld.start(load(scenario));
+                    : ProxiedWorld.start(ScenarioArgument.resolve(scenario).scenario());
         } catch (ScenarioException e) {
             for (ScenarioProblem problem : e.problems()) {
                 err.println(problem.describe());
@@ -85,18 +80,6 @@ final class FakesCommand implements Callable<Integer> {
         }
         ServeUntilStopped.serve(world::close, stdin, ignoreStdin);
         return 0;
-    }
-
-    private static Scenario load(String nameOrFile) {
-        Path file = Path.of(nameOrFile);
-        if (Files.exists(file)) {
-            return ScenarioLoader.load(file);
-        }
-        if (ScenarioLibrary.names().contains(nameOrFile)) {
-            return ScenarioLibrary.load(nameOrFile);
-        }
-        throw new IllegalArgumentException("'" + nameOrFile + "' is neither a scenario file nor a shipped scenario; "
-                + "shipped: " + String.join(", ", ScenarioLibrary.names()));
     }
 
     private void print(ProxiedWorld world, PrintWriter out) throws IOException {

@@ -2,6 +2,7 @@ package dev.brownout.harness.scenario;
 
 import dev.brownout.fakes.WorldConfig;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,19 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
                 timeline.stream().map(p -> p.scaled(factor)).toList(),
                 gates.stream().map(g -> g.scaled(factor)).toList(),
                 checks.scaled(factor), timeScale * factor);
+    }
+
+    /**
+     * This scenario with its relative paths (the catalog, a task file) made absolute against {@code folder},
+     * so it plays the same from whatever directory it is run.
+     */
+    Scenario resolvedAgainst(Path folder) {
+        ScenarioWorld resolvedWorld = world.catalog() == null ? world
+                : new ScenarioWorld(world.host(), folder.resolve(world.catalog()).toAbsolutePath().normalize().toString(),
+                        world.oauth(), world.providers());
+        Workload resolvedWorkload = workload.canary() ? workload : workload.withTasks(
+                folder.resolve(workload.tasks()).toAbsolutePath().normalize().toString());
+        return new Scenario(name, description, seed, resolvedWorld, resolvedWorkload, timeline, gates, checks, timeScale);
     }
 
     /** The scenario as YAML in the shape it was read; loading the text gives an equal scenario. */

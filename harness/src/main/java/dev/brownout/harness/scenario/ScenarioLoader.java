@@ -76,7 +76,7 @@ public final class ScenarioLoader {
             scenario = null;
         }
         problems.throwIfAny();
-        return scenario;
+        return baseDirectory == null ? scenario : scenario.resolvedAgainst(baseDirectory);
     }
 
     private static String parserMessage(String message) {

@@ -30,6 +30,10 @@ public record Workload(String tasks, int difficulty, Rate rate, Integer concurre
         return tasks.startsWith("canary-") && !tasks.endsWith(".jsonl");
     }
 
+    Workload withTasks(String newTasks) {
+        return new Workload(newTasks, difficulty, rate, concurrency, ramp, duration, stream, timeout);
+    }
+
     Workload scaled(double factor) {
         return new Workload(tasks, difficulty, rate == null ? null : rate.scaled(factor), concurrency,
                 TimeScale.time(ramp, factor), TimeScale.time(duration, factor), stream,

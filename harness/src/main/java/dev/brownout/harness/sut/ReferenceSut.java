@@ -8,6 +8,7 @@ import dev.brownout.gateways.RetryPolicy;
 import dev.brownout.gateways.RunningGateway;
 import dev.brownout.gateways.Timeouts;
 import dev.brownout.gateways.UpstreamConfig;
+import dev.brownout.gateways.UpstreamDialect;
 import dev.brownout.gateways.naive.NaiveGateway;
 import dev.brownout.gateways.resilient.ResilientGateway;
 import dev.brownout.harness.world.OAuthEndpoint;
@@ -83,8 +84,8 @@ final class ReferenceSut {
     }
 
     /**
-     * The one place a world provider becomes a gateway upstream: its first model, and its api key or the
-     * world's OAuth client credentials (secret and refresh token) for an {@code oauth} provider.
+     * The one place a world provider becomes a gateway upstream: its dialect, its first model, and its api
+     * key or the world's OAuth client credentials (secret and refresh token) for an {@code oauth} provider.
      */
     static UpstreamConfig upstreamFor(ProviderEndpoint provider, Optional<OAuthEndpoint> oauth) {
         if (provider.models().isEmpty()) {
@@ -98,10 +99,12 @@ final class ReferenceSut {
                     "provider '" + provider.name() + "' authenticates with OAuth, but the world's OAuth server has no client"));
             OAuthCredentials credentials = new OAuthCredentials(URI.create(server.tokenUrl()), client.clientId(),
                     client.clientSecret(), client.refreshToken());
-            return UpstreamConfig.withOAuth(provider.name(), provider.baseUrl(), credentials, model);
+            return UpstreamConfig.withOAuth(provider.name(), provider.baseUrl(), credentials, model)
+                    .withDialect(UpstreamDialect.fromLabel(provider.dialect()));
         }
         String key = provider.apiKey() == null ? NO_KEY : provider.apiKey();
-        return UpstreamConfig.withApiKey(provider.name(), provider.baseUrl(), key, model);
+        return UpstreamConfig.withApiKey(provider.name(), provider.baseUrl(), key, model)
+                .withDialect(UpstreamDialect.fromLabel(provider.dialect()));
     }
 
     static Duration scaled(Duration duration, double timeScale, Duration floor) {

@@ -46,8 +46,15 @@ public final class OpenLoopDriver {
      * aborted, and the run returns what it measured, marked not completed.
      */
     public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut, ExchangeListener listener) {
-        Instant start = Instant.now();
-        long origin = System.nanoTime();
+        return run(requestFor, sut, listener, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(LongFunction, Sut, ExchangeListener)}, timed from {@code origin}, a {@code System.nanoTime()}
+     * the caller shares with what else it times (the phases of a scenario), so both sit on one clock.
+     */
+    public DriverRun run(LongFunction<SutRequest> requestFor, Sut sut, ExchangeListener listener, long origin) {
+        Instant start = Instant.now().minusNanos(System.nanoTime() - origin);
         long end = schedule.duration().toNanos();
         List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
         boolean completed = true;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.brownout.fakes.behaviour.ProviderBehaviour;
-import dev.brownout.fakes.oauth.OAuthBehaviour;
 import dev.brownout.harness.scenario.NetworkFaults;
 import dev.brownout.harness.scenario.Phase;
 import dev.brownout.harness.scenario.Scenario;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,31 +42,6 @@ class PhaseApplierTest {
         return scenario.timeline().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static List<String> targets(ProxiedWorld world) {
-        List<String> targets = new ArrayList<>(world.endpoints().providers().stream().map(ProviderEndpoint::name).toList());
-        world.endpoints().oauth().ifPresent(o -> targets.add(TargetFaults.OAUTH));
-        return targets;
-    }
-
-    private static void assertExactly(ProxiedWorld world, Phase phase) {
-        WorldProbe probe = new WorldProbe(world);
-        for (String target : targets(world)) {
-            Optional<TargetFaults> faults = phase.faultsOn(target);
-            NetworkFaults network = faults.map(TargetFaults::network).orElse(null);
-            boolean down = network != null && network.down();
-            List<String> toxics = network == null ? List.of()
-                    : NamedToxic.forPhase(phase.name(), network.toxics()).stream().map(NamedToxic::name).toList();
-            Object behaviour = target.equals(TargetFaults.OAUTH)
-                    ? faults.map(TargetFaults::oauthBehaviour).orElse(OAuthBehaviour.healthy())
-                    : faults.map(TargetFaults::providerBehaviour).orElse(ProviderBehaviour.healthy());
-            assertThat(probe.enabled(target)).as("%s proxy enabled in phase %s", target, phase.name()).isEqualTo(!down);
-            assertThat(probe.toxicNames(target)).as("%s proxy toxics in phase %s", target, phase.name())
-                    .containsExactlyElementsOf(toxics);
-            assertThat(probe.behaviour(target)).as("%s behaviour in phase %s", target, phase.name())
-                    .isEqualTo(WorldProbe.asJson(behaviour));
-        }
-    }
-
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("phasesOfFaultScenarios")
     void enteringAPhaseSetsExactlyItsFaults(String scenarioName, String phaseName) {
@@ -77,7 +49,7 @@ class PhaseApplierTest {
         try (ProxiedWorld world = TestWorlds.start(scenario)) {
             Phase phase = phase(scenario, phaseName);
             world.phases().apply(phase);
-            assertExactly(world, phase);
+            WorldProbe.assertExactly(world, phase);
         }
     }
 
@@ -88,7 +60,7 @@ class PhaseApplierTest {
         try (ProxiedWorld world = TestWorlds.start(scenario)) {
             world.phases().apply(phase(scenario, phaseName));
             world.phases().apply(HEALTHY);
-            assertExactly(world, HEALTHY);
+            WorldProbe.assertExactly(world, HEALTHY);
         }
     }
 
@@ -98,7 +70,7 @@ class PhaseApplierTest {
         try (ProxiedWorld world = TestWorlds.start(scenario)) {
             for (Phase phase : scenario.timeline()) {
                 world.phases().apply(phase);
-                assertExactly(world, phase);
+                WorldProbe.assertExactly(world, phase);
             }
         }
     }

@@ -1,8 +1,15 @@
 package dev.brownout.harness.world;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.admin.AdminApi;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.oauth.OAuthBehaviour;
+import dev.brownout.harness.scenario.NetworkFaults;
+import dev.brownout.harness.scenario.Phase;
+import dev.brownout.harness.scenario.TargetFaults;
 import dev.brownout.fakes.config.Mappers;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -14,19 +21,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a proxied world's actual state from the outside, as a third party would: proxies with
  * toxiproxy-java, extension toxics and the fakes' behaviours over plain HTTP.
  */
-final class WorldProbe {
+public final class WorldProbe {
 
     private static final ObjectMapper JSON = Mappers.json();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ProxiedWorld world;
 
-    WorldProbe(ProxiedWorld world) {
+    public WorldProbe(ProxiedWorld world) {
         this.world = world;
     }
 
@@ -88,6 +96,32 @@ final class WorldProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> targets(ProxiedWorld world) {
+        List<String> targets = new ArrayList<>(world.endpoints().providers().stream().map(ProviderEndpoint::name).toList());
+        world.endpoints().oauth().ifPresent(o -> targets.add(TargetFaults.OAUTH));
+        return targets;
+    }
+
+    /** Asserts that every target of {@code world} is in exactly {@code phase}'s state: proxy, toxics, behaviour. */
+    public static void assertExactly(ProxiedWorld world, Phase phase) {
+        WorldProbe probe = new WorldProbe(world);
+        for (String target : targets(world)) {
+            Optional<TargetFaults> faults = phase.faultsOn(target);
+            NetworkFaults network = faults.map(TargetFaults::network).orElse(null);
+            boolean down = network != null && network.down();
+            List<String> toxics = network == null ? List.of()
+                    : NamedToxic.forPhase(phase.name(), network.toxics()).stream().map(NamedToxic::name).toList();
+            Object behaviour = target.equals(TargetFaults.OAUTH)
+                    ? faults.map(TargetFaults::oauthBehaviour).orElse(OAuthBehaviour.healthy())
+                    : faults.map(TargetFaults::providerBehaviour).orElse(ProviderBehaviour.healthy());
+            assertThat(probe.enabled(target)).as("%s proxy enabled in phase %s", target, phase.name()).isEqualTo(!down);
+            assertThat(probe.toxicNames(target)).as("%s proxy toxics in phase %s", target, phase.name())
+                    .containsExactlyElementsOf(toxics);
+            assertThat(probe.behaviour(target)).as("%s behaviour in phase %s", target, phase.name())
+                    .isEqualTo(WorldProbe.asJson(behaviour));
         }
     }
 }

@@ -42,6 +42,8 @@ final class OAuthTokenCache implements Credential {
     private final ReentrantLock lock = new ReentrantLock();
     private String refreshToken;
     private Token token;
+    // one warning per failure streak: at hundreds of requests a second, one line each would drown the log
+    private boolean refreshFailing;
 
     private record Token(String value, Instant refreshAt, Instant expiresAt) {
     }
@@ -65,12 +67,24 @@ final class OAuthTokenCache implements Credential {
             }
             try {
                 token = fetch(now);
+                if (refreshFailing) {
+                    LOG.info("upstream {}: the token endpoint answers again", upstream);
+                    refreshFailing = false;
+                }
             } catch (IOException | RuntimeException e) {
                 if (token != null && now.isBefore(token.expiresAt())) {
-                    LOG.warn("upstream {}: token refresh failed ({}); the current token is valid until {}",
-                            upstream, e.getMessage(), token.expiresAt());
+                    if (!refreshFailing) {
+                        LOG.warn("upstream {}: token refresh failed ({}); the current token is valid until {}",
+                                upstream, describe(e), token.expiresAt());
+                    }
+                    refreshFailing = true;
                     return token.value();
                 }
+                if (!refreshFailing || token != null) {
+                    LOG.warn("upstream {}: no access token ({}); calls fail until the token endpoint answers",
+                            upstream, describe(e));
+                }
+                refreshFailing = true;
                 token = null;
                 throw new UpstreamFailure(UpstreamFailure.Kind.CREDENTIALS,
                         "upstream " + upstream + ": no access token: " + e.getMessage(), e);
@@ -157,6 +171,10 @@ final class OAuthTokenCache implements Credential {
                 .collect(Collectors.joining("&"));
         return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String encode(String value) {

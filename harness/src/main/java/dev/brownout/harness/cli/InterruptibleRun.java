@@ -1,0 +1,42 @@
+package dev.brownout.harness.cli;
+
+import dev.brownout.harness.run.RunPlan;
+import dev.brownout.harness.run.RunRecord;
+import dev.brownout.harness.run.ScenarioRun;
+
+import java.time.Duration;
+
+/**
+ * Plays a run from the command line so that Ctrl-C or SIGTERM ends it cleanly: the signal stops the run,
+ * and the JVM waits (up to a minute) until the faults are cleared, the SUT stopped, the ports closed and
+ * the summary written before it exits.
+ */
+final class InterruptibleRun {
+
+    private static final Duration CLEAN_UP_BUDGET = Duration.ofMinutes(1);
+
+    private InterruptibleRun() {
+    }
+
+    static RunRecord play(RunPlan plan) {
+        ScenarioRun run = ScenarioRun.of(plan);
+        Thread hook = new Thread(() -> {
+            run.stop("stopped by a signal (Ctrl-C or SIGTERM)");
+            try {
+                run.awaitFinished(CLEAN_UP_BUDGET);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "brownout-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.play();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns once this run has finished
+            }
+        }
+    }
+}

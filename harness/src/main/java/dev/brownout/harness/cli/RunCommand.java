@@ -1,0 +1,103 @@
+package dev.brownout.harness.cli;
+
+import dev.brownout.fakes.config.DurationText;
+import dev.brownout.harness.run.RunPlan;
+import dev.brownout.harness.run.RunRecord;
+import dev.brownout.harness.scenario.ScenarioException;
+import dev.brownout.harness.scenario.ScenarioProblem;
+import dev.brownout.harness.sut.SutSpec;
+import dev.brownout.harness.sut.SutSpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code brownout run SCENARIO}: plays a scenario against a system under test and keeps the run in a folder. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Play a scenario against a system under test: start the fake world behind fault proxies, "
+                + "start or reach the SUT, set each phase's faults on time while graded tasks are sent, and keep "
+                + "every exchange, the providers' ledgers and a summary in a run folder.",
+                "Exit codes: 0 the run played to its end, 2 bad input or usage, 3 the run ended early (incomplete)."})
+final class RunCommand implements Callable<Integer> {
+
+    static final int INCOMPLETE = 3;
+    static final int BAD_INPUT = 2;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "A scenario file, or the name of a shipped scenario (see `brownout list`).")
+    String scenario;
+
+    @Option(names = "--sut", paramLabel = "SUT", defaultValue = "reference:resilient",
+            description = {"The system under test: a SUT file (YAML), or reference:naive, reference:resilient, "
+                    + "openai-chat=URL, anthropic-messages=URL.", "Default: ${DEFAULT-VALUE}."})
+    String sut;
+
+    @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = {"Play the scenario on a clock this many times as long: 0.05 plays a 4-minute "
+                    + "scenario in 12 s. Durations, offsets, timeouts and the models' pace are multiplied by it, "
+                    + "rates divided by it.", "Default: ${DEFAULT-VALUE}."})
+    double timeScale;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "brownout-runs",
+            description = {"Folder the run folder is made in.", "Default: ${DEFAULT-VALUE}."})
+    Path out;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = {"Unmeasured load sent before the timeline starts (wall-clock, not scaled), so a cold SUT "
+                    + "and a cold JVM do not count against the first phase; 0s for none.", "Default: ${DEFAULT-VALUE}."})
+    Duration warmup;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunPlan plan;
+        try {
+            ScenarioArgument argument = ScenarioArgument.resolve(scenario);
+            SutSpec sutSpec = SutSpec.fromArgument(sut);
+            plan = RunPlan.of(argument.scenario().scaled(timeScale), sutSpec)
+                    .withOut(this.out)
+                    .withWarmup(warmup)
+                    .withTasksDirectory(argument.directory())
+                    .withCommand(command())
+                    .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+        } catch (ScenarioException e) {
+            e.problems().stream().map(ScenarioProblem::describe).forEach(err::println);
+            err.flush();
+            return BAD_INPUT;
+        } catch (SutSpecException e) {
+            e.problems().stream().map(ScenarioProblem::describe).forEach(err::println);
+            err.flush();
+            return BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("brownout run: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        RunRecord record = InterruptibleRun.play(plan);
+        RunSummaryTable.print(record, out);
+        return record.completed() ? 0 : INCOMPLETE;
+    }
+
+    private List<String> command() {
+        List<String> line = new ArrayList<>(List.of("brownout", "run", scenario, "--sut", sut));
+        if (timeScale != 1) {
+            line.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        }
+        if (!warmup.equals(RunPlan.DEFAULT_WARMUP)) {
+            line.addAll(List.of("--warmup", DurationText.format(warmup)));
+        }
+        return line;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.brownout.harness.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code exchanges.jsonl}: one line per exchange, appended and flushed as each ends, so a run that is killed
+ * keeps every exchange up to its last. A line that cannot be written is counted, never thrown into the load.
+ */
+final class ExchangeLog implements AutoCloseable {
+
+    private final Path file;
+    private final BufferedWriter writer;
+    private long lost;
+    private IOException firstFailure;
+
+    ExchangeLog(Path file) {
+        this.file = file;
+        try {
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    synchronized void append(ExchangeRecord record) {
+        try {
+            writer.write(RunFolder.JSON.writeValueAsString(record));
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            lost++;
+            if (firstFailure == null) {
+                firstFailure = e;
+            }
+        }
+    }
+
+    /** Lines that could not be written, with the first reason; null when none was lost. */
+    synchronized String losses() {
+        return lost == 0 ? null : lost + " exchange(s) could not be written to " + file + ": " + firstFailure.getMessage();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            lost++;
+            if (firstFailure == null) {
+                firstFailure = e;
+            }
+        }
+    }
+}

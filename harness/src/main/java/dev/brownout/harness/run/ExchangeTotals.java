@@ -1,0 +1,15 @@
+package dev.brownout.harness.run;
+
+/**
+ * Counts and plain figures over a set of exchanges; the measurement proper (IQ loss against a baseline,
+ * attribution, cost) is computed from the run folder, not here.
+ *
+ * @param sent         exchanges the driver sent
+ * @param aborted      in flight when the run stopped; not counted against the SUT
+ * @param meanScore    mean grade over the exchanges that were not aborted; null when there were none
+ * @param availability share of those that got an answer; null when there were none
+ */
+public record ExchangeTotals(long sent, long answered, long errors, long timeouts, long aborted, long truncated,
+                             long correct, Double meanScore, Double availability, Double latencyP50Ms,
+                             Double latencyP99Ms, Double latencyMaxMs) {
+}

@@ -1,0 +1,88 @@
+package dev.brownout.harness.run;
+
+import dev.brownout.harness.workload.Exchange;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Running counts of a run's exchanges, overall and per phase, kept as exchanges end. */
+final class Tally {
+
+    private final Counts all = new Counts();
+    private final Map<String, Counts> byPhase = new LinkedHashMap<>();
+
+    Tally(List<String> phases) {
+        phases.forEach(phase -> byPhase.put(phase, new Counts()));
+    }
+
+    synchronized void add(ExchangeRecord exchange) {
+        all.add(exchange);
+        byPhase.computeIfAbsent(exchange.phase(), phase -> new Counts()).add(exchange);
+    }
+
+    synchronized long ok() {
+        return all.answered;
+    }
+
+    synchronized long failed() {
+        return all.errors + all.timeouts;
+    }
+
+    synchronized ExchangeTotals totals() {
+        return all.totals();
+    }
+
+    synchronized List<PhaseTotals> phases() {
+        List<PhaseTotals> phases = new ArrayList<>();
+        byPhase.forEach((phase, counts) -> phases.add(new PhaseTotals(phase, counts.totals())));
+        return phases;
+    }
+
+    private static final class Counts {
+        private long sent;
+        private long answered;
+        private long errors;
+        private long timeouts;
+        private long aborted;
+        private long truncated;
+        private long correct;
+        private double scoreSum;
+        // microseconds, 3 significant digits, up to an hour
+        private final Histogram latency = new Histogram(3_600_000_000L, 3);
+
+        void add(ExchangeRecord exchange) {
+            sent++;
+            switch (exchange.outcome()) {
+                case Exchange.ANSWERED -> answered++;
+                case Exchange.TIMEOUT -> timeouts++;
+                case Exchange.ABORTED -> aborted++;
+                default -> errors++;
+            }
+            if (exchange.truncated()) {
+                truncated++;
+            }
+            if (Exchange.ABORTED.equals(exchange.outcome())) {
+                return;
+            }
+            scoreSum += exchange.score();
+            if (exchange.score() >= 1.0) {
+                correct++;
+            }
+            latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(0, Math.round(exchange.latencyMs() * 1000))));
+        }
+
+        ExchangeTotals totals() {
+            long graded = sent - aborted;
+            if (graded == 0) {
+                return new ExchangeTotals(sent, answered, errors, timeouts, aborted, truncated, correct, null, null,
+                        null, null, null);
+            }
+            return new ExchangeTotals(sent, answered, errors, timeouts, aborted, truncated, correct, scoreSum / graded,
+                    (double) answered / graded, latency.getValueAtPercentile(50) / 1000.0,
+                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+        }
+    }
+}
