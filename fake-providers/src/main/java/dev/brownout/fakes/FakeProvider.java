@@ -6,6 +6,7 @@ import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.behaviour.Fault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.RateLimiter;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.catalog.ModelProfile;
@@ -22,6 +23,7 @@ import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -43,8 +45,9 @@ public final class FakeProvider implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final FakeHttpServer server;
 
+    /** @param minute a minute on the world's clock: what the provider's per-minute rate limits count in */
     FakeProvider(ProviderConfig config, String host, long seed, ModelCatalog catalog, String apiKey,
-                 Authenticator authenticator) {
+                 Authenticator authenticator, Duration minute) {
         this.config = config;
         this.dialect = config.dialect().create();
         this.models = config.models().isEmpty() ? catalog.models()
@@ -56,7 +59,7 @@ public final class FakeProvider implements AutoCloseable {
         this.metrics = new ProviderMetrics(config.name(),
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
         CompletionEndpoint endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
-                authenticator, config.auth() == AuthMode.OAUTH, behaviour, ledger, metrics, closing);
+                authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics, closing);
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
         this.server = FakeHttpServer.start(host, config.port(), javalin -> {
             javalin.http.prefer405over404 = true;

@@ -81,7 +81,7 @@ public final class FakeWorld implements AutoCloseable {
         for (ProviderConfig provider : config.providers()) {
             String key = keys.get(provider.name());
             providers.put(provider.name(), new FakeProvider(provider, config.host(), config.seed(), catalog,
-                    key, authenticator(provider, key)));
+                    key, authenticator(provider, key), config.minute()));
         }
     }
 

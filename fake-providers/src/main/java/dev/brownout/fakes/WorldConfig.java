@@ -8,6 +8,7 @@ import dev.brownout.fakes.oauth.OAuthConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +22,8 @@ import java.util.Set;
  * @param oauth   the world's OAuth server; null for none, unless a provider uses {@code auth: oauth},
  *                which starts one with every default
  * @param timeScale how much faster (below 1) or slower the models answer than the catalog says: times to
- *                first token are multiplied by it and token rates divided by it; 1 unless a scenario is
- *                played on a scaled clock
+ *                first token are multiplied by it and token rates divided by it, and the providers' per-minute
+ *                rate limits count minutes of this length; 1 unless a scenario is played on a scaled clock
  */
 public record WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth,
                           Double timeScale) {
@@ -65,6 +66,11 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
 
     public WorldConfig withOAuth(OAuthConfig config) {
         return new WorldConfig(seed, host, catalog, providers, config, timeScale);
+    }
+
+    /** A minute on this world's clock: what the providers' per-minute rate limits count in. */
+    public Duration minute() {
+        return Duration.ofNanos(Math.round(Duration.ofMinutes(1).toNanos() * timeScale));
     }
 
     /** This world with its models answering on a clock {@code factor} times as long. */

@@ -11,6 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimiter {
 
     private final Map<String, Buckets> byModel = new ConcurrentHashMap<>();
+    private final Duration minute;
+
+    /** Limits per real minute. */
+    public RateLimiter() {
+        this(Duration.ofMinutes(1));
+    }
+
+    /** Limits per {@code minute}: a minute on the world's clock, which a scaled scenario shortens or stretches. */
+    public RateLimiter(Duration minute) {
+        if (minute == null || !minute.isPositive()) {
+            throw new IllegalArgumentException("a rate limiter's minute must be longer than 0, was " + minute);
+        }
+        this.minute = minute;
+    }
 
     private record Buckets(RateLimit limit, TokenBucket requests, TokenBucket tokens) {
     }
@@ -39,8 +53,8 @@ public final class RateLimiter {
     private Buckets bucketsFor(String model, RateLimit limit, long now) {
         return byModel.compute(model, (key, existing) -> existing != null && existing.limit.equals(limit)
                 ? existing
-                : new Buckets(limit, new TokenBucket(limit.requestsPerMinute(), now),
-                new TokenBucket(limit.tokensPerMinute(), now)));
+                : new Buckets(limit, new TokenBucket(limit.requestsPerMinute(), now, minute),
+                new TokenBucket(limit.tokensPerMinute(), now, minute)));
     }
 
     private static RateLimitStatus status(Buckets buckets, long now, boolean admitted, Duration retryAfter,

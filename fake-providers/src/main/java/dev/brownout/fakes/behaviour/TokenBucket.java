@@ -4,20 +4,19 @@ import java.time.Duration;
 
 /**
  * A bucket that holds up to {@code capacity} units and refills continuously at capacity per minute, the
- * way the providers describe their per-minute limits.
+ * way the providers describe their per-minute limits. The minute is the world's: on a scenario's scaled
+ * clock it is shorter or longer, so both the refill and the burst keep their meaning.
  */
 final class TokenBucket {
-
-    private static final double NANOS_PER_MINUTE = 60_000_000_000d;
 
     private final long capacity;
     private final double refillPerNano;
     private double available;
     private long updatedAt;
 
-    TokenBucket(long capacity, long now) {
+    TokenBucket(long capacity, long now, Duration minute) {
         this.capacity = capacity;
-        this.refillPerNano = capacity / NANOS_PER_MINUTE;
+        this.refillPerNano = capacity / (double) minute.toNanos();
         this.available = capacity;
         this.updatedAt = now;
     }

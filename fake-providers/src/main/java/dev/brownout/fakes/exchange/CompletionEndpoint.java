@@ -49,7 +49,7 @@ public final class CompletionEndpoint implements Handler {
     private final Authenticator authenticator;
     private final boolean bearerChallenge;
     private final BehaviourStore<ProviderBehaviour> behaviour;
-    private final RateLimiter rateLimiter = new RateLimiter();
+    private final RateLimiter rateLimiter;
     private final Ledger<ProviderCall> ledger;
     private final ProviderMetrics metrics;
     private final CountDownLatch closing;
@@ -68,12 +68,13 @@ public final class CompletionEndpoint implements Handler {
     /**
      * @param servedModels    catalog ids this provider serves
      * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)
+     * @param rateLimiter     this provider's per-model buckets, counting minutes on the world's clock
      * @param closing         released when the provider shuts down, to let hung requests go
      */
     public CompletionEndpoint(String provider, Dialect dialect, long seed, ModelCatalog catalog,
                               List<String> servedModels, Authenticator authenticator, boolean bearerChallenge,
-                              BehaviourStore<ProviderBehaviour> behaviour, Ledger<ProviderCall> ledger,
-                              ProviderMetrics metrics, CountDownLatch closing) {
+                              BehaviourStore<ProviderBehaviour> behaviour, RateLimiter rateLimiter,
+                              Ledger<ProviderCall> ledger, ProviderMetrics metrics, CountDownLatch closing) {
         this.provider = provider;
         this.dialect = dialect;
         this.seed = seed;
@@ -82,6 +83,7 @@ public final class CompletionEndpoint implements Handler {
         this.authenticator = authenticator;
         this.bearerChallenge = bearerChallenge;
         this.behaviour = behaviour;
+        this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.metrics = metrics;
         this.closing = closing;

@@ -46,4 +46,28 @@ class RateLimiterTest {
         assertThat(limiter.admit("b", new RateLimit(1, 1000), 1, 0).admitted()).isTrue();
         assertThat(limiter.admit("a", new RateLimit(2, 1000), 1, 0).requestsRemaining()).isEqualTo(1);
     }
+
+    @Test
+    void onAScaledClockTheBurstIsTheWrittenCountAndItRefillsInAScaledMinute() {
+        // a scenario played at 0.05: its minute lasts 3 s
+        RateLimiter limiter = new RateLimiter(Duration.ofSeconds(3));
+        RateLimit limit = new RateLimit(120, 1_000_000);
+
+        for (int i = 0; i < 120; i++) {
+            assertThat(limiter.admit("m", limit, 1, 0).admitted()).as("request %d of the written 120", i + 1).isTrue();
+        }
+        RateLimitStatus refused = limiter.admit("m", limit, 1, 0);
+
+        assertThat(refused.admitted()).as("the 121st request at once").isFalse();
+        assertThat(refused.retryAfter()).as("one request refills in 1/120 of a 3-second minute")
+                .isBetween(Duration.ofMillis(24), Duration.ofMillis(26));
+        assertThat(limiter.admit("m", limit, 1, Duration.ofSeconds(3).toNanos()).requestsRemaining())
+                .as("a scaled minute later the bucket is full again, less the request just taken").isEqualTo(119);
+    }
+
+    @Test
+    void aMinuteOfZeroIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RateLimiter(Duration.ZERO))
+                .hasMessageContaining("minute must be longer than 0");
+    }
 }

@@ -46,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
                     + "rates divided by it.", "Default: ${DEFAULT-VALUE}."})
     double timeScale;
 
+    @Option(names = "--load-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = {"Send this share of the scenario's load, on the same clock: arrival rate, agents and "
+                    + "the providers' rate limits (quotas the load shares) are multiplied by it. For a machine too "
+                    + "small for the full load; between 0 and 1.", "Default: ${DEFAULT-VALUE}."})
+    double loadScale;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "brownout-runs",
             description = {"Folder the run folder is made in.", "Default: ${DEFAULT-VALUE}."})
     Path out;
@@ -66,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             ScenarioArgument argument = ScenarioArgument.resolve(scenario);
             SutSpec sutSpec = SutSpec.fromArgument(sut);
-            plan = RunPlan.of(argument.scenario().scaled(timeScale), sutSpec)
+            plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
                     .withOut(this.out)
                     .withWarmup(warmup)
                     .withTasksDirectory(argument.directory())
@@ -94,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
         List<String> line = new ArrayList<>(List.of("brownout", "run", scenario, "--sut", sut));
         if (timeScale != 1) {
             line.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        }
+        if (loadScale != 1) {
+            line.addAll(List.of("--load-scale", Double.toString(loadScale)));
         }
         if (!warmup.equals(RunPlan.DEFAULT_WARMUP)) {
             line.addAll(List.of("--warmup", DurationText.format(warmup)));

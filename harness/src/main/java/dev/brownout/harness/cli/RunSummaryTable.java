@@ -18,7 +18,7 @@ final class RunSummaryTable {
     static void print(RunRecord record, PrintWriter out) {
         out.println();
         out.println(record.scenario() + " against " + record.sut() + " (seed " + record.seed()
-                + ", time scale " + record.timeScale() + ")");
+                + ", time scale " + record.timeScale() + (record.loadScale() == 1 ? "" : ", load scale " + record.loadScale()) + ")");
         out.printf(Locale.ROOT, ROW, "phase", "sent", "answered", "errors", "timeouts", "correct", "quality", "p50", "p99");
         for (PhaseTotals phase : record.byPhase()) {
             row(out, phase.phase(), phase.totals());

@@ -1,12 +1,13 @@
 package dev.brownout.harness.run;
 
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code exchanges.jsonl}: one line per exchange, appended and flushed as each ends, so a run that is killed
@@ -22,8 +23,10 @@ final class ExchangeLog implements AutoCloseable {
     ExchangeLog(Path file) {
         this.file = file;
         try {
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            // a FileOutputStream, not a channel: exchanges aborted by a stop are written from interrupted
+            // threads, and an interrupted channel write would close the log for everyone
+            Files.createFile(file);
+            this.writer = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
         }

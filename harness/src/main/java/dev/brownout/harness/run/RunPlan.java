@@ -1,6 +1,7 @@
 package dev.brownout.harness.run;
 
 import dev.brownout.harness.scenario.Scenario;
+import dev.brownout.harness.sut.SutFactory;
 import dev.brownout.harness.sut.SutSpec;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param warmup         wall-clock time of unmeasured load before the timeline starts, so a cold SUT and a
  *                       cold JVM do not count as the SUT's first phase; zero for none
  */
-public record RunPlan(Scenario scenario, SutSpec sut, Path out, Path tasksDirectory, List<String> command,
+public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDirectory, List<String> command,
                       RunListener listener, Duration warmup) {
 
     public static final Path DEFAULT_OUT = Path.of("brownout-runs");
@@ -37,8 +38,13 @@ public record RunPlan(Scenario scenario, SutSpec sut, Path out, Path tasksDirect
         }
     }
 
-    public static RunPlan of(Scenario scenario, SutSpec sut) {
+    public static RunPlan of(Scenario scenario, SutFactory sut) {
         return new RunPlan(scenario, sut, null, null, null, null, null);
+    }
+
+    /** Against the SUT a SUT file or {@code --sut} shorthand describes. */
+    public static RunPlan of(Scenario scenario, SutSpec sut) {
+        return of(scenario, SutFactory.of(sut));
     }
 
     public RunPlan withOut(Path folder) {

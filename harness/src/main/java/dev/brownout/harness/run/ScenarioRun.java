@@ -5,7 +5,6 @@ import dev.brownout.harness.scenario.Phase;
 import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.harness.scenario.Workload;
 import dev.brownout.harness.sut.StartedSut;
-import dev.brownout.harness.sut.SutStarter;
 import dev.brownout.harness.tasks.Task;
 import dev.brownout.harness.tasks.TaskSource;
 import dev.brownout.harness.tasks.TaskSources;
@@ -80,11 +79,17 @@ public final class ScenarioRun {
 
     /**
      * Ends the run early: no more tasks are sent, and the run cleans up and records {@code reason}. The first
-     * reason given wins; stopping a finished run does nothing. Safe from any thread, a shutdown hook included.
+     * reason given wins; stopping a run that is already cleaning up or finished does nothing. Safe from any
+     * thread, a shutdown hook included.
      */
     public void stop(String reason) {
         synchronized (this) {
-            if (stopReason == null && state != State.DONE) {
+            // once the run is cleaning up, its end is decided; the SUT exiting because it is being stopped
+            // is not a reason
+            if (state == State.CLEANING || state == State.DONE) {
+                return;
+            }
+            if (stopReason == null) {
                 stopReason = reason;
             }
             if (state == State.STARTING || state == State.DRIVING) {
@@ -116,13 +121,15 @@ public final class ScenarioRun {
         Thread ticker = null;
         DriverRun run = null;
         WarmupRecord warmup = WarmupRecord.NONE;
+        String sutBaseUrl = null;
         Map<String, Long> ledgerStart = Map.of();
         try {
             TaskSource tasks = TaskSources.of(scenario.workload().tasks(), scenario.workload().difficulty(),
                     scenario.seed(), plan.tasksDirectory());
             world = ProxiedWorld.start(scenario);
             folder.writeJson("world.json", WorldListing.of(world));
-            sut = SutStarter.start(plan.sut(), world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
+            sut = plan.sut().start(world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
+            sutBaseUrl = sut.baseUrl().orElse(null);
             sut.exited().thenAccept(code -> stop("the SUT process exited with code " + code + " while the run was playing"));
             warmup = warmUp(scenario, sut);
             ledgerStart = ledgerPositions(world);
@@ -168,7 +175,8 @@ public final class ScenarioRun {
         if (reason == null && (run == null || !run.completed())) {
             reason = "the last exchanges did not end within their timeout";
         }
-        RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), scenario.seed(), scenario.timeScale(),
+        RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), sutBaseUrl, scenario.seed(), scenario.timeScale(),
+                scenario.loadScale(),
                 startedAt, Instant.now(), reason == null, reason, folder.path(), plan.command(),
                 warmup, ledgerStart, phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(),
                 warnings);

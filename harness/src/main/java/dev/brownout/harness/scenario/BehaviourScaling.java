@@ -25,9 +25,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Time scaling of the fakes' behaviours. Durations (extra TTFT, stalls, retry-after, token-endpoint
- * delay, clock skew, token lifetimes) are multiplied by the factor; per-minute rate limits are divided
- * by it; token counts, probabilities, statuses and multipliers are ratios or counts and stay as written.
+ * Time and load scaling of the fakes' behaviours. Under load scaling only the rate limits change, with the
+ * load. Under time scaling, durations (extra TTFT, stalls, retry-after, token-endpoint delay, clock skew,
+ * token lifetimes) are multiplied by the factor; per-minute rate limits stay as written, because the fakes
+ * count their minute on the scenario's clock (a bucket holds the written count and refills in a scaled
+ * minute); token counts, probabilities, statuses and multipliers are ratios or counts and stay as written.
  */
 final class BehaviourScaling {
 
@@ -35,11 +37,16 @@ final class BehaviourScaling {
     }
 
     static ProviderBehaviour provider(ProviderBehaviour behaviour, double factor) {
+        return new ProviderBehaviour(behaviour.faults().stream().map(fault -> fault(fault, factor)).toList(),
+                behaviour.rateLimit());
+    }
+
+    /** A provider's rate limits are quotas its whole load shares: they shrink with the load. */
+    static ProviderBehaviour providerLoad(ProviderBehaviour behaviour, double factor) {
         RateLimit limit = behaviour.rateLimit();
-        RateLimit scaledLimit = new RateLimit(
-                (int) Math.min(Integer.MAX_VALUE, TimeScale.perTime(limit.requestsPerMinute(), factor)),
-                (int) Math.min(Integer.MAX_VALUE, TimeScale.perTime(limit.tokensPerMinute(), factor)));
-        return new ProviderBehaviour(behaviour.faults().stream().map(fault -> fault(fault, factor)).toList(), scaledLimit);
+        return behaviour.withRateLimit(new RateLimit(
+                (int) LoadScale.amount(limit.requestsPerMinute(), factor),
+                (int) LoadScale.amount(limit.tokensPerMinute(), factor)));
     }
 
     private static Fault fault(Fault fault, double factor) {

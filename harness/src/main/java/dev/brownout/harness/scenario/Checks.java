@@ -12,6 +12,11 @@ public record Checks(List<Check> required, List<Check> advisory) {
         advisory = advisory == null ? List.of() : List.copyOf(advisory);
     }
 
+    Checks loadScaled(double factor) {
+        return new Checks(required.stream().map(c -> c.loadScaled(factor)).toList(),
+                advisory.stream().map(c -> c.loadScaled(factor)).toList());
+    }
+
     Checks scaled(double factor) {
         return new Checks(required.stream().map(c -> c.scaled(factor)).toList(),
                 advisory.stream().map(c -> c.scaled(factor)).toList());

@@ -18,6 +18,10 @@ public record Phase(Duration at, String name, List<TargetFaults> faults) {
         return faults.stream().filter(f -> f.target().equals(target)).findFirst();
     }
 
+    Phase loadScaled(double factor) {
+        return new Phase(at, name, faults.stream().map(f -> f.loadScaled(factor)).toList());
+    }
+
     Phase scaled(double factor) {
         return new Phase(TimeScale.time(at, factor), name, faults.stream().map(f -> f.scaled(factor)).toList());
     }

@@ -54,6 +54,11 @@ public record Rate(double amount, Per per) {
         return new Rate(amount / factor, per);
     }
 
+    /** Same unit, {@code factor} times the amount. */
+    Rate loadScaled(double factor) {
+        return new Rate(amount * factor, per);
+    }
+
     @Override
     public String toString() {
         return BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString() + "/" + per.label;

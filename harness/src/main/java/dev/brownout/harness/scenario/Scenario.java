@@ -13,9 +13,10 @@ import java.util.Optional;
  *
  * @param timeScale how much faster (below 1) or slower this scenario plays than its file says; 1 as loaded.
  *                  The engine applies it to what the scenario does not hold: the models' own pace
+ * @param loadScale how much of the scenario's load (below 1) is sent; 1 as loaded. See {@link #loadScaled(double)}
  */
 public record Scenario(String name, String description, long seed, ScenarioWorld world, Workload workload,
-                       List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale) {
+                       List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale, double loadScale) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -24,6 +25,7 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         gates = gates == null ? List.of() : List.copyOf(gates);
         checks = checks == null ? Checks.NONE : checks;
         TimeScale.check(timeScale);
+        LoadScale.check(loadScale);
     }
 
     /** The world as the fakes start it: seeded with this scenario's seed, its models paced on its clock. */
@@ -56,13 +58,13 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
      * stalls, retry-after; the OAuth token lifetimes, token-endpoint delay and clock skew), duration gates
      * (latency, time to failover or recover) and duration checks.
      * <p>Divided by the factor, because they are amounts per unit of time and must keep their ratio to the
-     * load: the arrival rate, provider rate limits (requests and tokens per minute), toxic bandwidth and the
-     * attempts-per-second check.
+     * load: the arrival rate, toxic bandwidth and the attempts-per-second check.
      * <p>Kept, because they are counts, ratios or probabilities, not times: token counts ({@code after_tokens}),
      * bytes, probabilities and toxicity, status codes, capability and token-rate multipliers, concurrency,
      * difficulty, percentage, ratio, money and count gates, and the seed.
-     * <p>The models' own pace (TTFT, tokens per second) lives in the catalog, not the scenario; the returned
-     * scenario's {@link #timeScale()} tells the engine to scale it too.
+     * <p>Left to the fakes, which run on the scenario's clock ({@link #worldConfig()} carries {@link #timeScale()}):
+     * the models' own pace (TTFT, tokens per second), which lives in the catalog, and the providers' per-minute
+     * rate limits, whose minute the fakes shorten or stretch, so a bucket keeps its written burst.
      *
      * @throws IllegalArgumentException for a factor that is not a number above 0, or one that would make an
      *                                  OAuth lifetime shorter than the OAuth server's minimum of 1 s
@@ -72,7 +74,22 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         return new Scenario(name, description, seed, world.scaled(factor), workload.scaled(factor),
                 timeline.stream().map(p -> p.scaled(factor)).toList(),
                 gates.stream().map(g -> g.scaled(factor)).toList(),
-                checks.scaled(factor), timeScale * factor);
+                checks.scaled(factor), timeScale * factor, loadScale);
+    }
+
+    /**
+     * This scenario with {@code factor} times its load, on the same clock: for a machine too small for the
+     * full load (a CI runner), or a quick look. Multiplied by the factor, so the load keeps its ratio to what
+     * it meets: the arrival rate, the number of agents (at least one), the providers' rate limits (quotas the
+     * whole load shares) and the attempts-per-second check. Everything else is kept.
+     *
+     * @throws IllegalArgumentException for a factor that is not a number above 0 and at most 1
+     */
+    public Scenario loadScaled(double factor) {
+        LoadScale.check(factor);
+        return new Scenario(name, description, seed, world.loadScaled(factor), workload.loadScaled(factor),
+                timeline.stream().map(p -> p.loadScaled(factor)).toList(), gates, checks.loadScaled(factor),
+                timeScale, loadScale * factor);
     }
 
     /**
@@ -85,7 +102,8 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
                         world.oauth(), world.providers());
         Workload resolvedWorkload = workload.canary() ? workload : workload.withTasks(
                 folder.resolve(workload.tasks()).toAbsolutePath().normalize().toString());
-        return new Scenario(name, description, seed, resolvedWorld, resolvedWorkload, timeline, gates, checks, timeScale);
+        return new Scenario(name, description, seed, resolvedWorld, resolvedWorkload, timeline, gates, checks, timeScale,
+                loadScale);
     }
 
     /** The scenario as YAML in the shape it was read; loading the text gives an equal scenario. */

@@ -47,7 +47,7 @@ final class ScenarioReader {
         }
         long seed = root.has("seed") ? root.get("seed").asLong() : Scenario.DEFAULT_SEED;
         return new Scenario(root.path("name").asText(), root.path("description").asText(), seed, world, workload,
-                timeline, gates, checks, 1.0);
+                timeline, gates, checks, 1.0, 1.0);
     }
 
     private ScenarioWorld world(JsonNode world) {

@@ -30,6 +30,11 @@ public record ScenarioWorld(String host, String catalog, OAuthConfig oauth, List
         return new WorldConfig(seed, host, catalog, providers, oauth);
     }
 
+    ScenarioWorld loadScaled(double factor) {
+        return new ScenarioWorld(host, catalog, oauth,
+                providers.stream().map(p -> p.withBehaviour(BehaviourScaling.providerLoad(p.behaviour(), factor))).toList());
+    }
+
     ScenarioWorld scaled(double factor) {
         return new ScenarioWorld(host, catalog, oauth == null ? null : BehaviourScaling.oauthServer(oauth, factor),
                 providers.stream().map(p -> p.withBehaviour(BehaviourScaling.provider(p.behaviour(), factor))).toList());

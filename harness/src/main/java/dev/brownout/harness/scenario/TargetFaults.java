@@ -22,6 +22,11 @@ public record TargetFaults(String target, NetworkFaults network, ProviderBehavio
         return OAUTH.equals(target);
     }
 
+    TargetFaults loadScaled(double factor) {
+        return new TargetFaults(target, network,
+                providerBehaviour == null ? null : BehaviourScaling.providerLoad(providerBehaviour, factor), oauthBehaviour);
+    }
+
     TargetFaults scaled(double factor) {
         return new TargetFaults(target,
                 network == null ? null : network.scaled(factor),

@@ -30,6 +30,11 @@ public record Workload(String tasks, int difficulty, Rate rate, Integer concurre
         return tasks.startsWith("canary-") && !tasks.endsWith(".jsonl");
     }
 
+    Workload loadScaled(double factor) {
+        return new Workload(tasks, difficulty, rate == null ? null : rate.loadScaled(factor),
+                concurrency == null ? null : (int) LoadScale.amount(concurrency, factor), ramp, duration, stream, timeout);
+    }
+
     Workload withTasks(String newTasks) {
         return new Workload(newTasks, difficulty, rate, concurrency, ramp, duration, stream, timeout);
     }

@@ -68,7 +68,38 @@ class TimeScalingTest {
 
         Scenario storm = ScenarioLibrary.load("rate-limit-storm").scaled(0.05);
         assertThat(storm.timeline().get(1).faultsOn("primary").orElseThrow().providerBehaviour().rateLimit()
-                .requestsPerMinute()).as("requests per minute 120 at scale 0.05").isEqualTo(2400);
+                .requestsPerMinute()).as("requests per minute as written: the fakes count a minute on the scenario's clock")
+                .isEqualTo(120);
+        assertThat(storm.worldConfig().minute()).as("a minute on the clock of scale 0.05").isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aLoadScaleThinsTheLoadAndTheQuotasItSharesButNotTheClock() {
+        Scenario storm = ScenarioLibrary.load("rate-limit-storm");
+
+        Scenario quarter = storm.loadScaled(0.25);
+
+        assertThat(quarter.workload().rate().perSecond()).as("arrivals per second at load 0.25")
+                .isCloseTo(storm.workload().rate().perSecond() / 4, within(1e-9));
+        assertThat(quarter.timeline().get(1).faultsOn("primary").orElseThrow().providerBehaviour().rateLimit())
+                .as("the quota-cut phase's limits at load 0.25")
+                .isEqualTo(new dev.brownout.fakes.behaviour.RateLimit(30, 50_000));
+        assertThat(quarter.timeline()).extracting(Phase::at).as("phase offsets are kept")
+                .isEqualTo(storm.timeline().stream().map(Phase::at).toList());
+        assertThat(quarter.duration()).as("duration is kept").isEqualTo(storm.duration());
+        assertThat(quarter.loadScale()).isEqualTo(0.25);
+        assertThat(ScenarioLibrary.load("slow-stream").loadScaled(0.01).workload().concurrency())
+                .as("16 agents at load 0.01 is still one agent").isEqualTo(1);
+    }
+
+    @Test
+    void aLoadScaleAboveOneOrAtZeroIsRefused() {
+        Scenario storm = ScenarioLibrary.load("rate-limit-storm");
+
+        assertThatThrownBy(() -> storm.loadScaled(0))
+                .hasMessageContaining("a load scale must be a number > 0 and at most 1");
+        assertThatThrownBy(() -> storm.loadScaled(2))
+                .hasMessageContaining("a load scale must be a number > 0 and at most 1");
     }
 
     @Test
