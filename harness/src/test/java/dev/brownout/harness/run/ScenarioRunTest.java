@@ -199,6 +199,30 @@ class ScenarioRunTest {
     }
 
     @Test
+    void aHungSutTimesOutEveryTaskAndTheRunStillEndsOnTime() {
+        // answers nothing for a minute and ignores interrupts, like a call stuck in native code
+        SutFactory hung = SutFactory.inJvm("hung", endpoints -> request -> {
+            long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (System.nanoTime() < until) {
+                java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
+                Thread.interrupted();
+            }
+            return dev.brownout.harness.workload.SutReply.ok("too late", "m");
+        });
+        long started = System.nanoTime();
+
+        RunRecord record = ScenarioRun.of(RunPlan.of(RunFixtures.shortOutage(), hung).withOut(out)
+                .withWarmup(Duration.ZERO)).play();
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(record.completed()).as("the run played its whole timeline; stop reason: %s", record.stopReason()).isTrue();
+        assertThat(record.totals().timeouts()).as("every task timed out").isEqualTo(record.totals().sent()).isEqualTo(120);
+        assertThat(took).as("3 s of timeline and a 2 s task timeout, plus start and clean-up")
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(RunFixtures.listeners(record)).as("addresses still accepting connections").noneMatch(RunFixtures::accepts);
+    }
+
+    @Test
     void aSutThatCannotStartLeavesAnIncompleteRecordAndACleanWorld() throws Exception {
         Path sutFile = out.resolve("broken.yaml");
         Files.writeString(sutFile, """
