@@ -1,0 +1,39 @@
+package dev.brownout.reports;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a run measured, as versioned JSON (snake_case, {@link #SCHEMA_VERSION}): the contract between
+ * the harness and every report. Read and write it with {@link RunResults}; its JSON Schema ships beside this
+ * class as {@code run-result.schema.json}.
+ *
+ * @param command    the exact command line that reproduces the run
+ * @param completed  the whole timeline played and every exchange ended on its own; an incomplete result keeps
+ *                   what was measured until the run stopped
+ * @param baseline   the fault-free run the quality and cost figures compare against
+ * @param summary    exchanges, availability and latency over the whole run
+ * @param quality    graded quality and IQ loss over the whole run
+ * @param attribution the run's IQ loss split by cause; the parts add up to {@code quality.iq_loss.value}
+ * @param exchanges  every exchange, with secrets redacted from prompts and answers
+ */
+public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
+                        List<String> command, Instant startedAt, Instant endedAt, boolean completed,
+                        String stopReason, BaselineInfo baseline, Summary summary, Quality quality,
+                        Attribution attribution, List<PhaseResult> phases, Timeline timeline,
+                        List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
+                        Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
+                        List<String> warnings) {
+
+    public static final String SCHEMA_VERSION = "1";
+
+    public RunResult {
+        command = List.copyOf(command);
+        phases = List.copyOf(phases);
+        failover = List.copyOf(failover);
+        modelsServed = List.copyOf(modelsServed);
+        gates = List.copyOf(gates);
+        exchanges = List.copyOf(exchanges);
+        warnings = List.copyOf(warnings);
+    }
+}

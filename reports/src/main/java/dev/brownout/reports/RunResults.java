@@ -1,0 +1,115 @@
+package dev.brownout.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Collectors;
+
+/** Reads and writes {@link RunResult} JSON: snake_case, ISO-8601 instants, written atomically. */
+public final class RunResults {
+
+    /** The file name a run folder keeps its result under. */
+    public static final String FILE_NAME = "result.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private RunResults() {
+    }
+
+    /** The mapper results are written with, for callers that embed a result elsewhere. */
+    public static ObjectMapper mapper() {
+        return JSON.copy();
+    }
+
+    public static String toJson(RunResult result) {
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a run result always serialises: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code result} to {@code file} through a temporary file in the same folder, then moves it into place. */
+    public static void write(Path file, RunResult result) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, toJson(result));
+                try {
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run result " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a result file.
+     *
+     * @throws IllegalArgumentException naming the file, and the field and line where it can, for anything that
+     *                                  is not a run result of this schema version
+     */
+    public static RunResult read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the run result (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses result JSON; {@code origin} names it in errors. */
+    public static RunResult parse(String json, String origin) {
+        try {
+            var tree = JSON.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(origin + ": not a run result (expected a JSON object)");
+            }
+            String version = tree.path("schema_version").asText(null);
+            if (!RunResult.SCHEMA_VERSION.equals(version)) {
+                throw new IllegalArgumentException(origin + ": schema_version " + (version == null ? "missing" : "'" + version + "'")
+                        + "; this brownout reads version " + RunResult.SCHEMA_VERSION);
+            }
+            return JSON.treeToValue(tree, RunResult.class);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new IllegalArgumentException(origin + ": field '" + field + "': " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(origin + ":" + line + ": not valid JSON: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "malformed" : message.lines().findFirst().orElse("malformed");
+    }
+}

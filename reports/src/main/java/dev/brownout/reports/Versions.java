@@ -1,0 +1,5 @@
+package dev.brownout.reports;
+
+/** What produced the result. */
+public record Versions(String brownout, String java, String os) {
+}
