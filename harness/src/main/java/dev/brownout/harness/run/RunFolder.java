@@ -51,6 +51,15 @@ final class RunFolder {
         }
     }
 
+    /** The folder {@code path} itself, made if missing. */
+    static RunFolder at(Path path) {
+        try {
+            return new RunFolder(Files.createDirectories(path).toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the run folder " + path.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
     Path path() {
         return path;
     }

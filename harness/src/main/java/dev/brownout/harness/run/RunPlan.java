@@ -47,6 +47,10 @@ public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDir
         return of(scenario, SutFactory.of(sut));
     }
 
+    public RunPlan withScenario(Scenario played) {
+        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup);
+    }
+
     public RunPlan withOut(Path folder) {
         return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param timeScale  the clock the scenario played on; see {@link dev.brownout.harness.scenario.Scenario#scaled}
  * @param loadScale  the share of the scenario's load sent; see {@link dev.brownout.harness.scenario.Scenario#loadScaled}
  * @param sutBaseUrl where the SUT was reached, or null (a command SUT, or one that never started)
+ * @param timelineStart when the first phase began: exchange times count from it; null if it never began
  * @param completed  the whole timeline played and every exchange ended on its own
  * @param stopReason why the run ended early, or null when it completed
  * @param command    the command line that reproduces the run
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param warnings   what went wrong around the measurement (a ledger not kept, a fault not cleared)
  */
 public record RunRecord(String scenario, String sut, String sutBaseUrl, long seed, double timeScale, double loadScale,
-                        Instant startedAt, Instant endedAt, boolean completed, String stopReason, Path folder,
+                        Instant startedAt, Instant timelineStart, Instant endedAt, boolean completed, String stopReason, Path folder,
                         List<String> command, WarmupRecord warmup, Map<String, Long> ledgerStart,
                         List<PhaseRecord> phases, ExchangeTotals totals, List<PhaseTotals> byPhase, List<String> warnings) {
 

@@ -17,6 +17,7 @@ import dev.brownout.harness.workload.OpenLoopDriver;
 import dev.brownout.harness.workload.SutRequest;
 import dev.brownout.harness.world.ProxiedWorld;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,17 +46,25 @@ public final class ScenarioRun {
     private enum State { NEW, STARTING, DRIVING, CLEANING, DONE }
 
     private final RunPlan plan;
+    private final Path folder;
     private final CountDownLatch finished = new CountDownLatch(1);
     private State state = State.NEW;
     private Thread player;
     private String stopReason;
 
-    private ScenarioRun(RunPlan plan) {
+    private ScenarioRun(RunPlan plan, Path folder) {
         this.plan = plan;
+        this.folder = folder;
     }
 
+    /** A run whose folder is made fresh under the plan's {@code out}. */
     public static ScenarioRun of(RunPlan plan) {
-        return new ScenarioRun(plan);
+        return new ScenarioRun(plan, null);
+    }
+
+    /** A run kept in exactly {@code folder} (a measured run's baseline goes inside its chaos run's folder). */
+    static ScenarioRun into(RunPlan plan, Path folder) {
+        return new ScenarioRun(plan, folder);
     }
 
     /** Plays the run to its end, or until stopped; never throws for what the SUT or the world did. */
@@ -107,7 +116,9 @@ public final class ScenarioRun {
         Scenario scenario = plan.scenario();
         RunListener listener = plan.listener();
         Instant startedAt = Instant.now();
-        RunFolder folder = RunFolder.create(plan.out(), scenario.name(), plan.sut().name(), startedAt);
+        RunFolder folder = this.folder == null
+                ? RunFolder.create(plan.out(), scenario.name(), plan.sut().name(), startedAt)
+                : RunFolder.at(this.folder);
         folder.writeText("scenario.yaml", scenario.toYaml());
         listener.started(folder.path(), scenario.name(), plan.sut().name());
 
@@ -122,31 +133,36 @@ public final class ScenarioRun {
         DriverRun run = null;
         WarmupRecord warmup = WarmupRecord.NONE;
         String sutBaseUrl = null;
+        Instant timelineStart = null;
         Map<String, Long> ledgerStart = Map.of();
         try {
             TaskSource tasks = TaskSources.of(scenario.workload().tasks(), scenario.workload().difficulty(),
                     scenario.seed(), plan.tasksDirectory());
-            world = ProxiedWorld.start(scenario);
-            folder.writeJson("world.json", WorldListing.of(world));
-            sut = plan.sut().start(world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
-            sutBaseUrl = sut.baseUrl().orElse(null);
-            sut.exited().thenAccept(code -> stop("the SUT process exited with code " + code + " while the run was playing"));
-            warmup = warmUp(scenario, sut);
-            ledgerStart = ledgerPositions(world);
-            log = new ExchangeLog(folder.file("exchanges.jsonl"));
-            if (enter(State.DRIVING)) {
-                long origin = System.nanoTime();
-                phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener,
-                        reason -> stop(reason));
-                ticker = startTicker(phases, tally, origin, scenario.duration(), listener);
-                Map<String, Task> sent = new ConcurrentHashMap<>();
-                ExchangeLog exchangeLog = log;
-                ExchangeListener recorder = exchange -> {
-                    ExchangeRecord record = record(exchange, sent.remove(exchange.taskId()), scenario.timeline());
-                    tally.add(record);
-                    exchangeLog.append(record);
-                };
-                run = drive(scenario.workload(), requests(tasks, scenario.workload(), sent), sut, recorder, origin);
+            // a run stopped before it started (Ctrl-C during an earlier stage) starts nothing
+            if (!stopRequested()) {
+                world = ProxiedWorld.start(scenario);
+                folder.writeJson("world.json", WorldListing.of(world));
+                sut = plan.sut().start(world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
+                sutBaseUrl = sut.baseUrl().orElse(null);
+                sut.exited().thenAccept(code -> stop("the SUT process exited with code " + code + " while the run was playing"));
+                warmup = warmUp(scenario, sut);
+                ledgerStart = ledgerPositions(world);
+                log = new ExchangeLog(folder.file("exchanges.jsonl"));
+                if (enter(State.DRIVING)) {
+                    long origin = System.nanoTime();
+                    timelineStart = Instant.now();
+                    phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener,
+                            reason -> stop(reason));
+                    ticker = startTicker(phases, tally, origin, scenario.duration(), listener);
+                    Map<String, Task> sent = new ConcurrentHashMap<>();
+                    ExchangeLog exchangeLog = log;
+                    ExchangeListener recorder = exchange -> {
+                        ExchangeRecord record = record(exchange, sent.remove(exchange.taskId()), scenario.timeline());
+                        tally.add(record);
+                        exchangeLog.append(record);
+                    };
+                    run = drive(scenario.workload(), requests(tasks, scenario.workload(), sent), sut, recorder, origin);
+                }
             }
         } catch (RuntimeException e) {
             failure = describe(e);
@@ -177,7 +193,7 @@ public final class ScenarioRun {
         }
         RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), sutBaseUrl, scenario.seed(), scenario.timeScale(),
                 scenario.loadScale(),
-                startedAt, Instant.now(), reason == null, reason, folder.path(), plan.command(),
+                startedAt, timelineStart, Instant.now(), reason == null, reason, folder.path(), plan.command(),
                 warmup, ledgerStart, phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(),
                 warnings);
         folder.writeJson("summary.json", record);
@@ -213,6 +229,10 @@ public final class ScenarioRun {
         Map<String, Long> positions = new java.util.LinkedHashMap<>();
         world.fakes().providers().forEach(provider -> positions.put(provider.name(), provider.ledger().lastSequence()));
         return positions;
+    }
+
+    private synchronized boolean stopRequested() {
+        return stopReason != null;
     }
 
     private synchronized boolean enter(State next) {

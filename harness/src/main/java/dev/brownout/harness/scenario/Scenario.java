@@ -93,6 +93,17 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
     }
 
     /**
+     * The baseline of this scenario: the same world, workload, seed, clock, load and phase times, with no
+     * fault anywhere — every phase clean and every provider's initial behaviour healthy, rate limits
+     * included. Its run is what the scenario's run is measured against.
+     */
+    public Scenario withoutFaults() {
+        return new Scenario(name, description, seed, world.healthy(), workload,
+                timeline.stream().map(phase -> new Phase(phase.at(), phase.name(), List.of())).toList(),
+                gates, checks, timeScale, loadScale);
+    }
+
+    /**
      * This scenario with its relative paths (the catalog, a task file) made absolute against {@code folder},
      * so it plays the same from whatever directory it is run.
      */

@@ -2,6 +2,7 @@ package dev.brownout.harness.scenario;
 
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.oauth.OAuthConfig;
 
 import java.util.List;
@@ -28,6 +29,12 @@ public record ScenarioWorld(String host, String catalog, OAuthConfig oauth, List
     /** The world as the fakes start it (providers and OAuth server), seeded with the scenario's seed. */
     public WorldConfig worldConfig(long seed) {
         return new WorldConfig(seed, host, catalog, providers, oauth);
+    }
+
+    /** This world with every provider's initial behaviour healthy: no fault, no rate limit. */
+    ScenarioWorld healthy() {
+        return new ScenarioWorld(host, catalog, oauth,
+                providers.stream().map(p -> p.withBehaviour(ProviderBehaviour.healthy())).toList());
     }
 
     ScenarioWorld loadScaled(double factor) {
