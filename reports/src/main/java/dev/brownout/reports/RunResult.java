@@ -14,7 +14,8 @@ import java.util.List;
  * @param baseline   the fault-free run the quality and cost figures compare against
  * @param summary    exchanges, availability and latency over the whole run
  * @param quality    graded quality and IQ loss over the whole run
- * @param attribution the run's IQ loss split by cause; the parts add up to {@code quality.iq_loss.value}
+ * @param attribution the run's IQ loss split by cause; the parts add up to {@code quality.iq_loss.value}; null
+ *                   without a baseline, like the loss itself
  * @param exchanges  every exchange, with secrets redacted from prompts and answers
  */
 public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,

@@ -1,11 +1,14 @@
 package dev.brownout.reports;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -15,6 +18,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reads and writes {@link RunResult} JSON: snake_case, ISO-8601 instants, written atomically. */
@@ -30,6 +34,9 @@ public final class RunResults {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a list is never null in a result (the schema says so): refuse null with the field's name rather than
+            // let a record's List.copyOf fail without one
+            .withConfigOverride(List.class, override -> override.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL)))
             .build();
 
     private RunResults() {
@@ -98,11 +105,14 @@ public final class RunResults {
                         + "; this brownout reads version " + RunResult.SCHEMA_VERSION);
             }
             return JSON.treeToValue(tree, RunResult.class);
-        } catch (MismatchedInputException e) {
+        } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new IllegalArgumentException(origin + ": field '" + field + "': " + firstLine(e.getOriginalMessage()));
+            // a value our own code refused (an unknown enum label): its message says why, Jackson's wrapper does not
+            String problem = e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException(origin + (field.isEmpty() ? "" : ": field '" + field + "'") + ": " + firstLine(problem));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new IllegalArgumentException(origin + ":" + line + ": not valid JSON: " + firstLine(e.getOriginalMessage()));

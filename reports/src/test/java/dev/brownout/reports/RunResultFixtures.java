@@ -1,0 +1,108 @@
+package dev.brownout.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Run results to test against: {@link #full()} sets every nullable figure and fills every list;
+ * {@link #minimal()} is a run with no baseline, nothing measurable and every list empty.
+ * Reusable by the report tests.
+ */
+public final class RunResultFixtures {
+
+    public static final Instant STARTED = Instant.parse("2025-03-14T09:26:53.589Z");
+    public static final Instant ENDED = Instant.parse("2025-03-14T09:27:05.912Z");
+
+    private RunResultFixtures() {
+    }
+
+    /** A run against a baseline where every list has an item and every nullable component is set. */
+    public static RunResult full() {
+        var healthy = new PhaseSpec("steady", 0, 3_000, List.of());
+        var outage = new PhaseSpec("primary-down", 3_000, 9_000, List.of("openai", "openai-proxy"));
+        var recovery = new PhaseSpec("recovery", 9_000, 12_000, List.of());
+        var scenario = new ScenarioInfo("primary-outage", "The primary provider answers 503 for six seconds.", 42,
+                0.05, 0.5, 12_000, List.of(healthy, outage, recovery));
+
+        var latency = new Latency(118, 412.5, 880.25, 2_950.0, 3_100.75);
+        var ttft = new Latency(116, 95.0, 210.5, 640.0, 701.25);
+        var attribution = new Attribution(0.12, 0.03, 0.06, 0.02, -0.01);
+
+        var outagePhase = new PhaseResult("primary-down", 3_000, 3_004L, 9_000,
+                Map.of("openai", STARTED.plusMillis(3_010), "openai-proxy", STARTED.plusMillis(3_012)),
+                60, 49, 49 / 60.0, 0.61, 0.83, new Estimate(0.265, 0.18, 0.35), attribution, latency, ttft, 0.0421);
+        var steadyPhase = new PhaseResult("steady", 0, 0L, 3_000, Map.of(), 30, 30, 1.0, 0.84, 0.83,
+                new Estimate(-0.012, -0.05, 0.03), new Attribution(0, 0, 0, 0, -0.012), latency, ttft, 0.0102);
+
+        var window = new Window(3_000, 4_000, "primary-down", 10, 6, 0.6, 0.48, 1.0, 0.82, 0.4146, 3_050.5);
+
+        var costLine = new CostLine("anthropic", "claude-haiku", 57, 41_230, 9_877, 0.0311, 0.0042);
+        var cost = new Cost(0.0633, 0.041, 1.5439, 0.000679, 0.0087,
+                List.of(costLine, new CostLine("openai", "gpt-4o", 61, 44_100, 10_020, 0.0322, 0.0045)));
+
+        var check = new CheckResult("retry_after_honoured", true, "true", "false", false,
+                "openai answered 429 with retry-after 2s; the SUT retried task t-0031 after 140 ms");
+        var finding = new Finding(FindingKind.CREDENTIAL_LEAK, "anthropic",
+                "the openai API key was presented to anthropic in an x-api-key header", 3);
+        var gate = new GateSpec("iq_loss", "<", 0.05, "percent", "< 5%");
+
+        var exchange = new ExchangeResult("t-0031", "arithmetic", "primary-down", 3_120.5, 3_121.25, 3_410.0, 4_980.75,
+                1_860.25, "answered", 200, null, "gpt-4o", List.of("openai/gpt-4o", "anthropic/claude-haiku"), true,
+                0.5, 1.0, Cause.DOWNGRADE, "1764", "What is 42 * 42?", "17");
+        var failed = new ExchangeResult("t-0032", "arithmetic", "primary-down", 3_200.0, 3_200.5, null, 8_200.0,
+                5_000.0, "timeout", 0, "java.net.http.HttpTimeoutException", null, List.of("openai/gpt-4o"), false,
+                0.0, 1.0, Cause.TIMEOUT, "12", "What is 3 * 4?", null);
+
+        return new RunResult(RunResult.SCHEMA_VERSION, scenario,
+                new SutInfo("litellm", "http://127.0.0.1:4000"),
+                new Versions("0.1.0", "21.0.5", "Linux 6.8 amd64"),
+                List.of("brownout", "run", "scenarios/primary-outage.yaml", "--sut", "litellm", "--seed", "42"),
+                STARTED, ENDED, false, "stopped by Ctrl-C during phase recovery",
+                new BaselineInfo(BaselineMode.FILE, "runs/2025-03-14-baseline/result.json", true, 0.83, 0.041, 0.99),
+                new Summary(120, 101, 12, 5, 2, 4, 88, 101 / 118.0, latency, ttft),
+                new Quality(0.64, 0.83, new Estimate(0.229, 0.16, 0.30), 0.011),
+                attribution,
+                List.of(steadyPhase, outagePhase),
+                new Timeline(1_000, List.of(window, new Window(0, 1_000, "steady", 10, 10, 1.0, 0.85, 1.0, 0.84,
+                        -0.0119, 900.0))),
+                List.of(new FailoverResult("primary-down", 1_850L, 2_400L)),
+                cost,
+                List.of(new ModelServed("openai", "gpt-4o", 61), new ModelServed("anthropic", "claude-haiku", 57)),
+                new Conduct(Verdict.FAIL, List.of(check)),
+                new Security(1, List.of(finding)),
+                List.of(gate),
+                List.of(exchange, failed),
+                List.of("the ledger of provider mistral was not kept"));
+    }
+
+    /** A run with no baseline that sent nothing: every figure that can be null is null, every list empty. */
+    public static RunResult minimal() {
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new ScenarioInfo("empty", null, 0, 1.0, 1.0, 0, List.of()),
+                new SutInfo("command-gateway", null),
+                new Versions("0.1.0", "21", "Linux"),
+                List.of(),
+                STARTED, STARTED, true, null,
+                BaselineInfo.none(),
+                new Summary(0, 0, 0, 0, 0, 0, 0, null, Latency.EMPTY, Latency.EMPTY),
+                new Quality(null, null, null, null),
+                null,
+                List.of(),
+                new Timeline(1_000, List.of()),
+                List.of(),
+                new Cost(0, null, null, null, 0, List.of()),
+                List.of(),
+                new Conduct(Verdict.PASS, List.of()),
+                new Security(0, List.of()),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    /** A phase that never began (the run stopped before it), with nulls wherever a phase allows them. */
+    public static PhaseResult unplayedPhase() {
+        return new PhaseResult("recovery", 9_000, null, 9_000, Map.of(), 0, 0, null, null, null, null, null,
+                Latency.EMPTY, Latency.EMPTY, 0);
+    }
+}
