@@ -7,6 +7,7 @@ import dev.brownout.reports.Window;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How fast the SUT got round each faulted phase (one whose {@link PhaseSpec#targets()} is not empty), read
@@ -28,6 +29,8 @@ final class FailoverTimes {
 
     static final double AVAILABILITY_TOLERANCE = 0.05;
     static final double QUALITY_TOLERANCE = 0.02;
+    /** Keeps a figure exactly on the boundary inside it despite floating-point rounding (0.98 vs 1 − 0.02). */
+    private static final double ROUNDING = 1e-9;
 
     private FailoverTimes() {
     }
@@ -63,13 +66,13 @@ final class FailoverTimes {
         return null;
     }
 
-    private static java.util.Optional<Window> nextWithFigures(List<Window> windows, int from) {
+    private static Optional<Window> nextWithFigures(List<Window> windows, int from) {
         return windows.subList(from, windows.size()).stream().filter(FailoverTimes::hasQualityFigures).findFirst();
     }
 
     private static boolean available(Window window) {
         return window.availability() != null && window.baselineAvailability() != null
-                && window.availability() >= window.baselineAvailability() - AVAILABILITY_TOLERANCE;
+                && window.availability() >= window.baselineAvailability() - AVAILABILITY_TOLERANCE - ROUNDING;
     }
 
     private static boolean hasQualityFigures(Window window) {
@@ -77,6 +80,6 @@ final class FailoverTimes {
     }
 
     private static boolean recovered(Window window) {
-        return window.quality() >= window.baselineQuality() - QUALITY_TOLERANCE;
+        return window.quality() >= window.baselineQuality() - QUALITY_TOLERANCE - ROUNDING;
     }
 }
