@@ -30,6 +30,7 @@ final class CallDraft {
     List<String> faults = List.of();
     Long ttftMillis;
     String errorType;
+    Long retryAfterMillis;
     boolean recorded;
 
     /** The call ends with an HTTP error instead of an answer. */
@@ -37,6 +38,24 @@ final class CallDraft {
         status = error.status();
         outcome = CallOutcome.ERROR;
         errorType = error.code() != null ? error.code() : "http_" + error.status();
+        retryAfterMillis = retryAfterMillis(error);
+    }
+
+    /** The wait the error's headers ask for: {@code retry-after-ms} when sent, else {@code retry-after} seconds. */
+    private static Long retryAfterMillis(ErrorReply error) {
+        String millis = error.headers().get("retry-after-ms");
+        String seconds = error.headers().get("retry-after");
+        try {
+            if (millis != null) {
+                return Long.parseLong(millis.trim());
+            }
+            if (seconds != null) {
+                return Long.parseLong(seconds.trim()) * 1000;
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
     }
 
     void firstTokenNow() {
@@ -48,6 +67,7 @@ final class CallDraft {
     ProviderCall toCall(long seq, String provider, String dialect) {
         return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
                 outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
-                credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType);
+                credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType,
+                retryAfterMillis);
     }
 }

@@ -19,13 +19,15 @@ import java.util.List;
  * @param credentialOwner the fake that issued a foreign credential presented here: a leak
  * @param faults          the faults that applied to this call
  * @param ttftMillis      time from arrival to the first output token sent, when one was
+ * @param retryAfterMillis the wait the response's {@code retry-after-ms} header asked for, or null when the
+ *                        response carried no {@code retry-after}
  */
 public record ProviderCall(long seq, Instant time, String provider, String dialect, String model,
                            String servedModel, String requestId, String principal, int status,
                            CallOutcome outcome, boolean stream, long inputTokens, long outputTokens,
                            BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
                            String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
-                           long durationMillis, String errorType) {
+                           long durationMillis, String errorType, Long retryAfterMillis) {
 
     public boolean credentialLeak() {
         return credentialOwner != null;
