@@ -1,16 +1,11 @@
 package dev.brownout.harness.sut;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.fakes.config.Mappers;
-import dev.brownout.harness.scenario.ScenarioProblem;
+import dev.brownout.harness.checkedfile.CheckedDocument;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,36 +24,14 @@ final class SutFileReader {
     }
 
     static SutSpec load(Path file) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SutSpecException(List.of(new ScenarioProblem(file.toString(), 0, 0, "",
-                    "cannot read the SUT file (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")")));
-        }
+        String yaml = SutSchema.get().readText(file);
         return parse(yaml, file.toString(), file.toAbsolutePath().getParent());
     }
 
     static SutSpec parse(String yaml, String origin, Path folder) {
-        SutFilePositions positions;
-        JsonNode tree;
-        try {
-            positions = SutFilePositions.read(yaml);
-            tree = Mappers.yaml().readTree(yaml);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new SutSpecException(List.of(new ScenarioProblem(origin, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "", syntaxProblem(e.getOriginalMessage()))));
-        } catch (IOException e) {
-            throw new SutSpecException(List.of(new ScenarioProblem(origin, 0, 0, "", "cannot read: " + e.getMessage())));
-        }
-        SutFileProblems problems = new SutFileProblems(origin, positions);
-        if (tree == null || !tree.isObject()) {
-            problems.atValue("", "a SUT file is a YAML mapping with at least name and adapter");
-            problems.throwIfAny();
-        }
-        SutSchema.get().check(tree, problems);
-        problems.throwIfAny();
+        CheckedDocument document = SutSchema.get().check(yaml, origin);
+        JsonNode tree = document.tree();
+        SutFileProblems problems = new SutFileProblems(document);
         Path base = folder == null ? Path.of("").toAbsolutePath() : folder;
         new SutSemantics(problems, base).check(tree);
         problems.throwIfAny();
@@ -140,21 +113,5 @@ final class SutFileReader {
 
     private static Map<String, Object> body(JsonNode object) {
         return object == null ? Map.of() : Mappers.json().convertValue(object, new TypeReference<LinkedHashMap<String, Object>>() { });
-    }
-
-    private static String syntaxProblem(String message) {
-        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'")
-                .matcher(message == null ? "" : message);
-        if (duplicate.find()) {
-            return "the key '" + duplicate.group(1) + "' is written twice in one mapping; keep one of them";
-        }
-        return "not valid YAML: " + firstLine(message);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed";
-        }
-        return message.lines().filter(line -> !line.isBlank()).map(String::trim).findFirst().orElse("malformed");
     }
 }
