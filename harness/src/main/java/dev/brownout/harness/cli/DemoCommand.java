@@ -1,17 +1,17 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.harness.run.BaselineChoice;
+import dev.brownout.harness.run.MeasuredOutcome;
 import dev.brownout.harness.run.RunPlan;
-import dev.brownout.harness.run.RunRecord;
 import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.harness.scenario.ScenarioLibrary;
 import dev.brownout.harness.sut.SutSpec;
+import dev.brownout.reports.RunResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {"Play the oauth-outage scenario on a short clock against both reference gateways (naive, "
-                + "then resilient), everything embedded, and print where each run's results are.",
+                + "then resilient), each measured against its own fault-free baseline, everything embedded, and print "
+                + "where each run's results are.",
                 "Exit codes: 0 both runs played to their end, 3 a run ended early."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -32,18 +33,13 @@ final class DemoCommand implements Callable<Integer> {
     private static final List<String> GATEWAYS = List.of("naive", "resilient");
 
     @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "0.1",
-            description = {"Clock of the demo: 0.1 plays the 4-minute scenario in 24 s per gateway.",
+            description = {"Clock of the demo: 0.1 plays the 4-minute scenario in 24 s, once without faults and once "
+                    + "with them, per gateway.",
                     "Default: ${DEFAULT-VALUE}."})
     double timeScale;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "brownout-runs",
-            description = {"Folder the run folders are made in.", "Default: ${DEFAULT-VALUE}."})
-    Path out;
-
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = {"Unmeasured load sent before the timeline starts (wall-clock, not scaled), so a cold SUT "
-                    + "and a cold JVM do not count against the first phase; 0s for none.", "Default: ${DEFAULT-VALUE}."})
-    Duration warmup;
+    @CommandLine.Mixin
+    RunOptions options;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,32 +56,31 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return RunCommand.BAD_INPUT;
         }
-        List<RunRecord> records = new ArrayList<>();
+        List<MeasuredOutcome> outcomes = new ArrayList<>();
         for (String gateway : GATEWAYS) {
             String sut = "reference:" + gateway;
             RunPlan plan = RunPlan.of(scenario, SutSpec.fromArgument(sut))
-                    .withOut(this.out)
-                    .withWarmup(warmup)
+                    .withOut(options.out)
+                    .withWarmup(options.warmup)
                     .withCommand(List.of("brownout", "run", SCENARIO, "--sut", sut, "--time-scale", Double.toString(timeScale)))
                     .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
-            RunRecord record = InterruptibleRun.play(plan);
-            RunSummaryTable.print(record, out);
-            records.add(record);
-            if (!record.completed()) {
+            MeasuredOutcome outcome = InterruptibleRun.play(plan, BaselineChoice.auto(), false);
+            ResultSummary.print(outcome.result(), outcome.folder(), out);
+            outcomes.add(outcome);
+            if (!outcome.result().completed()) {
                 break;
             }
         }
         out.println();
-        for (RunRecord record : records) {
-            out.printf(Locale.ROOT, "%-10s answered %s of tasks, graded quality %s -> %s%n", record.sut(),
-                    percent(record.totals().availability()), percent(record.totals().meanScore()), record.folder());
+        for (MeasuredOutcome outcome : outcomes) {
+            RunResult result = outcome.result();
+            out.printf(Locale.ROOT, "%-19s answered %s of tasks, IQ loss %s -> %s%n", result.sut().name(),
+                    ResultSummary.percent(result.summary().availability()),
+                    result.quality().iqLoss() == null ? "unknown" : ResultSummary.percent(result.quality().iqLoss().value()),
+                    outcome.folder());
         }
         out.flush();
-        boolean allComplete = records.size() == GATEWAYS.size() && records.stream().allMatch(RunRecord::completed);
+        boolean allComplete = outcomes.size() == GATEWAYS.size() && outcomes.stream().allMatch(o -> o.result().completed());
         return allComplete ? 0 : RunCommand.INCOMPLETE;
-    }
-
-    private static String percent(Double share) {
-        return share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }

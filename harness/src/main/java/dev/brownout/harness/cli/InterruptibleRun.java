@@ -1,15 +1,16 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.harness.run.BaselineChoice;
+import dev.brownout.harness.run.MeasuredOutcome;
+import dev.brownout.harness.run.MeasuredRun;
 import dev.brownout.harness.run.RunPlan;
-import dev.brownout.harness.run.RunRecord;
-import dev.brownout.harness.run.ScenarioRun;
 
 import java.time.Duration;
 
 /**
- * Plays a run from the command line so that Ctrl-C or SIGTERM ends it cleanly: the signal stops the run,
- * and the JVM waits (up to a minute) until the faults are cleared, the SUT stopped, the ports closed and
- * the summary written before it exits.
+ * Plays a measured run from the command line so that Ctrl-C or SIGTERM ends it cleanly: the signal stops
+ * the run, and the JVM waits (up to a minute) until the faults are cleared, the SUT stopped, the ports
+ * closed and the result written before it exits.
  */
 final class InterruptibleRun {
 
@@ -18,8 +19,8 @@ final class InterruptibleRun {
     private InterruptibleRun() {
     }
 
-    static RunRecord play(RunPlan plan) {
-        ScenarioRun run = ScenarioRun.of(plan);
+    static MeasuredOutcome play(RunPlan plan, BaselineChoice baseline, boolean noiseFloor) {
+        MeasuredRun run = MeasuredRun.of(plan, baseline, noiseFloor);
         Thread hook = new Thread(() -> {
             run.stop("stopped by a signal (Ctrl-C or SIGTERM)");
             try {

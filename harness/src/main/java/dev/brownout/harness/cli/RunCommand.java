@@ -1,19 +1,20 @@
 package dev.brownout.harness.cli;
 
 import dev.brownout.fakes.config.DurationText;
+import dev.brownout.harness.run.BaselineChoice;
+import dev.brownout.harness.run.MeasuredOutcome;
 import dev.brownout.harness.run.RunPlan;
-import dev.brownout.harness.run.RunRecord;
 import dev.brownout.harness.scenario.ScenarioException;
 import dev.brownout.harness.scenario.ScenarioProblem;
 import dev.brownout.harness.sut.SutSpec;
 import dev.brownout.harness.sut.SutSpecException;
+import dev.brownout.reports.BaselineMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.concurrent.Callable;
         description = {"Play a scenario against a system under test: start the fake world behind fault proxies, "
                 + "start or reach the SUT, set each phase's faults on time while graded tasks are sent, and keep "
                 + "every exchange, the providers' ledgers and a summary in a run folder.",
+                "Measured against a fault-free baseline (--baseline): IQ loss with its interval and causes, "
+                        + "availability, latency, time to failover and recover, cost, conduct and security, written "
+                        + "to result.json in the run folder.",
                 "Exit codes: 0 the run played to its end, 2 bad input or usage, 3 the run ended early (incomplete)."})
 final class RunCommand implements Callable<Integer> {
 
@@ -52,14 +56,19 @@ final class RunCommand implements Callable<Integer> {
                     + "small for the full load; between 0 and 1.", "Default: ${DEFAULT-VALUE}."})
     double loadScale;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "brownout-runs",
-            description = {"Folder the run folder is made in.", "Default: ${DEFAULT-VALUE}."})
-    Path out;
+    @Option(names = "--baseline", paramLabel = "auto|none|FILE", defaultValue = "auto",
+            description = {"What the run is measured against: auto plays the same scenario without faults first; "
+                    + "FILE is a stored result.json (or its run folder) of the same scenario, seed and scales; none "
+                    + "measures no IQ loss (reported unknown, not 0).", "Default: ${DEFAULT-VALUE}."})
+    String baseline;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = {"Unmeasured load sent before the timeline starts (wall-clock, not scaled), so a cold SUT "
-                    + "and a cold JVM do not count against the first phase; 0s for none.", "Default: ${DEFAULT-VALUE}."})
-    Duration warmup;
+    @Option(names = "--noise-floor",
+            description = "Also play a second baseline and report the IQ loss of one baseline against the other: "
+                    + "the loss a run shows with no fault at all. Needs --baseline auto.")
+    boolean noiseFloor;
+
+    @CommandLine.Mixin
+    RunOptions options;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,12 +78,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunPlan plan;
+        BaselineChoice baselineChoice;
         try {
             ScenarioArgument argument = ScenarioArgument.resolve(scenario);
             SutSpec sutSpec = SutSpec.fromArgument(sut);
+            baselineChoice = BaselineChoice.parse(baseline);
+            if (noiseFloor && baselineChoice.mode() != BaselineMode.AUTO) {
+                throw new IllegalArgumentException("--noise-floor compares two baselines played now; it needs --baseline auto");
+            }
             plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
-                    .withOut(this.out)
-                    .withWarmup(warmup)
+                    .withOut(options.out)
+                    .withWarmup(options.warmup)
                     .withTasksDirectory(argument.directory())
                     .withCommand(command())
                     .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
@@ -91,9 +105,9 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return BAD_INPUT;
         }
-        RunRecord record = InterruptibleRun.play(plan);
-        RunSummaryTable.print(record, out);
-        return record.completed() ? 0 : INCOMPLETE;
+        MeasuredOutcome outcome = InterruptibleRun.play(plan, baselineChoice, noiseFloor);
+        ResultSummary.print(outcome.result(), outcome.folder(), out);
+        return outcome.result().completed() ? 0 : INCOMPLETE;
     }
 
     private List<String> command() {
@@ -104,8 +118,14 @@ final class RunCommand implements Callable<Integer> {
         if (loadScale != 1) {
             line.addAll(List.of("--load-scale", Double.toString(loadScale)));
         }
-        if (!warmup.equals(RunPlan.DEFAULT_WARMUP)) {
-            line.addAll(List.of("--warmup", DurationText.format(warmup)));
+        if (!options.warmup.equals(RunPlan.DEFAULT_WARMUP)) {
+            line.addAll(List.of("--warmup", DurationText.format(options.warmup)));
+        }
+        if (!"auto".equals(baseline)) {
+            line.addAll(List.of("--baseline", baseline));
+        }
+        if (noiseFloor) {
+            line.add("--noise-floor");
         }
         return line;
     }

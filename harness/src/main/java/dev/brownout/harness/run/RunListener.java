@@ -17,6 +17,10 @@ public interface RunListener {
     default void started(Path folder, String scenario, String sut) {
     }
 
+    /** The world runs behind its proxies, before the SUT starts; {@code world} is for reading only. */
+    default void worldStarted(ProxiedWorld world) {
+    }
+
     /** A phase's faults are set on every target; {@code world} is the running world, for checks only. */
     default void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
     }

@@ -142,6 +142,7 @@ public final class ScenarioRun {
             if (!stopRequested()) {
                 world = ProxiedWorld.start(scenario);
                 folder.writeJson("world.json", WorldListing.of(world));
+                listener.worldStarted(world);
                 sut = plan.sut().start(world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
                 sutBaseUrl = sut.baseUrl().orElse(null);
                 sut.exited().thenAccept(code -> stop("the SUT process exited with code " + code + " while the run was playing"));

@@ -25,12 +25,12 @@ public record Check(CheckKind kind, Object setting) {
         }
     }
 
-    /** Durations scale with the clock, per-second limits inversely; flags and counts stay. */
     /** Only a per-second amount of attempts grows and shrinks with the load. */
     Check loadScaled(double factor) {
         return setting instanceof Double perSecond ? new Check(kind, perSecond * factor) : this;
     }
 
+    /** Durations scale with the clock, per-second limits inversely; flags and counts stay. */
     Check scaled(double factor) {
         return switch (setting) {
             case Duration d -> new Check(kind, TimeScale.time(d, factor));

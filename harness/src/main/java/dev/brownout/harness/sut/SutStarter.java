@@ -36,7 +36,8 @@ public final class SutStarter {
 
     /**
      * @param worldEnvironment the world's {@code BROWNOUT_*} variables ({@code WorldEnvironment.of(endpoints)})
-     * @param runDir           the run folder: rendered config and {@code sut.stdout.log} / {@code sut.stderr.log}
+     * @param runDir           the run folder: {@code sut.stdout.log} / {@code sut.stderr.log}; the rendered config,
+     *                         which holds the world's credentials, goes to a private folder deleted on close
      * @param timeScale        the run's time scale; a reference gateway's clocks are multiplied by it
      * @throws TemplateException  a template names a variable the world does not have
      * @throws SutStartException  the process did not start, exited during startup or was not ready in time
@@ -49,18 +50,28 @@ public final class SutStarter {
         }
         WorldTemplateModel model = WorldTemplateModel.of(endpoints, worldEnvironment).withRunDir(runDir);
         ProcessSpec processSpec = spec.process();
+        PrivateConfigFolder configFolder = null;
         if (processSpec != null) {
             model = model.withPort(freeLoopbackPort());
             if (processSpec.configTemplate() != null) {
-                model = model.withConfigFile(runDir.resolve(renderedName(processSpec.configTemplate())));
+                configFolder = PrivateConfigFolder.create();
+                model = model.withConfigFile(configFolder.path().resolve(renderedName(processSpec.configTemplate())));
             }
         }
-        Adapter adapter = adapter(spec, endpoints, worldEnvironment, model);
-        if (processSpec == null) {
-            return new StartedSut(spec.name(), adapter.sut, adapter.url, null, List.of());
+        List<AutoCloseable> cleanUp = configFolder == null ? List.of() : List.of(configFolder);
+        try {
+            Adapter adapter = adapter(spec, endpoints, worldEnvironment, model);
+            if (processSpec == null) {
+                return new StartedSut(spec.name(), adapter.sut, adapter.url, null, cleanUp);
+            }
+            SutProcess process = startProcess(spec, processSpec, worldEnvironment, model, runDir, adapter.url);
+            return new StartedSut(spec.name(), adapter.sut, adapter.url, process, cleanUp);
+        } catch (RuntimeException e) {
+            if (configFolder != null) {
+                configFolder.close();
+            }
+            throw e;
         }
-        SutProcess process = startProcess(spec, processSpec, worldEnvironment, model, runDir, adapter.url);
-        return new StartedSut(spec.name(), adapter.sut, adapter.url, process, List.of());
     }
 
     private record Adapter(Sut sut, String url) {
@@ -122,7 +133,7 @@ public final class SutStarter {
         return new ReadinessProbe(ready.kind(), target, ready.timeout());
     }
 
-    /** Renders the user's template into the run folder, atomically; returns where it went. */
+    /** Renders the user's template into its private folder, atomically; returns where it went. */
     private static Path renderConfig(Path template, WorldTemplateModel model) {
         String text;
         try {

@@ -25,6 +25,6 @@ final class Calls {
                              String taskId) {
         return new ProviderCall(0, Instant.EPOCH, provider, "openai", model, servedModel, "req-" + taskId, null,
                 status, outcome, false, 10, 10, BigDecimal.ZERO, taskId, null, null, null, null, List.of(), null, 100,
-                null);
+                null, null);
     }
 }

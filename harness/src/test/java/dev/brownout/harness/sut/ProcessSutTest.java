@@ -64,6 +64,7 @@ class ProcessSutTest {
                   stop_grace: 5s
                 """.formatted(flowList(SutFixtures.java("dev.brownout.gateways.naive.NaiveGateway", "{{config_file}}"))));
         Path runDir = folder.resolve("run");
+        java.util.Set<Path> configFoldersBefore = configFolders();
 
         try (ProxiedWorld world = SutFixtures.startWorld()) {
             StartedSut sut = start(spec, world.endpoints(), runDir);
@@ -80,7 +81,9 @@ class ProcessSutTest {
                 }
                 List<ProviderCall> calls = world.fakes().provider("primary").ledger().all();
                 assertThat(calls).hasSize(3).allSatisfy(call -> assertThat(call.status()).isEqualTo(200));
-                assertThat(Files.readString(runDir.resolve("naive.yaml"))).contains(world.endpoints().provider("primary").baseUrl());
+                assertThat(runDir.resolve("naive.yaml")).as("the rendered config, which holds the world's keys, is kept out of the run folder")
+                        .doesNotExist();
+                assertThat(configFolders()).as("private config folders while the SUT runs").hasSize(configFoldersBefore.size() + 1);
                 assertThat(Files.readString(runDir.resolve(SutProcess.STDOUT_LOG))).contains("http://127.0.0.1:" + port + "/v1");
             } finally {
                 sut.close();
@@ -88,6 +91,7 @@ class ProcessSutTest {
 
             assertThat(process.isAlive()).isFalse();
             assertThat(children).noneMatch(ProcessHandle::isAlive);
+            assertThat(configFolders()).as("private config folders after the SUT stopped").isEqualTo(configFoldersBefore);
             assertThat(SutFixtures.accepts(port)).as("port %d after close", port).isFalse();
             assertThat(sut.exited()).isCompleted();
         }
@@ -241,6 +245,14 @@ class ProcessSutTest {
 
         try (StartedSut sut = start(spec, SutFixtures.paperWorld(), folder)) {
             assertThat(Files.readString(sut.stdoutLog().orElseThrow())).startsWith("http://127.0.0.1:18001/v1 mid ");
+        }
+    }
+
+    /** The private folders rendered SUT configs live in while their SUT runs. */
+    private static java.util.Set<Path> configFolders() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("brownout-sut-config-"))
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 }

@@ -74,7 +74,8 @@ class ReferenceSutTest {
     void clocksAreMultipliedByTheTimeScale() {
         GatewayConfig config = ReferenceSut.configFor(SutFixtures.paperWorld(), 0.05);
 
-        assertThat(config.timeouts().connect()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.timeouts().connect()).as("2 s at 0.05 is 100 ms, below the 250 ms floor a loaded machine needs")
+                .isEqualTo(Duration.ofMillis(250));
         assertThat(config.timeouts().attempt()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.timeouts().firstByte()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.retry().baseBackoff()).isEqualTo(Duration.ofMillis(10));
