@@ -1,14 +1,24 @@
 package dev.brownout.scenarios;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.brownout.harness.run.BaselineChoice;
 import dev.brownout.harness.run.ExchangeTotals;
+import dev.brownout.harness.run.MeasuredOutcome;
+import dev.brownout.harness.run.MeasuredRun;
 import dev.brownout.harness.run.PhaseRecord;
 import dev.brownout.harness.run.RunPlan;
 import dev.brownout.harness.run.RunRecord;
-import dev.brownout.harness.run.ScenarioRun;
 import dev.brownout.harness.scenario.Phase;
 import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.harness.scenario.ScenarioLoader;
 import dev.brownout.harness.sut.SutSpec;
+import dev.brownout.reports.RunResultSchema;
+import dev.brownout.reports.RunResults;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,10 +57,22 @@ class LibraryScenariosTest {
         }
     }
 
-    private RunRecord play(Scenario scenario, String gateway) {
+    private static final JsonSchema RESULT_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(RunResultSchema.text(), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    /**
+     * Plays and measures without a baseline: playing one for each of the twelve runs would double the
+     * suite's time; the measured pipeline with baselines is proven in the harness's own tests.
+     */
+    private RunRecord play(Scenario scenario, String gateway) throws IOException {
         RunPlan plan = RunPlan.of(scenario, SutSpec.fromArgument("reference:" + gateway))
                 .withOut(out).withWarmup(Duration.ofSeconds(2));
-        return ScenarioRun.of(plan).play();
+        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.none(), false).play();
+        JsonNode result = RunResults.mapper().readTree(outcome.folder().resolve(RunResults.FILE_NAME).toFile());
+        assertThat(RESULT_SCHEMA.validate(result)).extracting(ValidationMessage::getMessage)
+                .as("result.json of %s against %s, checked against the published schema", scenario.name(), gateway)
+                .isEmpty();
+        return outcome.chaos();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run cut into fixed windows on the scenario's clock. An exchange belongs to the window holding its
- * intended send time (so a stall shows in the window where the requests were due, not where they ended);
- * aborted exchanges belong nowhere. A window's phase is the phase holding its start: the last one planned at
- * or before it, as the run engine assigns exchanges to phases.
+ * The run cut into windows of a fixed width on the scenario's clock, restarting at each phase's start. An
+ * exchange belongs to the window holding its intended send time (so a stall shows in the window where the
+ * requests were due, not where they ended); aborted exchanges belong nowhere. A window's phase is the one
+ * it lies in, as the run engine assigns exchanges to phases by their intended time.
  *
  * <p>Per window: the chaos run's non-aborted exchanges, those answered, availability (answered / exchanges)
  * and quality (mean grade), the baseline's availability and quality over its exchanges due in the same
@@ -32,7 +32,9 @@ final class TimelineWindows {
     }
 
     /**
-     * Windows of {@code windowMs} from 0 until the end of the run (or the last intended send time, if later).
+     * Windows of {@code windowMs} that start afresh at every phase's start, the last window of a phase cut
+     * short at the phase's end: every window lies in exactly one phase, so a fault's start and end fall on
+     * window boundaries and the times to fail over and to recover count from them exactly.
      *
      * @param baseline the baseline's exchanges, or null without one
      */
@@ -41,42 +43,28 @@ final class TimelineWindows {
         if (windowMs <= 0) {
             throw new IllegalArgumentException("a window must be at least 1 ms wide, was " + windowMs);
         }
-        double last = durationMs;
-        for (ExchangeRecord exchange : chaos) {
-            last = Math.max(last, exchange.intendedMs() + 1);
-        }
-        long count = (long) Math.ceil(last / windowMs);
+        List<PhaseSpec> spans = phases.isEmpty() ? List.of(new PhaseSpec(null, 0, durationMs, List.of())) : phases;
         List<Window> windows = new ArrayList<>();
-        for (long i = 0; i < count; i++) {
-            long start = i * windowMs;
-            long end = start + windowMs;
-            List<ExchangeRecord> due = dueWithin(chaos, start, end);
-            ExchangeCounts counts = ExchangeCounts.of(due);
-            ExchangeCounts baselineCounts = baseline == null ? null : ExchangeCounts.of(dueWithin(baseline, start, end));
-            LatencyDistribution latency = new LatencyDistribution();
-            due.forEach(exchange -> latency.record(exchange.latencyMs()));
-            windows.add(new Window(start, end, phaseAt(phases, start), counts.exchanges(), counts.answered(),
-                    counts.availability(), counts.quality(),
-                    baselineCounts == null ? null : baselineCounts.availability(),
-                    baselineCounts == null ? null : baselineCounts.quality(),
-                    baseline == null ? null : IqLoss.value(paired.intendedWithin(start, end)),
-                    latency.latency().p99Ms()));
+        for (PhaseSpec phase : spans) {
+            for (long start = phase.atMs(); start < phase.endMs(); start += windowMs) {
+                long end = Math.min(start + windowMs, phase.endMs());
+                windows.add(window(chaos, baseline, paired, phase.name(), start, end));
+            }
         }
         return new Timeline(windowMs, windows);
     }
 
-    /** The phase holding {@code ms}: the last one planned at or before it, else the first; null without phases. */
-    static String phaseAt(List<PhaseSpec> phases, long ms) {
-        if (phases.isEmpty()) {
-            return null;
-        }
-        String phase = phases.getFirst().name();
-        for (PhaseSpec candidate : phases) {
-            if (candidate.atMs() <= ms) {
-                phase = candidate.name();
-            }
-        }
-        return phase;
+    private static Window window(List<ExchangeRecord> chaos, List<ExchangeRecord> baseline, PairedTasks paired,
+                                 String phase, long start, long end) {
+        List<ExchangeRecord> due = dueWithin(chaos, start, end);
+        ExchangeCounts counts = ExchangeCounts.of(due);
+        ExchangeCounts baselineCounts = baseline == null ? null : ExchangeCounts.of(dueWithin(baseline, start, end));
+        LatencyDistribution latency = new LatencyDistribution();
+        due.forEach(exchange -> latency.record(exchange.latencyMs()));
+        return new Window(start, end, phase, counts.exchanges(), counts.answered(), counts.availability(),
+                counts.quality(), baselineCounts == null ? null : baselineCounts.availability(),
+                baselineCounts == null ? null : baselineCounts.quality(),
+                baseline == null ? null : IqLoss.value(paired.intendedWithin(start, end)), latency.latency().p99Ms());
     }
 
     private static List<ExchangeRecord> dueWithin(List<ExchangeRecord> exchanges, long start, long end) {

@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DemoJarIT {
 
-    /** The budget for the demo on this 2-core machine; it takes about a minute. */
+    /** The budget for the demo on this 2-core machine; it takes about two minutes (four runs). */
     private static final Duration BUDGET = Duration.ofMinutes(3);
     private static final Pattern RESULT = Pattern.compile(
-            "^(reference-\\w+) +answered ([\\d.]+)% of tasks, graded quality ([\\d.]+)% -> (.+)$", Pattern.MULTILINE);
+            "^(reference-\\w+) +answered ([\\d.]+)% of tasks, IQ loss (-?[\\d.]+)% -> (.+)$", Pattern.MULTILINE);
 
     @TempDir
     Path workingDirectory;
@@ -54,21 +54,28 @@ class DemoJarIT {
         assertThat(results.find()).as("the naive gateway's result line in: %s", out).isTrue();
         assertThat(results.group(1)).isEqualTo("reference-naive");
         double naive = Double.parseDouble(results.group(2));
+        double naiveLoss = Double.parseDouble(results.group(3));
         Path naiveRun = Path.of(results.group(4));
         assertThat(results.find()).as("the resilient gateway's result line in: %s", out).isTrue();
         assertThat(results.group(1)).isEqualTo("reference-resilient");
         double resilient = Double.parseDouble(results.group(2));
+        double resilientLoss = Double.parseDouble(results.group(3));
         Path resilientRun = Path.of(results.group(4));
 
         for (Path run : List.of(naiveRun, resilientRun)) {
             assertThat(run.toRealPath().startsWith(workingDirectory.toRealPath().resolve("brownout-runs")))
                     .as("%s lies under ./brownout-runs of the demo's working directory", run).isTrue();
-            JsonNode summary = Mappers.json().readTree(run.resolve("summary.json").toFile());
-            assertThat(summary.path("completed").asBoolean()).as("%s completed", run).isTrue();
-            assertThat(summary.path("scenario").asText()).isEqualTo("oauth-outage");
+            JsonNode result = Mappers.json().readTree(run.resolve("result.json").toFile());
+            assertThat(result.path("completed").asBoolean()).as("%s completed", run).isTrue();
+            assertThat(result.path("scenario").path("name").asText()).isEqualTo("oauth-outage");
+            assertThat(result.path("baseline").path("mode").asText()).as("measured against a baseline played first")
+                    .isEqualTo("auto");
+            assertThat(run.resolve("baseline").resolve("exchanges.jsonl")).as("the baseline run's exchanges").isRegularFile();
         }
         assertThat(resilient).as("share of tasks answered: resilient %s%% against naive %s%%", resilient, naive)
                 .isGreaterThan(naive + 10);
+        assertThat(resilientLoss).as("IQ loss: resilient %s%% against naive %s%%", resilientLoss, naiveLoss)
+                .isLessThan(naiveLoss - 5);
         assertThat(took).as("the demo's wall time").isLessThan(BUDGET);
     }
 

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ctrl-C on a real {@code brownout run} process: a real SIGINT, then a clean world and an incomplete record. */
+/**
+ * Ctrl-C on a real {@code brownout run} process while the scenario plays (after its baseline): a real
+ * SIGINT, then a clean world and an incomplete result that keeps what was measured.
+ */
 class RunSignalTest {
 
     @TempDir
@@ -38,6 +41,7 @@ class RunSignalTest {
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         CompletableFuture<Boolean> sick = new CompletableFuture<>();
+        int[] sickSeen = {0};
         Thread.ofVirtual().start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -45,7 +49,8 @@ class RunSignalTest {
                     synchronized (output) {
                         output.add(line);
                     }
-                    if (line.startsWith("phase sick at")) {
+                    // the baseline plays its phases first; the second 'sick' is the scenario's own
+                    if (line.startsWith("phase sick at") && ++sickSeen[0] == 2) {
                         sick.complete(true);
                     }
                 }
@@ -55,7 +60,7 @@ class RunSignalTest {
             sick.complete(false);
         });
         try {
-            assertThat(sick.get(60, TimeUnit.SECONDS)).as("the run reached phase 'sick'; output: %s", output).isTrue();
+            assertThat(sick.get(90, TimeUnit.SECONDS)).as("the scenario's run reached phase 'sick'; output: %s", output).isTrue();
 
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
             assertThat(kill.waitFor()).as("kill -INT").isZero();
@@ -70,14 +75,21 @@ class RunSignalTest {
         try (Stream<Path> runs = Files.list(folder)) {
             run = runs.findFirst().orElseThrow();
         }
+        JsonNode result = Mappers.json().readTree(run.resolve("result.json").toFile());
+        assertThat(result.path("completed").asBoolean(true)).as("result.json: completed").isFalse();
+        assertThat(result.path("stop_reason").asText()).as("result.json: stop reason").contains("signal");
+        assertThat(result.path("baseline").path("completed").asBoolean()).as("the baseline had played to its end").isTrue();
         JsonNode summary = Mappers.json().readTree(run.resolve("summary.json").toFile());
         assertThat(summary.path("completed").asBoolean(true)).as("summary.json: completed").isFalse();
         assertThat(summary.path("stop_reason").asText()).as("summary.json: stop reason").contains("signal");
         long sent = summary.path("totals").path("sent").asLong();
         assertThat(sent).as("exchanges measured before the signal").isPositive();
         assertThat(Files.readAllLines(run.resolve("exchanges.jsonl"))).as("exchanges.jsonl keeps every one").hasSize((int) sent);
+        assertThat(result.path("exchanges")).as("result.json keeps the measured exchanges").hasSize((int) sent);
         List<String> listeners = new ArrayList<>();
-        Mappers.json().readTree(run.resolve("world.json").toFile()).path("listeners").forEach(n -> listeners.add(n.asText()));
+        for (Path world : List.of(run.resolve("world.json"), run.resolve("baseline").resolve("world.json"))) {
+            Mappers.json().readTree(world.toFile()).path("listeners").forEach(n -> listeners.add(n.asText()));
+        }
         URI sut = URI.create(summary.path("sut_base_url").asText());
         listeners.add(sut.getHost() + ":" + sut.getPort());
         assertThat(listeners).as("the world's and the SUT's addresses accepting connections after the exit")

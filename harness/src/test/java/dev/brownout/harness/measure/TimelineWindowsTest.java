@@ -130,13 +130,15 @@ class TimelineWindowsTest {
     }
 
     @Test
-    void aWindowsPhaseIsThePhaseHoldingItsStart() {
-        // phases a at 0 and b at 7 s; windows of 5 s: [0, 5) a, [5, 10) a (b starts inside it), [10, 15) b
+    void windowsRestartAtEachPhaseSoEveryWindowLiesInOnePhase() {
+        // phases a at 0 and b at 7 s; windows of 5 s: [0, 5) a, [5, 7) a (cut short at b), [7, 12) b, [12, 15) b
         List<PhaseSpec> phases = List.of(new PhaseSpec("a", 0, 7_000, List.of()), new PhaseSpec("b", 7_000, 15_000, List.of()));
 
         Timeline timeline = TimelineWindows.of(List.of(), null, PairedTasks.none(), phases, 15_000, 5_000);
 
-        assertThat(timeline.windows()).extracting(Window::phase).containsExactly("a", "a", "b");
+        assertThat(timeline.windows()).extracting(Window::phase).containsExactly("a", "a", "b", "b");
+        assertThat(timeline.windows()).extracting(Window::startMs).containsExactly(0L, 5_000L, 7_000L, 12_000L);
+        assertThat(timeline.windows()).extracting(Window::endMs).containsExactly(5_000L, 7_000L, 12_000L, 15_000L);
         assertThat(timeline.windows()).extracting(Window::exchanges).containsOnly(0L);
         assertThat(timeline.windows()).extracting(Window::availability).containsOnlyNulls();
     }
