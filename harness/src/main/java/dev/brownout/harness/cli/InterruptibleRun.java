@@ -1,9 +1,7 @@
 package dev.brownout.harness.cli;
 
-import dev.brownout.harness.run.BaselineChoice;
 import dev.brownout.harness.run.MeasuredOutcome;
 import dev.brownout.harness.run.MeasuredRun;
-import dev.brownout.harness.run.RunPlan;
 
 import java.time.Duration;
 
@@ -19,8 +17,7 @@ final class InterruptibleRun {
     private InterruptibleRun() {
     }
 
-    static MeasuredOutcome play(RunPlan plan, BaselineChoice baseline, boolean noiseFloor) {
-        MeasuredRun run = MeasuredRun.of(plan, baseline, noiseFloor);
+    static MeasuredOutcome play(MeasuredRun run) {
         Thread hook = new Thread(() -> {
             run.stop("stopped by a signal (Ctrl-C or SIGTERM)");
             try {

@@ -3,12 +3,12 @@ package dev.brownout.harness.cli;
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.harness.run.BaselineChoice;
 import dev.brownout.harness.run.MeasuredOutcome;
+import dev.brownout.harness.run.MeasuredRun;
 import dev.brownout.harness.run.RunPlan;
 import dev.brownout.harness.scenario.ScenarioException;
 import dev.brownout.harness.scenario.ScenarioProblem;
 import dev.brownout.harness.sut.SutSpec;
 import dev.brownout.harness.sut.SutSpecException;
-import dev.brownout.reports.BaselineMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,21 +77,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunPlan plan;
-        BaselineChoice baselineChoice;
+        MeasuredRun run;
         try {
             ScenarioArgument argument = ScenarioArgument.resolve(scenario);
             SutSpec sutSpec = SutSpec.fromArgument(sut);
-            baselineChoice = BaselineChoice.parse(baseline);
-            if (noiseFloor && baselineChoice.mode() != BaselineMode.AUTO) {
-                throw new IllegalArgumentException("--noise-floor compares two baselines played now; it needs --baseline auto");
-            }
-            plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
+            BaselineChoice baselineChoice = BaselineChoice.parse(baseline);
+            RunPlan plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
                     .withOut(options.out)
                     .withWarmup(options.warmup)
                     .withTasksDirectory(argument.directory())
                     .withCommand(command())
                     .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+            run = MeasuredRun.of(plan, baselineChoice, noiseFloor);
         } catch (ScenarioException e) {
             e.problems().stream().map(ScenarioProblem::describe).forEach(err::println);
             err.flush();
@@ -105,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return BAD_INPUT;
         }
-        MeasuredOutcome outcome = InterruptibleRun.play(plan, baselineChoice, noiseFloor);
+        MeasuredOutcome outcome = InterruptibleRun.play(run);
         ResultSummary.print(outcome.result(), outcome.folder(), out);
         return outcome.result().completed() ? 0 : INCOMPLETE;
     }

@@ -1,12 +1,16 @@
 package dev.brownout.harness.run;
 
+import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResults;
+import dev.brownout.reports.ScenarioInfo;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +47,35 @@ public final class MeasuredRun {
         if (noiseFloor && baseline.mode() != BaselineMode.AUTO) {
             throw new IllegalArgumentException("the noise floor compares two baselines played now; it needs --baseline auto");
         }
+        if (baseline.mode() == BaselineMode.FILE) {
+            requireSameRun(plan.scenario(), RunResults.read(baseline.file()).scenario(), baseline.file());
+        }
         return new MeasuredRun(plan, baseline, noiseFloor);
+    }
+
+    /**
+     * A stored baseline must have sent the same tasks at the same times: the same scenario, seed, clock and load.
+     *
+     * @throws IllegalArgumentException saying what differs
+     */
+    private static void requireSameRun(Scenario scenario, ScenarioInfo stored, Path file) {
+        List<String> differences = new ArrayList<>();
+        if (!stored.name().equals(scenario.name())) {
+            differences.add("scenario " + stored.name() + ", not " + scenario.name());
+        }
+        if (stored.seed() != scenario.seed()) {
+            differences.add("seed " + stored.seed() + ", not " + scenario.seed());
+        }
+        if (stored.timeScale() != scenario.timeScale()) {
+            differences.add("time scale " + stored.timeScale() + ", not " + scenario.timeScale());
+        }
+        if (stored.loadScale() != scenario.loadScale()) {
+            differences.add("load scale " + stored.loadScale() + ", not " + scenario.loadScale());
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("the stored baseline " + file + " played " + String.join(", ", differences)
+                    + "; a baseline must send the same tasks at the same times");
+        }
     }
 
     /** Plays and measures; never throws for what the SUT or the world did. */

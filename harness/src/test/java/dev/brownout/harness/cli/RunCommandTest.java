@@ -86,12 +86,31 @@ class RunCommandTest {
     }
 
     @Test
+    void aBaselineThatIsNeitherAutoNoneNorAStoredResultExitsTwo() {
+        int status = run("run", SHORT_OUTAGE, "--baseline", folder.resolve("missing.json").toString(), "--out", folder.toString());
+
+        assertThat(status).as("exit status").isEqualTo(2);
+        assertThat(err.toString()).as("stderr").contains("--baseline takes auto, none, or a stored result")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void theNoiseFloorWithoutAPlayedBaselineIsAUsageError() {
+        int status = run("run", SHORT_OUTAGE, "--baseline", "none", "--noise-floor", "--out", folder.toString());
+
+        assertThat(status).as("exit status").isEqualTo(2);
+        assertThat(err.toString()).as("stderr").contains("it needs --baseline auto");
+        assertThat(folder).as("nothing was played").isEmptyDirectory();
+    }
+
+    @Test
     void helpDescribesEveryOption() {
         int status = run("run", "--help");
 
         assertThat(status).isZero();
         assertThat(out.toString()).as("help text")
-                .contains("--sut", "--time-scale", "--load-scale", "--out", "--warmup", "Exit codes");
+                .contains("--sut", "--baseline", "--noise-floor", "--time-scale", "--load-scale", "--out", "--warmup",
+                        "Exit codes");
         assertThat(List.of("demo", "run")).allSatisfy(command ->
                 assertThat(new CommandLine(new BrownoutCli()).getSubcommands()).as("subcommands").containsKey(command));
     }

@@ -2,14 +2,13 @@ package dev.brownout.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.harness.run.RunFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,16 +92,6 @@ class RunSignalTest {
         URI sut = URI.create(summary.path("sut_base_url").asText());
         listeners.add(sut.getHost() + ":" + sut.getPort());
         assertThat(listeners).as("the world's and the SUT's addresses accepting connections after the exit")
-                .hasSizeGreaterThanOrEqualTo(6).noneMatch(RunSignalTest::accepts);
-    }
-
-    private static boolean accepts(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+                .hasSizeGreaterThanOrEqualTo(6).noneMatch(RunFixtures::accepts);
     }
 }

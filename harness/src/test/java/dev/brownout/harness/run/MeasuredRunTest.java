@@ -223,6 +223,32 @@ class MeasuredRunTest {
     }
 
     @Test
+    void theNoiseFloorOfADeterministicSutIsZero() {
+        RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
+                .withOut(out).withWarmup(Duration.ofMillis(300));
+
+        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.auto(), true).play();
+
+        assertThat(outcome.noise()).as("the second baseline was played").isNotNull();
+        assertThat(outcome.folder().resolve(MeasuredRun.NOISE_FOLDER).resolve("exchanges.jsonl")).isRegularFile();
+        assertThat(outcome.result().quality().noiseFloor())
+                .as("IQ loss of one fault-free run of an always-right model against another").isEqualTo(0.0);
+    }
+
+    @Test
+    void aStoredBaselineOfAnotherScenarioIsRefusedBeforeAnythingPlays() {
+        MeasuredOutcome cut = play(scenario("measure-cut").withoutFaults(), "once", MeasuredRunTest::primary, BaselineChoice.none());
+        RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
+                .withOut(out.resolve("refused"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeasuredRun.of(plan,
+                        BaselineChoice.file(cut.folder().resolve(RunResults.FILE_NAME)), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scenario measure-cut, not measure-down").hasMessageContaining("seed 12, not 11");
+        assertThat(out.resolve("refused")).as("nothing was played").doesNotExist();
+    }
+
+    @Test
     void theSameSeedAndADeterministicSutGiveTheSameFiguresTwice() throws Exception {
         RunResult first = play(scenario("measure-down"), "first", MeasuredRunTest::primary, BaselineChoice.auto()).result();
         RunResult second = play(scenario("measure-down"), "second", MeasuredRunTest::primary, BaselineChoice.auto()).result();

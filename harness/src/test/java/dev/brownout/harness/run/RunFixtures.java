@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** The engine tests' scenario and the checks they make on a finished run's folder. */
-final class RunFixtures {
+public final class RunFixtures {
 
     private RunFixtures() {
     }
@@ -67,7 +67,8 @@ final class RunFixtures {
         return addresses;
     }
 
-    static boolean accepts(String hostPort) {
+    /** Whether anything accepts a connection at {@code host:port} within half a second. */
+    public static boolean accepts(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 500);

@@ -147,7 +147,9 @@ class WorldTemplateModelTest {
         Path run = runDir.resolve("run");
 
         try (StartedSut sut = SutStarter.start(spec, world, SutFixtures.environmentOf(world), run, 1.0)) {
-            String rendered = Files.readString(run.resolve("gateway.yaml"));
+            // the process printed its config file (which lives outside the run folder) to its stdout log
+            String rendered = Files.readString(run.resolve("sut.stdout.log"));
+            assertThat(run.resolve("gateway.yaml")).as("the rendered config holds secrets: not in the run folder").doesNotExist();
             String port = sut.baseUrl().orElseThrow().replaceAll(".*:(\\d+)/v1", "$1");
             assertThat(rendered).isEqualTo("primary: http://127.0.0.1:18001/v1?region=eu&tier=1\nsecret: s3cret\nlisten: "
                     + port + "\n");
