@@ -3,6 +3,7 @@ package dev.brownout.harness.cli;
 import dev.brownout.harness.run.BaselineChoice;
 import dev.brownout.harness.run.MeasuredOutcome;
 import dev.brownout.harness.run.MeasuredRun;
+import dev.brownout.harness.run.MeasurementFailedException;
 import dev.brownout.harness.run.RunPlan;
 import dev.brownout.harness.scenario.Scenario;
 import dev.brownout.harness.scenario.ScenarioLibrary;
@@ -65,7 +66,14 @@ final class DemoCommand implements Callable<Integer> {
                     .withWarmup(options.warmup)
                     .withCommand(List.of("brownout", "run", SCENARIO, "--sut", sut, "--time-scale", Double.toString(timeScale)))
                     .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
-            MeasuredOutcome outcome = InterruptibleRun.play(MeasuredRun.of(plan, BaselineChoice.auto(), false));
+            MeasuredOutcome outcome;
+            try {
+                outcome = InterruptibleRun.play(MeasuredRun.of(plan, BaselineChoice.auto(), false));
+            } catch (MeasurementFailedException e) {
+                err.println("brownout demo: " + e.getMessage());
+                err.flush();
+                return RunCommand.INCOMPLETE;
+            }
             ResultSummary.print(outcome.result(), outcome.folder(), out);
             outcomes.add(outcome);
             if (!outcome.result().completed()) {

@@ -4,6 +4,7 @@ import dev.brownout.fakes.config.DurationText;
 import dev.brownout.harness.run.BaselineChoice;
 import dev.brownout.harness.run.MeasuredOutcome;
 import dev.brownout.harness.run.MeasuredRun;
+import dev.brownout.harness.run.MeasurementFailedException;
 import dev.brownout.harness.run.RunPlan;
 import dev.brownout.harness.scenario.ScenarioException;
 import dev.brownout.harness.scenario.ScenarioProblem;
@@ -102,7 +103,14 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return BAD_INPUT;
         }
-        MeasuredOutcome outcome = InterruptibleRun.play(run);
+        MeasuredOutcome outcome;
+        try {
+            outcome = InterruptibleRun.play(run);
+        } catch (MeasurementFailedException e) {
+            err.println("brownout run: " + e.getMessage());
+            err.flush();
+            return INCOMPLETE;
+        }
         ResultSummary.print(outcome.result(), outcome.folder(), out);
         return outcome.result().completed() ? 0 : INCOMPLETE;
     }

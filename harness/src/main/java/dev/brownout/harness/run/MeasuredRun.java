@@ -78,7 +78,11 @@ public final class MeasuredRun {
         }
     }
 
-    /** Plays and measures; never throws for what the SUT or the world did. */
+    /**
+     * Plays and measures; never throws for what the SUT or the world did.
+     *
+     * @throws MeasurementFailedException when the played runs could not be measured; they stay in their folder
+     */
     public MeasuredOutcome play() {
         try {
             SecretsCapture secrets = new SecretsCapture(plan.listener());
@@ -96,9 +100,15 @@ public final class MeasuredRun {
             boolean baselinesComplete = baseline.mode() != BaselineMode.AUTO
                     || (completed(baselineRun) && (!noiseFloor || completed(noiseRun)));
             RunRecord chaos = baselinesComplete ? playStage(plan, folder) : null;
-            RunResult result = ResultAssembler.assemble(plan, baseline, folder, chaos, baselineRun, noiseRun, stopReason(),
-                    secrets.secrets());
-            RunResults.write(folder.resolve(RunResults.FILE_NAME), result);
+            RunResult result;
+            try {
+                result = ResultAssembler.assemble(plan, baseline, folder, chaos, baselineRun, noiseRun, stopReason(),
+                        secrets.secrets());
+                RunResults.write(folder.resolve(RunResults.FILE_NAME), result);
+            } catch (RuntimeException e) {
+                // the world is clean and the raw runs are on disk; say where, so nothing measured is lost
+                throw new MeasurementFailedException(folder, e);
+            }
             return new MeasuredOutcome(folder, result, chaos, baselineRun, noiseRun);
         } finally {
             synchronized (this) {

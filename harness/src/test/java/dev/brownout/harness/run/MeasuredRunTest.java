@@ -249,6 +249,32 @@ class MeasuredRunTest {
     }
 
     @Test
+    void aRunThatCannotBeMeasuredSaysSoAndKeepsWhatWasPlayed() {
+        // spoils the exchange log once the run has written it, as a full disk or a stray editor might
+        RunListener spoiler = new RunListener() {
+            @Override
+            public void finished(RunRecord record) {
+                try {
+                    Files.writeString(record.folder().resolve("exchanges.jsonl"), "not json\n",
+                            java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
+                .withOut(out).withWarmup(Duration.ZERO).withListener(spoiler);
+
+        MeasurementFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                MeasurementFailedException.class, () -> MeasuredRun.of(plan, BaselineChoice.none(), false).play());
+
+        assertThat(failure).as("the measurement failed").isNotNull();
+        assertThat(failure.getMessage()).as("what failed and where the runs are")
+                .contains("exchanges.jsonl").contains(failure.folder().toString());
+        assertThat(failure.folder().resolve("summary.json")).as("the played run is kept").isRegularFile();
+    }
+
+    @Test
     void theSameSeedAndADeterministicSutGiveTheSameFiguresTwice() throws Exception {
         RunResult first = play(scenario("measure-down"), "first", MeasuredRunTest::primary, BaselineChoice.auto()).result();
         RunResult second = play(scenario("measure-down"), "second", MeasuredRunTest::primary, BaselineChoice.auto()).result();
