@@ -53,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         Scenario scenario;
         try {
             scenario = ScenarioLibrary.load(SCENARIO).scaled(timeScale);
+            options.prepareOut();
         } catch (IllegalArgumentException e) {
             err.println("brownout demo: " + e.getMessage());
             err.flush();

@@ -89,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
                     .withTasksDirectory(argument.directory())
                     .withCommand(command())
                     .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+            options.prepareOut();
             run = MeasuredRun.of(plan, baselineChoice, noiseFloor);
         } catch (ScenarioException e) {
             e.problems().stream().map(ScenarioProblem::describe).forEach(err::println);

@@ -192,11 +192,10 @@ public final class ScenarioRun {
         if (reason == null && (run == null || !run.completed())) {
             reason = "the last exchanges did not end within their timeout";
         }
-        RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), sutBaseUrl, scenario.seed(), scenario.timeScale(),
-                scenario.loadScale(),
-                startedAt, timelineStart, Instant.now(), reason == null, reason, folder.path(), plan.command(),
-                warmup, ledgerStart, phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(),
-                warnings);
+        RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), sutBaseUrl, scenario.seed(),
+                scenario.timeScale(), scenario.loadScale(), startedAt, timelineStart, Instant.now(), reason == null,
+                reason, folder.path(), plan.command(), warmup, ledgerStart,
+                phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(), warnings);
         folder.writeJson("summary.json", record);
         listener.finished(record);
         return record;

@@ -104,6 +104,16 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutFolderThatCannotBeMadeIsBadInput() throws IOException {
+        Path file = Files.writeString(folder.resolve("a-file"), "not a folder");
+
+        int status = run("run", SHORT_OUTAGE, "--out", file.resolve("runs").toString());
+
+        assertThat(status).as("exit status").isEqualTo(2);
+        assertThat(err.toString()).as("stderr").contains("cannot keep runs in").doesNotContain("Exception:");
+    }
+
+    @Test
     void helpDescribesEveryOption() {
         int status = run("run", "--help");
 
