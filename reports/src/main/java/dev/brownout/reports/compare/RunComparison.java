@@ -151,8 +151,8 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
                     + ")") + ": its figures cover only what was played");
         }
         if (!hasBaseline(run)) {
-            warnings.add("the run " + side + " has no baseline: its IQ loss, quality change, cost amplification and "
-                    + "failover times are unknown");
+            warnings.add("the run " + side + " has no baseline: its IQ loss, cost amplification, failover times "
+                    + "and the noise of its quality are unknown");
         }
     }
 
