@@ -171,10 +171,12 @@ public final class JunitXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer transformer = factory.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            // the JDK's transformer puts its own declaration on the root element's line; write it on its own
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            document.setXmlStandalone(true);
             StringWriter out = new StringWriter();
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {

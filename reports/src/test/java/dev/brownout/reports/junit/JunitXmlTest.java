@@ -165,7 +165,7 @@ class JunitXmlTest {
     void theDocumentDeclaresUtf8AndIsIndented() {
         String xml = JunitXml.write(COMPLETED, GateEvaluation.evaluate(COMPLETED, GATES, Bound.POINT));
 
-        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"");
+        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite ");
         assertThat(xml).contains("\n  <properties>");
     }
 }
