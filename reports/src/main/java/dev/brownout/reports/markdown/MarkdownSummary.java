@@ -1,0 +1,244 @@
+package dev.brownout.reports.markdown;
+
+import dev.brownout.reports.Attribution;
+import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.Cost;
+import dev.brownout.reports.Estimate;
+import dev.brownout.reports.FailoverResult;
+import dev.brownout.reports.Finding;
+import dev.brownout.reports.Latency;
+import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.RunResult;
+import dev.brownout.reports.Summary;
+import dev.brownout.reports.gate.Figures;
+import dev.brownout.reports.gate.GateOutcome;
+import dev.brownout.reports.gate.GateReport;
+import dev.brownout.reports.gate.GateVerdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A gated run as Markdown for a pull request comment or a CI step summary: the verdict, the headline figures, the
+ * gates, the phases, where the IQ loss went, failed conduct checks, security findings and the command that
+ * reproduces the run. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
+ * {@code unknown (no baseline)} where the missing baseline is why.
+ */
+public final class MarkdownSummary {
+
+    /** What an absent figure prints as. */
+    public static final String NONE = "–";
+
+    private static final String NO_BASELINE = "unknown (no baseline)";
+    private static final Pattern SAFE_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(RunResult result, GateReport gates) {
+        Markdown md = new Markdown();
+        title(md, result, gates);
+        headline(md, result);
+        gates(md, gates);
+        phases(md, result);
+        attribution(md, result);
+        conduct(md, result);
+        security(md, result);
+        if (!result.warnings().isEmpty()) {
+            md.heading(3, "Warnings").bullets(result.warnings());
+        }
+        reproduce(md, result);
+        return md.build();
+    }
+
+    private static void title(Markdown md, RunResult result, GateReport gates) {
+        GateVerdict verdict = gates.verdict(result);
+        String subject = "brownout: " + result.scenario().name() + " against " + result.sut().name();
+        String state = switch (verdict) {
+            case PASS -> "✅ " + subject + ": passed" + (gates.outcomes().isEmpty() ? " (no gates)"
+                    : " (" + count(gates.outcomes().size(), "gate") + " held)");
+            case FAIL -> "❌ " + subject + ": failed (" + gates.failures().size() + " of "
+                    + count(gates.outcomes().size(), "gate") + " failed)";
+            case INCOMPLETE -> "❌ " + subject + ": incomplete run";
+        };
+        md.heading(2, state);
+        if (verdict == GateVerdict.INCOMPLETE) {
+            md.paragraph("The run did not complete (" + (result.stopReason() == null ? "no reason was recorded"
+                    : result.stopReason()) + "); its figures cover only the part of the scenario that played.");
+        }
+    }
+
+    private static void headline(Markdown md, RunResult result) {
+        boolean noBaseline = result.quality() == null || result.quality().baselineScore() == null;
+        Summary summary = result.summary();
+        Cost cost = result.cost();
+        List<List<String>> rows = new ArrayList<>();
+        Estimate loss = result.quality() == null ? null : result.quality().iqLoss();
+        rows.add(List.of("IQ loss", loss == null ? (noBaseline ? NO_BASELINE : NONE) : estimate(loss)));
+        rows.add(List.of("Quality vs baseline", fraction(result.quality() == null ? null : result.quality().score())
+                + " vs " + (noBaseline ? NO_BASELINE : fraction(result.quality().baselineScore()))));
+        rows.add(List.of("Availability", summary == null || summary.availability() == null ? NONE
+                : Figures.percent(summary.availability()) + " (" + summary.answered() + " of " + summary.exchanges() + " answered)"));
+        rows.add(List.of("p99 latency", millis(summary == null ? null : summary.latency(), Latency::p99Ms)));
+        rows.add(List.of("TTFT p99", millis(summary == null ? null : summary.ttft(), Latency::p99Ms)));
+        rows.add(List.of("Time to failover", worst(result.failover(), FailoverResult::timeToFailoverMs, "never failed over")));
+        rows.add(List.of("Time to recover", worst(result.failover(), FailoverResult::timeToRecoverMs, "never recovered")));
+        rows.add(List.of("Cost amplification", cost == null || cost.amplification() == null
+                ? (noBaseline ? NO_BASELINE : NONE) : Figures.of(cost.amplification(), "ratio") + "×"));
+        rows.add(List.of("Wasted spend", cost == null ? NONE : Figures.usd(cost.wastedUsd())
+                + (cost.totalUsd() > 0 ? " (" + Figures.percent(cost.wastedUsd() / cost.totalUsd()) + " of "
+                + Figures.usd(cost.totalUsd()) + ")" : "")));
+        rows.add(List.of("Security findings", result.security() == null ? NONE : Integer.toString(result.security().count())));
+        rows.add(List.of("Conduct verdict", result.conduct() == null ? NONE : result.conduct().verdict().label()));
+        md.table(List.of("Figure", "Value"), rows);
+    }
+
+    private static void gates(Markdown md, GateReport gates) {
+        md.heading(3, "Gates");
+        if (gates.outcomes().isEmpty()) {
+            md.paragraph("No gates were set.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (GateOutcome outcome : gates.outcomes()) {
+            String result = switch (outcome.status()) {
+                case GateOutcome.PASSED -> "✅ passed";
+                case GateOutcome.FAILED -> "❌ failed";
+                default -> "❌ unknown (fails)";
+            };
+            rows.add(List.of(outcome.gate().metric(), outcome.gate().written(), outcome.observedText(), result));
+        }
+        md.table(List.of("Metric", "Condition", "Observed", "Result"), rows);
+        List<String> why = gates.failures().stream().map(GateOutcome::message).toList();
+        if (!why.isEmpty()) {
+            md.bullets(why);
+        }
+        if (gates.bound() == dev.brownout.reports.gate.Bound.PESSIMISTIC) {
+            md.paragraph("Gates on a figure with a 95% interval were judged on its worse end.");
+        }
+    }
+
+    private static void phases(Markdown md, RunResult result) {
+        if (result.phases().isEmpty()) {
+            return;
+        }
+        md.heading(3, "Phases");
+        List<List<String>> rows = new ArrayList<>();
+        for (PhaseResult phase : result.phases()) {
+            rows.add(List.of(phase.name(), Long.toString(phase.exchanges()), Long.toString(phase.answered()),
+                    fraction(phase.quality()),
+                    phase.baselineQuality() == null ? NO_BASELINE : fraction(phase.baselineQuality()),
+                    phase.iqLoss() == null ? (phase.baselineQuality() == null ? NO_BASELINE : NONE) : estimate(phase.iqLoss()),
+                    millis(phase.latency(), Latency::p99Ms)));
+        }
+        md.table(List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "p99"), rows);
+    }
+
+    private static void attribution(Markdown md, RunResult result) {
+        Attribution parts = result.attribution();
+        Estimate loss = result.quality() == null ? null : result.quality().iqLoss();
+        if (parts == null || loss == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("IQ loss " + Figures.percent(loss.value()) + " =");
+        boolean first = true;
+        for (Object[] part : new Object[][]{{parts.error(), "errors"}, {parts.timeout(), "timeouts"},
+                {parts.downgrade(), "downgrade"}, {parts.degraded(), "degraded"}, {parts.other(), "other"}}) {
+            double value = (double) part[0];
+            if (Figures.percent(Math.abs(value)).equals("0%")) {
+                continue;
+            }
+            String sign = value < 0 ? (first ? " −" : " − ") : (first ? " " : " + ");
+            line.append(sign).append(Figures.percent(Math.abs(value))).append(' ').append(part[1]);
+            first = false;
+        }
+        if (first) {
+            line.append(" nothing attributable");
+        }
+        md.paragraph(line.toString());
+    }
+
+    private static void conduct(Markdown md, RunResult result) {
+        if (result.conduct() == null) {
+            return;
+        }
+        List<String> failed = new ArrayList<>();
+        for (CheckResult check : result.conduct().checks()) {
+            if (!check.passed()) {
+                failed.add(check.name() + " (" + (check.required() ? "required" : "advisory") + "): expected "
+                        + check.threshold() + ", observed " + check.observed()
+                        + (check.detail() == null ? "" : ". " + check.detail()));
+            }
+        }
+        if (!failed.isEmpty()) {
+            md.heading(3, "Failed conduct checks").bullets(failed);
+        }
+    }
+
+    private static void security(Markdown md, RunResult result) {
+        if (result.security() == null || result.security().findings().isEmpty()) {
+            return;
+        }
+        List<String> findings = new ArrayList<>();
+        for (Finding finding : result.security().findings()) {
+            findings.add(finding.kind().label() + " at " + finding.where() + " (" + count(finding.count(), "time")
+                    + "): " + finding.detail());
+        }
+        md.heading(3, "Security findings").bullets(findings);
+    }
+
+    private static void reproduce(Markdown md, RunResult result) {
+        md.heading(3, "Reproduce");
+        if (result.command().isEmpty()) {
+            md.paragraph("The result does not record the command that produced it.");
+            return;
+        }
+        md.code("sh", String.join(" ", result.command().stream().map(MarkdownSummary::quoted).toList()));
+    }
+
+    /** An argument as a POSIX shell reads it back: bare when safe, else in single quotes. */
+    private static String quoted(String argument) {
+        if (SAFE_ARGUMENT.matcher(argument).matches()) {
+            return argument;
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
+    }
+
+    private static String estimate(Estimate estimate) {
+        String value = Figures.percent(estimate.value());
+        return estimate.low() == null || estimate.high() == null ? value
+                : value + " (95% CI " + Figures.percent(estimate.low()) + " to " + Figures.percent(estimate.high()) + ")";
+    }
+
+    private static String fraction(Double value) {
+        return value == null ? NONE : Figures.of(value, "ratio");
+    }
+
+    private static String millis(Latency latency, Function<Latency, Double> figure) {
+        Double millis = latency == null ? null : figure.apply(latency);
+        return millis == null ? NONE : Figures.millis(millis);
+    }
+
+    private static String worst(List<FailoverResult> phases, Function<FailoverResult, Long> figure, String never) {
+        if (phases.isEmpty()) {
+            return NONE;
+        }
+        FailoverResult worst = null;
+        for (FailoverResult phase : phases) {
+            Long millis = figure.apply(phase);
+            if (millis == null) {
+                return never + " (" + phase.phase() + ")";
+            }
+            if (worst == null || millis > figure.apply(worst)) {
+                worst = phase;
+            }
+        }
+        return Figures.millis(figure.apply(worst)) + " (" + worst.phase() + ")";
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.brownout.reports.gate;
+
+import dev.brownout.reports.GateSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GateFileTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aJsonFileOfGatesIsReadIntoSpecsInStoredUnits() throws Exception {
+        Path file = folder.resolve("gates.json");
+        Files.writeString(file, """
+                {
+                  "iq_loss": "< 5%",
+                  "p99_latency": "< 8s",
+                  "cost_amplification": "< 1.3",
+                  "wasted_spend": "< $2.50",
+                  "security_findings": "== 0"
+                }
+                """);
+
+        List<GateSpec> gates = GateFile.read(file);
+
+        assertThat(gates).containsExactly(
+                new GateSpec("iq_loss", "<", 0.05, "percent", "< 5%"),
+                new GateSpec("p99_latency", "<", 8.0, "duration", "< 8s"),
+                new GateSpec("cost_amplification", "<", 1.3, "ratio", "< 1.3"),
+                new GateSpec("wasted_spend", "<", 2.5, "usd", "< $2.50"),
+                new GateSpec("security_findings", "==", 0.0, "count", "== 0"));
+    }
+
+    @Test
+    void gatesMayBeNestedUnderAGatesKeyAsInAScenario() {
+        List<GateSpec> gates = GateFile.parse("{\"gates\": {\"availability\": \">=99%\"}}", "gates.json");
+
+        assertThat(gates).containsExactly(new GateSpec("availability", ">=", 0.99, "percent", ">= 99%"));
+    }
+
+    @Test
+    void millisecondAndMinuteDurationsAreStoredInSeconds() {
+        List<GateSpec> gates = GateFile.parse("{\"p50_latency\": \"< 250ms\", \"time_to_recover\": \"<= 2m\"}", "g");
+
+        assertThat(gates).extracting(GateSpec::threshold).containsExactly(0.25, 120.0);
+    }
+
+    @Test
+    void anUnknownMetricNamesTheFileTheKeyAndTheKnownMetrics() {
+        assertThatThrownBy(() -> GateFile.parse("{\"p95_latency\": \"< 8s\"}", "ci/gates.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ci/gates.json: key 'p95_latency': not a gate metric; known: iq_loss, availability, "
+                        + "p50_latency, p99_latency, ttft_p99, time_to_failover, time_to_recover, cost_amplification, "
+                        + "wasted_spend, security_findings");
+    }
+
+    @Test
+    void aConditionWithoutAComparatorSaysWhatTheMetricTakes() {
+        assertThatThrownBy(() -> GateFile.parse("{\"iq_loss\": \"5%\"}", "gates.json"))
+                .hasMessage("gates.json: key 'iq_loss': '5%' is not a condition; iq_loss takes a comparator "
+                        + "(<, <=, >, >=, ==) and a percentage like \"< 5%\"");
+    }
+
+    @Test
+    void aConditionInTheWrongUnitForItsMetricSaysWhichUnitItTakes() {
+        assertThatThrownBy(() -> GateFile.parse("{\"p99_latency\": \"< 5%\"}", "gates.json"))
+                .hasMessage("gates.json: key 'p99_latency': '< 5%' has the wrong unit; p99_latency takes a duration "
+                        + "like \"< 8s\"");
+    }
+
+    @Test
+    void aFractionalCountIsRefused() {
+        assertThatThrownBy(() -> GateFile.parse("{\"security_findings\": \"< 0.5\"}", "gates.json"))
+                .hasMessageContaining("key 'security_findings'")
+                .hasMessageContaining("a whole count like \"== 0\"");
+    }
+
+    @Test
+    void aPercentageOverAHundredIsRefused() {
+        assertThatThrownBy(() -> GateFile.parse("{\"availability\": \">= 120%\"}", "gates.json"))
+                .hasMessage("gates.json: key 'availability': '>= 120%': a percentage is between 0% and 100%");
+    }
+
+    @Test
+    void aConditionThatIsNotAStringIsRefused() {
+        assertThatThrownBy(() -> GateFile.parse("{\"cost_amplification\": 1.3}", "gates.json"))
+                .hasMessage("gates.json: key 'cost_amplification': the condition must be a string, a ratio like "
+                        + "\"< 1.3\", not the number 1.3");
+    }
+
+    @Test
+    void yamlIsRefusedWithTheJsonToWriteInstead() {
+        assertThatThrownBy(() -> GateFile.parse("iq_loss: \"< 5%\"\np99_latency: \"< 8s\"\n", "gates.yaml"))
+                .hasMessageStartingWith("gates.yaml:1: not valid JSON")
+                .hasMessageContaining("YAML is not read here")
+                .hasMessageContaining("{\"iq_loss\": \"< 5%\"");
+    }
+
+    @Test
+    void brokenJsonGivesTheLine() {
+        assertThatThrownBy(() -> GateFile.parse("{\n  \"iq_loss\": \"< 5%\",\n  \"p99_latency\" \"< 8s\"\n}", "g.json"))
+                .hasMessageStartingWith("g.json:3: not valid JSON");
+    }
+
+    @Test
+    void aDuplicateMetricIsRefused() {
+        assertThatThrownBy(() -> GateFile.parse("{\"iq_loss\": \"< 5%\", \"iq_loss\": \"< 9%\"}", "g.json"))
+                .hasMessageContaining("g.json")
+                .hasMessageContaining("iq_loss");
+    }
+
+    @Test
+    void anArrayIsNotAGatesFile() {
+        assertThatThrownBy(() -> GateFile.parse("[\"iq_loss < 5%\"]", "g.json"))
+                .hasMessageStartingWith("g.json: a gates file is a JSON object of metrics and conditions like");
+    }
+
+    @Test
+    void anEmptyObjectHasNoGates() {
+        assertThatThrownBy(() -> GateFile.parse("{}", "g.json")).hasMessageStartingWith("g.json: no gates");
+    }
+
+    @Test
+    void aMissingFileNamesIt() {
+        Path missing = folder.resolve("nope.json");
+
+        assertThatThrownBy(() -> GateFile.read(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(missing + ": cannot read the gates file");
+    }
+
+    @Test
+    void scalingMultipliesDurationsOnlyAndRewritesTheCondition() {
+        List<GateSpec> gates = GateFile.parse("{\"p99_latency\": \"< 8s\", \"iq_loss\": \"< 5%\"}", "g");
+
+        List<GateSpec> scaled = GateFile.scaled(gates, 0.05);
+
+        assertThat(scaled.get(0).threshold()).isEqualTo(0.4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(scaled.get(0).written()).isEqualTo("< 400ms");
+        assertThat(scaled.get(1)).isEqualTo(gates.get(1));
+    }
+}
