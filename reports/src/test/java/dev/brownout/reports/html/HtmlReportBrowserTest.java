@@ -3,6 +3,7 @@ package dev.brownout.reports.html;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -36,6 +37,11 @@ class HtmlReportBrowserTest {
     @BeforeAll
     static void findChromium() {
         chromium = onPath("chromium");
+    }
+
+    /** Per test rather than per class, so each skipped test shows in the test report with the reason. */
+    @BeforeEach
+    void needsChromium() {
         assumeTrue(chromium != null, "no chromium on the PATH; the browser test is skipped (apt-get install chromium)");
     }
 

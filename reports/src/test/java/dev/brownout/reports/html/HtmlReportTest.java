@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlReportTest {
 
-    private static final String HOSTILE = "<script>alert('answer')</script><img src=x onerror=alert(1)>";
+    private static final String HOSTILE = "<script>alert('answer')</script><img src=x onerror=alert(1)>{{{uplotJs}}}";
     private static final String BREAKOUT = "</script><script>alert('phase')</script><!--";
 
     @Test
@@ -82,6 +82,9 @@ class HtmlReportTest {
 
         assertThat(html).doesNotContain(HOSTILE).doesNotContain("<img src=x").doesNotContain(BREAKOUT);
         assertThat(html).contains("&lt;script&gt;alert(");
+        // a value is never read as a template
+        assertThat(text(html)).contains("{{{uplotJs}}}");
+        assertThat(count(html, "var uPlot=")).isEqualTo(1);
         // four script elements: the error catcher, the JSON data, uPlot and ours; nothing else opens or closes one
         assertThat(count(html, "<script")).isEqualTo(4);
         assertThat(count(html.toLowerCase(Locale.ROOT), "</script")).isEqualTo(4);
