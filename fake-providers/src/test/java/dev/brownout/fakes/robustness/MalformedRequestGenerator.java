@@ -58,7 +58,7 @@ final class MalformedRequestGenerator {
         return requests;
     }
 
-    // ---- the hand-listed cases -------------------------------------------------------------------------
+    // the hand-listed cases
 
     private List<MalformedRequest> listedCases() {
         List<MalformedRequest> cases = new ArrayList<>();
@@ -237,7 +237,7 @@ final class MalformedRequestGenerator {
                 validHeaders(), bytes(body.toString()), chunked);
     }
 
-    // ---- the random cases ------------------------------------------------------------------------------
+    // the random cases
 
     private MalformedRequest randomBytes() {
         byte[] body = new byte[random.nextInt(1, 2048)];
@@ -334,7 +334,7 @@ final class MalformedRequestGenerator {
                 withBody ? bytes(validBody().toString()) : null, false);
     }
 
-    // ---- building blocks -------------------------------------------------------------------------------
+    // building blocks
 
     /** A request the provider serves with 200. */
     ObjectNode validBody() {

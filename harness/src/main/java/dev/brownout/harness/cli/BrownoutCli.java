@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BrownoutCli.Version.class,
         description = "Chaos and brownout test harness for LLM gateways and agent systems.",
-        subcommands = {DemoCommand.class, RunCommand.class, FakesCommand.class, ToxiproxyCommand.class,
-                ValidateCommand.class, ListCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, GateCommand.class, ReportCommand.class, CompareCommand.class,
+                FakesCommand.class, ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class})
 public final class BrownoutCli implements Runnable {
 
     @CommandLine.Spec

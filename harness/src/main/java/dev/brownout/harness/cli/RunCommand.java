@@ -10,11 +10,15 @@ import dev.brownout.harness.scenario.ScenarioException;
 import dev.brownout.harness.scenario.ScenarioProblem;
 import dev.brownout.harness.sut.SutSpec;
 import dev.brownout.harness.sut.SutSpecException;
+import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.GateEvaluation;
+import dev.brownout.reports.gate.GateReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +34,8 @@ import java.util.concurrent.Callable;
                 "Measured against a fault-free baseline (--baseline): IQ loss with its interval and causes, "
                         + "availability, latency, time to failover and recover, cost, conduct and security, written "
                         + "to result.json in the run folder.",
-                "Exit codes: 0 the run played to its end, 2 bad input or usage, 3 the run ended early (incomplete)."})
+                "Writes report.html, summary.md and junit.xml beside result.json and judges the scenario's gates.",
+                "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input or usage, 3 the run ended early (incomplete)."})
 final class RunCommand implements Callable<Integer> {
 
     static final int INCOMPLETE = 3;
@@ -67,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Also play a second baseline and report the IQ loss of one baseline against the other: "
                     + "the loss a run shows with no fault at all. Needs --baseline auto.")
     boolean noiseFloor;
+
+    @Option(names = "--pessimistic",
+            description = "Judge gates on the worse end of a figure's 95% interval (IQ loss) instead of its point estimate.")
+    boolean pessimistic;
 
     @CommandLine.Mixin
     RunOptions options;
@@ -113,7 +122,16 @@ final class RunCommand implements Callable<Integer> {
             return INCOMPLETE;
         }
         ResultSummary.print(outcome.result(), outcome.folder(), out);
-        return outcome.result().completed() ? 0 : INCOMPLETE;
+        GateReport gates = GateEvaluation.evaluate(outcome.result(), pessimistic ? Bound.PESSIMISTIC : Bound.POINT);
+        GatePrinter.print(gates, out);
+        try {
+            ReportSet.print(ReportSet.write(outcome.result(), gates, outcome.folder()), out);
+        } catch (IOException e) {
+            err.println("brownout run: the reports could not be written (" + e.getMessage() + "); result.json is in "
+                    + outcome.folder());
+            err.flush();
+        }
+        return gates.verdict(outcome.result()).exitCode();
     }
 
     private List<String> command() {
@@ -132,6 +150,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (noiseFloor) {
             line.add("--noise-floor");
+        }
+        if (pessimistic) {
+            line.add("--pessimistic");
         }
         return line;
     }

@@ -3,6 +3,9 @@ package dev.brownout.reports.html;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.brownout.reports.RunResult;
+import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.GateEvaluation;
+import dev.brownout.reports.gate.GateReport;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,11 +29,16 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The report of {@code result} as one HTML document. */
+    /** The report of {@code result} as one HTML document, its gates judged on their point estimates. */
     public static String render(RunResult result) {
+        return render(result, GateEvaluation.evaluate(result, Bound.POINT));
+    }
+
+    /** The report of {@code result} with {@code gates} as judged (by the same gates the CI step used). */
+    public static String render(RunResult result, GateReport gates) {
         StringWriter out = new StringWriter(256 * 1024);
         try {
-            Template.MUSTACHE.execute(out, ReportView.of(result, Assets.get())).flush();
+            Template.MUSTACHE.execute(out, ReportView.of(result, gates, Assets.get())).flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the HTML report: " + e.getMessage(), e);
         }

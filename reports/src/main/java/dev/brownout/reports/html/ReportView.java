@@ -10,13 +10,14 @@ import dev.brownout.reports.Estimate;
 import dev.brownout.reports.ExchangeResult;
 import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.Finding;
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.ModelServed;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
+import dev.brownout.reports.gate.GateOutcome;
+import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.Summary;
 import dev.brownout.reports.Timeline;
@@ -47,13 +48,15 @@ final class ReportView {
     private static final String[] CAUSES = {"error", "timeout", "downgrade", "degraded", "other"};
 
     private final RunResult result;
+    private final GateReport gateReport;
 
-    private ReportView(RunResult result) {
+    private ReportView(RunResult result, GateReport gateReport) {
         this.result = result;
+        this.gateReport = gateReport;
     }
 
-    static Map<String, Object> of(RunResult result, Assets assets) {
-        return new ReportView(result).build(assets);
+    static Map<String, Object> of(RunResult result, GateReport gates, Assets assets) {
+        return new ReportView(result, gates).build(assets);
     }
 
     private Map<String, Object> build(Assets assets) {
@@ -71,7 +74,8 @@ final class ReportView {
         view.put("verdict", verdict());
         view.put("figures", figures());
         view.put("gates", gates());
-        view.put("hasGates", !result.gates().isEmpty());
+        view.put("hasGates", !gateReport.outcomes().isEmpty());
+        view.put("gatesPassed", gateReport.passed());
         view.put("checks", checks());
         view.put("hasChecks", result.conduct() != null && !result.conduct().checks().isEmpty());
         view.put("hasWindows", result.timeline() != null && !result.timeline().windows().isEmpty());
@@ -168,11 +172,14 @@ final class ReportView {
 
     private List<Map<String, Object>> gates() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (GateSpec gate : result.gates()) {
-            rows.add(map("metric", gate.metric(), "written", gate.written(), "unit", gate.unit()));
+        for (GateOutcome outcome : gateReport.outcomes()) {
+            rows.add(map("metric", outcome.gate().metric(), "written", outcome.gate().written(),
+                    "status", outcome.passed() ? "passed" : "FAILED", "passed", outcome.passed(),
+                    "message", outcome.message()));
         }
         return rows;
     }
+
 
     private List<Map<String, Object>> checks() {
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -93,8 +93,6 @@ class HtmlReportBrowserTest {
         assertThat(HtmlReportTest.text(run.dom)).contains("unknown — no baseline");
     }
 
-    // --- helpers
-
     private static void assertNoScriptErrors(Browser run) {
         assertThat(run.dom).as(run.describe()).contains("</body>");
         assertThat(attribute(run.dom, "data-errors")).as("script errors the page recorded; " + run.describe()).isEmpty();
