@@ -14,10 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,24 +55,13 @@ public final class RunResults {
 
     /** Writes {@code result} to {@code file} through a temporary file in the same folder, then moves it into place. */
     public static void write(Path file, RunResult result) {
-        Path folder = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, toJson(result));
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(file, toJson(result));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run result " + file + ": " + e.getMessage(), e);
         }
     }
+
 
     /**
      * Reads a result file.

@@ -1,5 +1,6 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.reports.AtomicFile;
 import dev.brownout.reports.compare.ComparisonHtml;
 import dev.brownout.reports.compare.ComparisonMarkdown;
 import dev.brownout.reports.compare.RunComparison;
@@ -48,8 +49,8 @@ final class CompareCommand implements Callable<Integer> {
             ResultArgument later = ResultArgument.read(after);
             comparison = RunComparison.of(earlier.result(), before, later.result(), after);
             Files.createDirectories(out);
-            Path markdown = ReportFiles.write(out.resolve("compare.md"), ComparisonMarkdown.render(comparison));
-            Path html = ReportFiles.write(out.resolve("compare.html"), ComparisonHtml.render(comparison));
+            Path markdown = AtomicFile.write(out.resolve("compare.md"), ComparisonMarkdown.render(comparison));
+            Path html = AtomicFile.write(out.resolve("compare.html"), ComparisonHtml.render(comparison));
             comparison.warnings().forEach(warning -> stdout.println("warning: " + warning));
             stdout.println(comparison.regressions().size() + " regression(s), " + comparison.improvements().size()
                     + " improvement(s)");

@@ -10,13 +10,10 @@ import dev.brownout.harness.scenario.ScenarioLibrary;
 import dev.brownout.harness.sut.SutSpec;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.gate.Bound;
-import dev.brownout.reports.gate.GateEvaluation;
-import dev.brownout.reports.gate.GateReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 return RunCommand.INCOMPLETE;
             }
-            ResultSummary.print(outcome.result(), outcome.folder(), out);
-            GateReport gates = GateEvaluation.evaluate(outcome.result(), Bound.POINT);
-            GatePrinter.print(gates, out);
-            try {
-                ReportSet.print(ReportSet.write(outcome.result(), gates, outcome.folder()), out);
-            } catch (IOException e) {
-                err.println("brownout demo: the reports could not be written (" + e.getMessage() + ")");
-                err.flush();
-            }
+            ReportSet.finish(outcome, Bound.POINT, "brownout demo", out, err);
             outcomes.add(outcome);
             if (!outcome.result().completed()) {
                 break;

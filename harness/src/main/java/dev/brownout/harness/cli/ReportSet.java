@@ -1,6 +1,10 @@
 package dev.brownout.harness.cli;
 
+import dev.brownout.harness.run.MeasuredOutcome;
+import dev.brownout.reports.AtomicFile;
 import dev.brownout.reports.RunResult;
+import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.html.HtmlReport;
 import dev.brownout.reports.junit.JunitXml;
@@ -26,13 +30,32 @@ final class ReportSet {
     static List<Path> write(RunResult result, GateReport gates, Path folder) throws IOException {
         Files.createDirectories(folder);
         return List.of(
-                ReportFiles.write(folder.resolve(HTML), HtmlReport.render(result, gates)),
-                ReportFiles.write(folder.resolve(MARKDOWN), MarkdownSummary.render(result, gates)),
-                ReportFiles.write(folder.resolve(JUNIT), JunitXml.write(result, gates)));
+                AtomicFile.write(folder.resolve(HTML), HtmlReport.render(result, gates)),
+                AtomicFile.write(folder.resolve(MARKDOWN), MarkdownSummary.render(result, gates)),
+                AtomicFile.write(folder.resolve(JUNIT), JunitXml.write(result, gates)));
     }
 
     static void print(List<Path> files, PrintWriter out) {
         files.forEach(file -> out.println("report: " + file));
         out.flush();
+    }
+
+    /**
+     * How a measured run ends on the command line: its headline figures, its gates judged and printed, every
+     * report written beside result.json and its path printed. A report that cannot be written is said on
+     * {@code err} and does not change the verdict: result.json is already on disk.
+     */
+    static GateReport finish(MeasuredOutcome outcome, Bound bound, String command, PrintWriter out, PrintWriter err) {
+        ResultSummary.print(outcome.result(), outcome.folder(), out);
+        GateReport gates = GateEvaluation.evaluate(outcome.result(), bound);
+        GatePrinter.print(gates, out);
+        try {
+            print(write(outcome.result(), gates, outcome.folder()), out);
+        } catch (IOException e) {
+            err.println(command + ": the reports could not be written (" + e.getMessage() + "); result.json is in "
+                    + outcome.folder());
+            err.flush();
+        }
+        return gates;
     }
 }

@@ -11,14 +11,12 @@ import dev.brownout.harness.scenario.ScenarioProblem;
 import dev.brownout.harness.sut.SutSpec;
 import dev.brownout.harness.sut.SutSpecException;
 import dev.brownout.reports.gate.Bound;
-import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.GateReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,16 +119,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return INCOMPLETE;
         }
-        ResultSummary.print(outcome.result(), outcome.folder(), out);
-        GateReport gates = GateEvaluation.evaluate(outcome.result(), pessimistic ? Bound.PESSIMISTIC : Bound.POINT);
-        GatePrinter.print(gates, out);
-        try {
-            ReportSet.print(ReportSet.write(outcome.result(), gates, outcome.folder()), out);
-        } catch (IOException e) {
-            err.println("brownout run: the reports could not be written (" + e.getMessage() + "); result.json is in "
-                    + outcome.folder());
-            err.flush();
-        }
+        GateReport gates = ReportSet.finish(outcome, pessimistic ? Bound.PESSIMISTIC : Bound.POINT, "brownout run", out, err);
         return gates.verdict(outcome.result()).exitCode();
     }
 

@@ -2,15 +2,14 @@ package dev.brownout.harness.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.reports.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,19 +93,13 @@ final class RunFolder {
     }
 
     private void write(String name, byte[] bytes) {
-        Path target = file(name);
         try {
-            Path temporary = Files.createTempFile(path, "." + name, ".tmp");
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file(name), bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file(name) + ": " + e.getMessage(), e);
         }
     }
+
 
     static String slug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
