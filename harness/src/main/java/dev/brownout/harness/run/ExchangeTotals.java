@@ -1,8 +1,9 @@
 package dev.brownout.harness.run;
 
 /**
- * Counts and plain figures over a set of exchanges; the measurement proper (IQ loss against a baseline,
- * attribution, cost) is computed from the run folder, not here.
+ * Counts and plain figures over a set of exchanges, kept as the run goes; the measurement proper (IQ loss
+ * against a baseline, attribution, latency percentiles, cost) is computed from the run folder into
+ * result.json, not here.
  *
  * @param sent         exchanges the driver sent
  * @param aborted      in flight when the run stopped; not counted against the SUT
@@ -10,6 +11,5 @@ package dev.brownout.harness.run;
  * @param availability share of those that got an answer; null when there were none
  */
 public record ExchangeTotals(long sent, long answered, long errors, long timeouts, long aborted, long truncated,
-                             long correct, Double meanScore, Double availability, Double latencyP50Ms,
-                             Double latencyP99Ms, Double latencyMaxMs) {
+                             long correct, Double meanScore, Double availability) {
 }

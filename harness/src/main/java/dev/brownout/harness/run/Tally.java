@@ -1,7 +1,6 @@
 package dev.brownout.harness.run;
 
 import dev.brownout.harness.workload.Exchange;
-import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +49,6 @@ final class Tally {
         private long truncated;
         private long correct;
         private double scoreSum;
-        // microseconds, 3 significant digits, up to an hour
-        private final Histogram latency = new Histogram(3_600_000_000L, 3);
 
         void add(ExchangeRecord exchange) {
             sent++;
@@ -71,18 +68,15 @@ final class Tally {
             if (exchange.score() >= 1.0) {
                 correct++;
             }
-            latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(0, Math.round(exchange.latencyMs() * 1000))));
         }
 
         ExchangeTotals totals() {
             long graded = sent - aborted;
             if (graded == 0) {
-                return new ExchangeTotals(sent, answered, errors, timeouts, aborted, truncated, correct, null, null,
-                        null, null, null);
+                return new ExchangeTotals(sent, answered, errors, timeouts, aborted, truncated, correct, null, null);
             }
             return new ExchangeTotals(sent, answered, errors, timeouts, aborted, truncated, correct, scoreSum / graded,
-                    (double) answered / graded, latency.getValueAtPercentile(50) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+                    (double) answered / graded);
         }
     }
 }
