@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,7 +44,19 @@ public final class FakesMain implements Callable<Integer> {
         this.stdout = stdout;
     }
 
+    private static final Map<String, String> LOGGING = Map.of(
+            "org.slf4j.simpleLogger.defaultLogLevel", "warn",
+            "org.slf4j.simpleLogger.logFile", "System.err",
+            "org.slf4j.simpleLogger.showDateTime", "true",
+            "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+
     public static void main(String[] args) {
+        // a library jar carries no logger settings, so the standalone jar sets its own unless given others
+        LOGGING.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
         int code = new CommandLine(new FakesMain(System.in, System.out)).execute(args);
         System.exit(code);
     }

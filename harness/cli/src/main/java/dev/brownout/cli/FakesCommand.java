@@ -1,0 +1,101 @@
+package dev.brownout.cli;
+
+import dev.brownout.fakes.ServeUntilStopped;
+import dev.brownout.fakes.WorldConfig;
+import dev.brownout.fakes.config.Mappers;
+import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.scenario.ScenarioException;
+import dev.brownout.input.FileProblem;
+import dev.brownout.internal.world.ProxiedWorld;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code brownout fakes}: starts a fake world, every fake behind its own fault proxy, prints the proxy
+ * endpoints and credentials, and serves until SIGTERM or the end of standard input.
+ */
+@Command(name = "fakes",
+        mixinStandardHelpOptions = true,
+        description = "Start the fake world (each fake behind a fault proxy) and print its endpoints and credentials.")
+final class FakesCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO",
+            description = "A scenario file or the name of a shipped scenario; its world is started. "
+                    + "Default: one OpenAI provider 'openai' and one Anthropic provider 'anthropic'.")
+    String scenario;
+
+    @Option(names = "--json", description = "Print one line of JSON (endpoints and environment) instead of text.")
+    boolean json;
+
+    @Option(names = "--ignore-stdin",
+            description = "Keep serving when standard input closes (for running in the background); stop with SIGTERM.")
+    boolean ignoreStdin;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final InputStream stdin;
+
+    FakesCommand() {
+        this(System.in);
+    }
+
+    FakesCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProxiedWorld world;
+        try {
+            world = scenario == null
+                    ? ProxiedWorld.start(WorldConfig.defaults(), FaultProxyBackend.embedded())
+                    : ProxiedWorld.start(ScenarioArgument.resolve(scenario).scenario());
+        } catch (ScenarioException e) {
+            for (FileProblem problem : e.problems()) {
+                err.println(problem.describe());
+            }
+            err.flush();
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("brownout fakes: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try {
+            print(world, out);
+        } catch (IOException | RuntimeException e) {
+            world.close();
+            throw e;
+        }
+        ServeUntilStopped.serve(world::close, stdin, ignoreStdin);
+        return 0;
+    }
+
+    private void print(ProxiedWorld world, PrintWriter out) throws IOException {
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("providers", world.endpoints().providers());
+            line.put("oauth", world.endpoints().oauth().orElse(null));
+            line.put("environment", world.environment());
+            out.println(Mappers.json().writeValueAsString(line));
+        } else {
+            world.endpoints().providers().forEach(provider -> out.println(provider.name() + " (" + provider.dialect()
+                    + ", " + provider.auth() + "): " + provider.baseUrl()));
+            world.endpoints().oauth().ifPresent(oauth -> out.println("oauth: token " + oauth.tokenUrl()));
+            out.println();
+            world.environment().forEach((name, value) -> out.println("export " + name + "='" + value + "'"));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.brownout.cli;
+
+import dev.brownout.reports.Estimate;
+import dev.brownout.reports.Latency;
+import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.RunResult;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The table a measured run ends with: the headline figures, then each phase, then where it all is. */
+final class ResultSummary {
+
+    private static final String ROW = "%-18s %6s %8s %9s %8s %9s %9s %9s%n";
+
+    private ResultSummary() {
+    }
+
+    static void print(RunResult result, java.nio.file.Path folder, PrintWriter out) {
+        out.println();
+        out.println(result.scenario().name() + " against " + result.sut().name() + " (seed " + result.scenario().seed()
+                + ", time scale " + result.scenario().timeScale()
+                + (result.scenario().loadScale() == 1 ? "" : ", load scale " + result.scenario().loadScale())
+                + ", baseline " + result.baseline().mode().label() + ")");
+        out.printf(Locale.ROOT, "  verdict           %s%n", result.conduct().verdict().label());
+        out.printf(Locale.ROOT, "  IQ loss           %s%n", estimate(result.quality().iqLoss()));
+        if (result.quality().noiseFloor() != null) {
+            out.printf(Locale.ROOT, "  noise floor       %s%n", percent(result.quality().noiseFloor()));
+        }
+        if (result.attribution() != null && result.quality().iqLoss() != null) {
+            var a = result.attribution();
+            out.printf(Locale.ROOT, "    errors %s, timeouts %s, downgrade %s, degraded %s, other %s%n", percent(a.error()),
+                    percent(a.timeout()), percent(a.downgrade()), percent(a.degraded()), percent(a.other()));
+        }
+        out.printf(Locale.ROOT, "  quality           %s (baseline %s)%n", percent(result.quality().score()),
+                percent(result.quality().baselineScore()));
+        out.printf(Locale.ROOT, "  availability      %s%n", percent(result.summary().availability()));
+        out.printf(Locale.ROOT, "  latency           %s%n", latency(result.summary().latency()));
+        out.printf(Locale.ROOT, "  time to 1st token %s%n", latency(result.summary().ttft()));
+        out.printf(Locale.ROOT, "  cost              $%.4f, amplification %s, wasted $%.4f%n", result.cost().totalUsd(),
+                result.cost().amplification() == null ? "unknown" : String.format(Locale.ROOT, "%.2fx", result.cost().amplification()),
+                result.cost().wastedUsd());
+        out.printf(Locale.ROOT, "  security findings %d%n", result.security().count());
+        result.failover().forEach(f -> out.printf(Locale.ROOT, "  %-17s time to failover %s, to recover %s%n", f.phase(),
+                millis(f.timeToFailoverMs()), millis(f.timeToRecoverMs())));
+        out.printf(Locale.ROOT, ROW, "phase", "sent", "answered", "quality", "baseline", "IQ loss", "p50", "p99");
+        for (PhaseResult phase : result.phases()) {
+            out.printf(Locale.ROOT, ROW, phase.name(), phase.exchanges(), phase.answered(), percent(phase.quality()),
+                    percent(phase.baselineQuality()), phase.iqLoss() == null ? "-" : percent(phase.iqLoss().value()),
+                    millis(phase.latency().p50Ms()), millis(phase.latency().p99Ms()));
+        }
+        out.println(result.completed() ? "complete" : "INCOMPLETE: " + result.stopReason());
+        result.warnings().forEach(warning -> out.println("warning: " + warning));
+        out.println("run folder: " + folder);
+        out.flush();
+    }
+
+    private static String estimate(Estimate estimate) {
+        if (estimate == null) {
+            return "unknown (no baseline)";
+        }
+        String interval = estimate.low() == null ? "" : " (95% CI " + percent(estimate.low()) + " to " + percent(estimate.high()) + ")";
+        return percent(estimate.value()) + interval;
+    }
+
+    private static String latency(Latency latency) {
+        return latency.count() == 0 ? "-" : "p50 " + millis(latency.p50Ms()) + ", p90 " + millis(latency.p90Ms())
+                + ", p99 " + millis(latency.p99Ms()) + ", max " + millis(latency.maxMs());
+    }
+
+    static String percent(Double share) {
+        return share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    private static String millis(Number ms) {
+        if (ms == null) {
+            return "-";
+        }
+        double value = ms.doubleValue();
+        return value >= 10_000 ? String.format(Locale.ROOT, "%.1f s", value / 1000) : String.format(Locale.ROOT, "%.0f ms", value);
+    }
+}

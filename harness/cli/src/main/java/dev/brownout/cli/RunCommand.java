@@ -1,0 +1,148 @@
+package dev.brownout.cli;
+
+import dev.brownout.fakes.config.DurationText;
+import dev.brownout.internal.run.BaselineChoice;
+import dev.brownout.internal.run.MeasuredOutcome;
+import dev.brownout.internal.run.MeasuredRun;
+import dev.brownout.internal.run.MeasurementFailedException;
+import dev.brownout.internal.run.RunPlan;
+import dev.brownout.scenario.ScenarioException;
+import dev.brownout.input.FileProblem;
+import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.internal.sut.SutSpecException;
+import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.GateReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code brownout run SCENARIO}: plays a scenario against a system under test and keeps the run in a folder. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {"Play a scenario against a system under test: start the fake world behind fault proxies, "
+                + "start or reach the SUT, set each phase's faults on time while graded tasks are sent, and keep "
+                + "every exchange, the providers' ledgers and a summary in a run folder.",
+                "Measured against a fault-free baseline (--baseline): IQ loss with its interval and causes, "
+                        + "availability, latency, time to failover and recover, cost, conduct and security, written "
+                        + "to result.json in the run folder.",
+                "Writes report.html, summary.md and junit.xml beside result.json and judges the scenario's gates.",
+                "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad input or usage, 3 the run ended early (incomplete)."})
+final class RunCommand implements Callable<Integer> {
+
+    static final int INCOMPLETE = 3;
+    static final int BAD_INPUT = 2;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "A scenario file, or the name of a shipped scenario (see `brownout list`).")
+    String scenario;
+
+    @Option(names = "--sut", paramLabel = "SUT", defaultValue = "reference:resilient",
+            description = {"The system under test: a SUT file (YAML), or reference:naive, reference:resilient, "
+                    + "openai-chat=URL, anthropic-messages=URL.", "Default: ${DEFAULT-VALUE}."})
+    String sut;
+
+    @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = {"Play the scenario on a clock this many times as long: 0.05 plays a 4-minute "
+                    + "scenario in 12 s. Durations, offsets, timeouts and the models' pace are multiplied by it, "
+                    + "rates divided by it.", "Default: ${DEFAULT-VALUE}."})
+    double timeScale;
+
+    @Option(names = "--load-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = {"Send this share of the scenario's load, on the same clock: arrival rate, agents and "
+                    + "the providers' rate limits (quotas the load shares) are multiplied by it. For a machine too "
+                    + "small for the full load; between 0 and 1.", "Default: ${DEFAULT-VALUE}."})
+    double loadScale;
+
+    @Option(names = "--baseline", paramLabel = "auto|none|FILE", defaultValue = "auto",
+            description = {"What the run is measured against: auto plays the same scenario without faults first; "
+                    + "FILE is a stored result.json (or its run folder) of the same scenario, seed and scales; none "
+                    + "measures no IQ loss (reported unknown, not 0).", "Default: ${DEFAULT-VALUE}."})
+    String baseline;
+
+    @Option(names = "--noise-floor",
+            description = "Also play a second baseline and report the IQ loss of one baseline against the other: "
+                    + "the loss a run shows with no fault at all. Needs --baseline auto.")
+    boolean noiseFloor;
+
+    @Option(names = "--pessimistic",
+            description = "Judge gates on the worse end of a figure's 95% interval (IQ loss) instead of its point estimate.")
+    boolean pessimistic;
+
+    @CommandLine.Mixin
+    RunOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MeasuredRun run;
+        try {
+            ScenarioArgument argument = ScenarioArgument.resolve(scenario);
+            SutSpec sutSpec = SutSpec.fromArgument(sut);
+            BaselineChoice baselineChoice = BaselineChoice.parse(baseline);
+            RunPlan plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
+                    .withOut(options.out)
+                    .withWarmup(options.warmup)
+                    .withTasksDirectory(argument.directory())
+                    .withCommand(command())
+                    .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+            options.prepareOut();
+            run = MeasuredRun.of(plan, baselineChoice, noiseFloor);
+        } catch (ScenarioException e) {
+            e.problems().stream().map(FileProblem::describe).forEach(err::println);
+            err.flush();
+            return BAD_INPUT;
+        } catch (SutSpecException e) {
+            e.problems().stream().map(FileProblem::describe).forEach(err::println);
+            err.flush();
+            return BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("brownout run: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        MeasuredOutcome outcome;
+        try {
+            outcome = InterruptibleRun.play(run);
+        } catch (MeasurementFailedException e) {
+            err.println("brownout run: " + e.getMessage());
+            err.flush();
+            return INCOMPLETE;
+        }
+        GateReport gates = ReportSet.finish(outcome, pessimistic ? Bound.PESSIMISTIC : Bound.POINT, "brownout run", out, err);
+        return gates.verdict(outcome.result()).exitCode();
+    }
+
+    private List<String> command() {
+        List<String> line = new ArrayList<>(List.of("brownout", "run", scenario, "--sut", sut));
+        if (timeScale != 1) {
+            line.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        }
+        if (loadScale != 1) {
+            line.addAll(List.of("--load-scale", Double.toString(loadScale)));
+        }
+        if (!options.warmup.equals(RunPlan.DEFAULT_WARMUP)) {
+            line.addAll(List.of("--warmup", DurationText.format(options.warmup)));
+        }
+        if (!"auto".equals(baseline)) {
+            line.addAll(List.of("--baseline", baseline));
+        }
+        if (noiseFloor) {
+            line.add("--noise-floor");
+        }
+        if (pessimistic) {
+            line.add("--pessimistic");
+        }
+        return line;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.brownout.cli;
+
+import dev.brownout.fakes.ServeUntilStopped;
+import dev.brownout.faultproxy.ServerConfig;
+import dev.brownout.faultproxy.ToxiproxyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code brownout toxiproxy}: only the embedded Toxiproxy server, a drop-in for toxiproxy-server. */
+@Command(name = "toxiproxy",
+        mixinStandardHelpOptions = true,
+        description = "Run the embedded Toxiproxy-compatible server until stopped (SIGTERM or Ctrl-C).")
+final class ToxiproxyCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface for the control API (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8474", description = "Control API port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--config", paramLabel = "populate.json",
+            description = "JSON array of proxies to create at start, as POST /populate takes it.")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ToxiproxyServer server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // As toxiproxy-server: only a signal stops it, standard input does not.
+        ServeUntilStopped.serve(server::close, System.in, true);
+        return 0;
+    }
+
+    /** Starts the server and applies the config file; the caller owns the returned server. */
+    ToxiproxyServer start(PrintWriter out, PrintWriter err) {
+        ToxiproxyServer server = ToxiproxyServer.start(ServerConfig.defaults().withHost(host).withPort(port));
+        out.println("Toxiproxy-compatible API (version " + ServerConfig.TOXIPROXY_VERSION
+                + ") listening on " + server.url());
+        if (config != null) {
+            try {
+                int count = server.populate(config);
+                out.println("Populated " + count + " proxies from " + config);
+            } catch (IOException | RuntimeException e) {
+                // As toxiproxy-server: a bad config file is reported, the server keeps running.
+                err.println("Could not populate from " + config + ": " + e.getMessage());
+            }
+        }
+        return server;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.brownout.internal.run;
+
+/** The exchanges due during one phase. */
+public record PhaseTotals(String phase, ExchangeTotals totals) {
+}

@@ -1,0 +1,243 @@
+package dev.brownout.internal.run;
+
+import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.PhaseRecord;
+
+import dev.brownout.fakes.catalog.ModelCatalog;
+import dev.brownout.fakes.ledger.CallOutcome;
+import dev.brownout.fakes.ledger.ProviderCall;
+import dev.brownout.internal.measure.ConductAssessment;
+import dev.brownout.internal.measure.ConductChecks;
+import dev.brownout.internal.measure.CostMeasure;
+import dev.brownout.internal.measure.CostMeasurement;
+import dev.brownout.internal.measure.NoiseFloor;
+import dev.brownout.internal.measure.QualityMeasure;
+import dev.brownout.internal.measure.QualityMeasurement;
+import dev.brownout.internal.measure.Redactor;
+import dev.brownout.internal.measure.SecurityFindings;
+import dev.brownout.internal.measure.WorldSecrets;
+import dev.brownout.scenario.Gate;
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.TargetFaults;
+import dev.brownout.reports.BaselineInfo;
+import dev.brownout.reports.BaselineMode;
+import dev.brownout.reports.ExchangeResult;
+import dev.brownout.reports.FailoverResult;
+import dev.brownout.reports.GateSpec;
+import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.PhaseSpec;
+import dev.brownout.reports.RunResult;
+import dev.brownout.reports.RunResults;
+import dev.brownout.reports.ScenarioInfo;
+import dev.brownout.reports.SutInfo;
+import dev.brownout.reports.Versions;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the runs a measured run played (read back from their folders) into its {@link RunResult}: quality
+ * and IQ loss against the baseline, cost from the ledgers, conduct checks, security findings, and the
+ * exchange log with the world's secrets redacted.
+ */
+final class ResultAssembler {
+
+    private ResultAssembler() {
+    }
+
+    /** What a baseline contributes, whichever way it was obtained. */
+    private record BaselineData(BaselineInfo info, List<ExchangeRecord> exchanges, Map<String, List<ProviderCall>> ledger,
+                                List<String> warnings) {
+    }
+
+    /**
+     * @param chaos      the scenario's run, or null when it never started (a baseline failed or the run was stopped)
+     * @param stopReason why the measured run was stopped, or null
+     * @param secrets    the world's secrets, for the security scan and the redaction
+     */
+    static RunResult assemble(RunPlan plan, BaselineChoice choice, Path folder, RunRecord chaos, RunRecord baselineRun,
+                              RunRecord noiseRun, String stopReason, WorldSecrets secrets) {
+        Scenario scenario = plan.scenario();
+        List<PhaseSpec> timeline = timeline(scenario);
+        RunFolderData played = chaos == null ? null : RunFolderData.read(chaos);
+        List<ExchangeRecord> exchanges = played == null ? List.of() : played.exchanges();
+        List<ProviderCall> calls = played == null ? List.of() : played.calls();
+        BaselineData baseline = baseline(choice, baselineRun);
+
+        Map<String, PhaseRecord> phasesPlayed = new LinkedHashMap<>();
+        if (chaos != null) {
+            chaos.phases().forEach(phase -> phasesPlayed.put(phase.name(), phase));
+        }
+        long durationMs = scenario.duration().toMillis();
+        QualityMeasurement quality = QualityMeasure.measure(exchanges, baseline.exchanges(), QualityMeasure.byTask(calls),
+                baseline.ledger(), QualityMeasure.capabilityIn(catalog(scenario)), timeline, phasesPlayed, durationMs,
+                QualityMeasure.defaultWindowMs(durationMs));
+        if (noiseRun != null && baseline.exchanges() != null) {
+            quality = quality.withNoiseFloor(NoiseFloor.between(baseline.exchanges(), RunFolderData.read(noiseRun).exchanges()));
+        }
+        CostMeasurement cost = CostMeasure.measure(calls, exchanges, baseline.info().costUsd());
+        Set<String> faulted = timeline.stream().filter(PhaseSpec::faulted).map(PhaseSpec::name).collect(Collectors.toSet());
+        Instant origin = chaos == null || chaos.timelineStart() == null ? Instant.EPOCH : chaos.timelineStart();
+        ConductAssessment conduct = ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
+                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline));
+        Redactor redactor = new Redactor(secrets);
+
+        List<String> warnings = new ArrayList<>();
+        String reason = stopReason;
+        if (chaos == null) {
+            reason = reason != null ? reason : "the baseline did not complete"
+                    + (baselineRun == null || baselineRun.stopReason() == null ? "" : ": " + baselineRun.stopReason());
+        } else {
+            warnings.addAll(chaos.warnings());
+            reason = reason != null ? reason : chaos.stopReason();
+        }
+        warnings.addAll(baseline.warnings());
+        warnings.addAll(quality.warnings());
+        warnings.addAll(cost.warnings());
+        boolean completed = reason == null && chaos != null && chaos.completed();
+
+        return new RunResult(RunResult.SCHEMA_VERSION, scenarioInfo(scenario, timeline),
+                new SutInfo(plan.sut().name(), chaos == null ? null : chaos.sutBaseUrl()), versions(), plan.command(),
+                chaos == null ? Instant.now() : chaos.startedAt(), chaos == null ? Instant.now() : chaos.endedAt(),
+                completed, completed ? null : reason, baseline.info(), quality.summary(), quality.quality(),
+                quality.attribution(), withCost(quality.phases(), calls, exchanges), quality.timeline(),
+                quality.failover(), cost.cost(), cost.modelsServed(), conduct.conduct(),
+                SecurityFindings.find(calls, secrets, folder), gates(scenario),
+                quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings);
+    }
+
+    private static BaselineData baseline(BaselineChoice choice, RunRecord baselineRun) {
+        return switch (choice.mode()) {
+            case NONE -> new BaselineData(BaselineInfo.none(), null, null, List.of());
+            case AUTO -> {
+                if (baselineRun == null) {
+                    yield new BaselineData(new BaselineInfo(BaselineMode.AUTO, null, false, null, null, null), null, null,
+                            List.of());
+                }
+                RunFolderData data = RunFolderData.read(baselineRun);
+                yield new BaselineData(new BaselineInfo(BaselineMode.AUTO, null, baselineRun.completed(),
+                        baselineRun.totals().meanScore(), CostMeasure.totalUsd(data.calls()),
+                        baselineRun.totals().availability()), data.exchanges(), QualityMeasure.byTask(data.calls()),
+                        baselineRun.warnings().stream().map(w -> "baseline: " + w).toList());
+            }
+            case FILE -> {
+                RunResult stored = RunResults.read(choice.file());
+                yield new BaselineData(new BaselineInfo(BaselineMode.FILE, choice.file().toString(), stored.completed(),
+                        stored.quality().score(), stored.cost().totalUsd(), stored.summary().availability()),
+                        stored.exchanges().stream().map(ResultAssembler::exchangeRecord).toList(),
+                        servingCalls(stored), List.of());
+            }
+        };
+    }
+
+    /** A stored result's exchange in the form the measurement reads. */
+    private static ExchangeRecord exchangeRecord(ExchangeResult e) {
+        return new ExchangeRecord(e.taskId(), e.kind(), e.phase(), e.intendedMs(), e.startedMs(), e.firstByteMs(),
+                e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.truncated(),
+                e.score(), e.expected(), e.answer(), e.prompt());
+    }
+
+    /**
+     * A stored result keeps, per exchange, which provider and model served it ({@code served_by}); that is all the
+     * measurement needs of a baseline's ledger (the serving model, for downgrades), so the calls are rebuilt
+     * from it: status 200, complete, no cost (the stored total stands for the cost).
+     */
+    private static Map<String, List<ProviderCall>> servingCalls(RunResult stored) {
+        Map<String, List<ProviderCall>> byTask = new HashMap<>();
+        long seq = 0;
+        for (ExchangeResult exchange : stored.exchanges()) {
+            List<ProviderCall> calls = new ArrayList<>();
+            for (String servedBy : exchange.servedBy()) {
+                int slash = servedBy.indexOf('/');
+                String provider = slash < 0 ? servedBy : servedBy.substring(0, slash);
+                String model = slash < 0 ? null : servedBy.substring(slash + 1);
+                calls.add(new ProviderCall(++seq, stored.startedAt(), provider, null, model, model, null, null, 200,
+                        CallOutcome.COMPLETE, false, 0, 0, BigDecimal.ZERO, exchange.taskId(), null, null, null, null,
+                        List.of(), null, 0, null, null));
+            }
+            byTask.put(exchange.taskId(), calls);
+        }
+        return byTask;
+    }
+
+    private static List<PhaseResult> withCost(List<PhaseResult> phases, List<ProviderCall> calls,
+                                              List<ExchangeRecord> exchanges) {
+        Map<String, String> phaseOfTask = new HashMap<>();
+        exchanges.forEach(e -> phaseOfTask.put(e.taskId(), e.phase()));
+        Map<String, BigDecimal> costByPhase = new HashMap<>();
+        for (ProviderCall call : calls) {
+            String phase = call.taskId() == null ? null : phaseOfTask.get(call.taskId());
+            if (phase != null && call.costUsd() != null) {
+                costByPhase.merge(phase, call.costUsd(), BigDecimal::add);
+            }
+        }
+        return phases.stream().map(p -> new PhaseResult(p.name(), p.plannedAtMs(), p.startedAtMs(), p.endMs(),
+                p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(), p.baselineQuality(),
+                p.iqLoss(), p.attribution(), p.latency(), p.ttft(),
+                costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue())).toList();
+    }
+
+    /** The time to recover after the last faulted phase, the one "healthy after the fault" is about. */
+    private static Duration timeToRecover(List<FailoverResult> failover, List<PhaseSpec> timeline) {
+        String lastFaulted = null;
+        for (PhaseSpec phase : timeline) {
+            if (phase.faulted()) {
+                lastFaulted = phase.name();
+            }
+        }
+        String phase = lastFaulted;
+        return failover.stream().filter(f -> f.phase().equals(phase)).findFirst()
+                .map(FailoverResult::timeToRecoverMs).filter(Objects::nonNull).map(Duration::ofMillis).orElse(null);
+    }
+
+    private static ExchangeResult redacted(ExchangeResult e, Redactor redactor) {
+        return new ExchangeResult(e.taskId(), e.kind(), e.phase(), e.intendedMs(), e.startedMs(), e.firstByteMs(),
+                e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.servedBy(),
+                e.truncated(), e.score(), e.baselineScore(), e.cause(), e.expected(),
+                e.prompt() == null ? null : redactor.redact(e.prompt()),
+                e.answer() == null ? null : redactor.redact(e.answer()));
+    }
+
+    static List<PhaseSpec> timeline(Scenario scenario) {
+        List<PhaseSpec> specs = new ArrayList<>();
+        for (Phase phase : scenario.timeline()) {
+            specs.add(new PhaseSpec(phase.name(), phase.at().toMillis(), scenario.endOf(phase).toMillis(),
+                    phase.faults().stream().map(TargetFaults::target).toList()));
+        }
+        return specs;
+    }
+
+    private static ScenarioInfo scenarioInfo(Scenario scenario, List<PhaseSpec> timeline) {
+        return new ScenarioInfo(scenario.name(), scenario.description(), scenario.seed(), scenario.timeScale(),
+                scenario.loadScale(), scenario.duration().toMillis(), timeline);
+    }
+
+    private static List<GateSpec> gates(Scenario scenario) {
+        return scenario.gates().stream().map((Gate gate) -> new GateSpec(gate.metric().label(),
+                gate.comparator().symbol(), gate.threshold(), gate.unit().name().toLowerCase(Locale.ROOT),
+                gate.condition())).toList();
+    }
+
+    private static ModelCatalog catalog(Scenario scenario) {
+        String file = scenario.world().catalog();
+        return file == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(Path.of(file)));
+    }
+
+    private static Versions versions() {
+        String version = ResultAssembler.class.getPackage().getImplementationVersion();
+        return new Versions(version == null ? "development build" : version, System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.brownout.internal.run;
+
+import dev.brownout.scenario.Scenario;
+import dev.brownout.internal.sut.SutFactory;
+import dev.brownout.internal.sut.SutSpec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to play against what, and where to keep it.
+ *
+ * @param scenario       the scenario, already on its clock ({@link Scenario#scaled(double)})
+ * @param out            the folder run folders are made in
+ * @param tasksDirectory where a task file named by the scenario is looked up: the scenario file's folder
+ * @param command        the command line that reproduces the run, recorded in its summary
+ * @param warmup         wall-clock time of unmeasured load before the timeline starts, so a cold SUT and a
+ *                       cold JVM do not count as the SUT's first phase; zero for none
+ */
+public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDirectory, List<String> command,
+                      RunListener listener, Duration warmup) {
+
+    public static final Path DEFAULT_OUT = Path.of("brownout-runs");
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
+
+    public RunPlan {
+        Objects.requireNonNull(scenario, "a run needs a scenario");
+        Objects.requireNonNull(sut, "a run needs a system under test");
+        out = out == null ? DEFAULT_OUT : out;
+        tasksDirectory = tasksDirectory == null ? Path.of("") : tasksDirectory;
+        command = command == null ? List.of() : List.copyOf(command);
+        listener = listener == null ? RunListener.NONE : listener;
+        warmup = warmup == null ? DEFAULT_WARMUP : warmup;
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("a warm-up cannot be negative, was " + warmup);
+        }
+    }
+
+    public static RunPlan of(Scenario scenario, SutFactory sut) {
+        return new RunPlan(scenario, sut, null, null, null, null, null);
+    }
+
+    /** Against the SUT a SUT file or {@code --sut} shorthand describes. */
+    public static RunPlan of(Scenario scenario, SutSpec sut) {
+        return of(scenario, SutFactory.of(sut));
+    }
+
+    public RunPlan withScenario(Scenario played) {
+        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup);
+    }
+
+    public RunPlan withOut(Path folder) {
+        return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup);
+    }
+
+    public RunPlan withTasksDirectory(Path folder) {
+        return new RunPlan(scenario, sut, out, folder, command, listener, warmup);
+    }
+
+    public RunPlan withCommand(List<String> line) {
+        return new RunPlan(scenario, sut, out, tasksDirectory, line, listener, warmup);
+    }
+
+    public RunPlan withWarmup(Duration length) {
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, length);
+    }
+
+    public RunPlan withListener(RunListener watcher) {
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, watcher, warmup);
+    }
+}

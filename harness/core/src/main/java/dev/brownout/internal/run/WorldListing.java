@@ -1,0 +1,47 @@
+package dev.brownout.internal.run;
+
+import dev.brownout.fakes.FakeProvider;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.internal.world.ProxiedWorld;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code world.json}: the run's world without its secrets — what the SUT was given (proxy addresses) and
+ * every port the world listened on, so anyone can check afterwards that none is left open.
+ *
+ * @param listeners {@code host:port} of every proxy, every fake's own listener and the proxy control API
+ */
+record WorldListing(List<Provider> providers, String oauthIssuer, String proxyControlUrl, List<String> listeners) {
+
+    record Provider(String name, String dialect, String auth, String baseUrl, List<String> models, int ownPort) {
+    }
+
+    static WorldListing of(ProxiedWorld world) {
+        List<Provider> providers = new ArrayList<>();
+        List<String> listeners = new ArrayList<>();
+        for (ProviderEndpoint endpoint : world.endpoints().providers()) {
+            FakeProvider fake = world.fakes().provider(endpoint.name());
+            providers.add(new Provider(endpoint.name(), endpoint.dialect(), endpoint.auth(), endpoint.baseUrl(),
+                    endpoint.models(), fake.port()));
+            listeners.add(hostPort(URI.create(endpoint.baseUrl())));
+            listeners.add(hostPort(URI.create(fake.origin())));
+        }
+        String issuer = world.endpoints().oauth().map(oauth -> oauth.issuer()).orElse(null);
+        if (issuer != null) {
+            listeners.add(hostPort(URI.create(issuer)));
+            // the OAuth server listens on the world's host, as the providers do
+            String host = URI.create(world.fakes().providers().getFirst().origin()).getHost();
+            world.fakes().oauth().ifPresent(server -> listeners.add(host + ":" + server.port()));
+        }
+        URI control = world.backend().controlUrl();
+        listeners.add(hostPort(control));
+        return new WorldListing(providers, issuer, control.toString(), listeners);
+    }
+
+    private static String hostPort(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.brownout.internal.sut;
+
+import dev.brownout.sut.SutClient;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A system under test ready for traffic: the {@link SutClient} to drive, and what must be stopped after the run.
+ * For a process SUT, {@link #exited()} completes with its exit code when it ends, so a run can tell a crash
+ * from slowness. {@link #close()} stops everything it started (a process with its descendants: SIGTERM, the
+ * grace, then a kill); it is idempotent and never throws.
+ */
+public final class StartedSut implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartedSut.class);
+
+    private final String name;
+    private final SutClient sut;
+    private final String baseUrl;
+    private final SutProcess process;
+    private final List<AutoCloseable> inJvm;
+    private final CompletableFuture<Integer> exited;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    StartedSut(String name, SutClient sut, String baseUrl, SutProcess process, List<AutoCloseable> inJvm) {
+        this.name = name;
+        this.sut = sut;
+        this.baseUrl = baseUrl;
+        this.process = process;
+        this.inJvm = List.copyOf(inJvm);
+        this.exited = process == null ? new CompletableFuture<>() : process.exited();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** What the driver sends tasks to. */
+    public SutClient sut() {
+        return sut;
+    }
+
+    /** The URL the adapter talks to, rendered; empty for a {@code command} SUT. */
+    public Optional<String> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** The SUT's process, when the harness started one. */
+    public Optional<ProcessHandle> process() {
+        return process == null ? Optional.empty() : Optional.of(process.process().toHandle());
+    }
+
+    /**
+     * Completes with the process's exit code when it ends, whether it crashed or was stopped; never
+     * completes for a SUT without a process.
+     */
+    public CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    /** {@code sut.stdout.log} in the run folder, for a process SUT. */
+    public Optional<Path> stdoutLog() {
+        return process == null ? Optional.empty() : Optional.of(process.stdoutLog());
+    }
+
+    /** {@code sut.stderr.log} in the run folder, for a process SUT. */
+    public Optional<Path> stderrLog() {
+        return process == null ? Optional.empty() : Optional.of(process.stderrLog());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (process != null) {
+            process.close();
+        }
+        for (AutoCloseable resource : inJvm) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("stopping SUT '{}': {} failed to close: {}", name, resource, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SUT " + name + (baseUrl == null ? "" : " at " + baseUrl);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.brownout.internal.sut;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A SUT running as a process: its output goes to {@code sut.stdout.log} and {@code sut.stderr.log} in the
+ * run folder, its standard input stays open (a SUT that watches for its end stops with the harness), and
+ * stopping it sends SIGTERM to it and every descendant, waits the grace, then kills what is left. A JVM
+ * shutdown (Ctrl-C) stops it too.
+ */
+final class SutProcess implements AutoCloseable {
+
+    static final String STDOUT_LOG = "sut.stdout.log";
+    static final String STDERR_LOG = "sut.stderr.log";
+    private static final int TAIL_LINES = 20;
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final Duration stopGrace;
+    private final CompletableFuture<Integer> exited;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private SutProcess(Process process, Path stdout, Path stderr, Duration stopGrace) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.stopGrace = stopGrace;
+        this.exited = process.onExit().thenApply(Process::exitValue);
+        this.shutdownHook = new Thread(this::stop, "sut-process-stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts {@code command}; a program that cannot be run is a {@link SutStartException}. */
+    static SutProcess start(List<String> command, Path workingDir, Map<String, String> environment, Path runDir,
+                            Duration stopGrace) {
+        Path stdout = runDir.resolve(STDOUT_LOG);
+        Path stderr = runDir.resolve(STDERR_LOG);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        try {
+            return new SutProcess(builder.start(), stdout, stderr, stopGrace);
+        } catch (IOException e) {
+            throw new SutStartException("cannot start the SUT process " + command + " in " + workingDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    Path stdoutLog() {
+        return stdout;
+    }
+
+    Path stderrLog() {
+        return stderr;
+    }
+
+    /** Everything the process has written to stdout and stderr so far, as lines. */
+    List<String> outputLines() {
+        List<String> lines = new ArrayList<>();
+        lines.addAll(read(stdout));
+        lines.addAll(read(stderr));
+        return lines;
+    }
+
+    /** The last lines of stdout and of stderr, labelled, for an error message. */
+    String tail() {
+        StringBuilder text = new StringBuilder();
+        appendTail(text, "stdout", read(stdout));
+        appendTail(text, "stderr", read(stderr));
+        return text.isEmpty() ? "  (no output)" : text.toString().stripTrailing();
+    }
+
+    private static void appendTail(StringBuilder text, String label, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Deque<String> last = new ArrayDeque<>();
+        for (String line : lines) {
+            last.addLast(line);
+            if (last.size() > TAIL_LINES) {
+                last.removeFirst();
+            }
+        }
+        text.append("  last lines of its ").append(label).append(":\n");
+        last.forEach(line -> text.append("    ").append(line).append('\n'));
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            try {
+                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList();
+            } catch (IOException unreadable) {
+                return List.of();
+            }
+        }
+    }
+
+    /** Stops the process and its descendants; idempotent, never throws. */
+    void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        Set<ProcessHandle> tree = new LinkedHashSet<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        closeInput();
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + stopGrace.toNanos();
+        for (ProcessHandle handle : tree) {
+            awaitExit(handle, Math.max(0, deadline - System.nanoTime()));
+        }
+        // children the process started during its stop, or that outlived it, are still ours
+        process.descendants().forEach(tree::add);
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            awaitExit(handle, KILL_WAIT.toNanos());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping; its hook did or will do the same
+        }
+    }
+
+    private void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // an already-closed pipe is what we wanted
+        }
+        try (InputStream ignored = process.getInputStream(); InputStream alsoIgnored = process.getErrorStream()) {
+            // redirected to files: these are null streams, closed for tidiness
+        } catch (IOException e) {
+            // nothing to release
+        }
+    }
+
+    private static void awaitExit(ProcessHandle handle, long nanos) {
+        if (!handle.isAlive()) {
+            return;
+        }
+        try {
+            handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // still alive: killed next
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.brownout.internal.sut;
+
+import dev.brownout.fakes.oauth.OAuthClient;
+import dev.brownout.world.OAuthEndpoint;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What SUT templates can name: {@code providers.<name>.base_url|api_key|dialect|auth|model|models} (model is
+ * the first model), {@code provider_list} (the same, in order, each with its {@code name}, for sections),
+ * {@code oauth.issuer|token_url|jwks_url|discovery_url|client_id|client_secret|refresh_token} (the first
+ * client), {@code env.<VAR>} for every {@code BROWNOUT_*} variable, and, where the harness has them,
+ * {@code port}, {@code run_dir} and {@code config_file}. Values that do not exist (an OAuth provider's api
+ * key, a world without OAuth) are absent, so naming them is an error rather than an empty string.
+ */
+final class WorldTemplateModel {
+
+    static final String PORT = "port";
+    static final String RUN_DIR = "run_dir";
+    static final String CONFIG_FILE = "config_file";
+
+    private final Map<String, Object> values;
+
+    private WorldTemplateModel(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    static WorldTemplateModel of(WorldEndpoints endpoints, Map<String, String> environment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> providers = new LinkedHashMap<>();
+        List<Map<String, Object>> providerList = new ArrayList<>();
+        for (ProviderEndpoint provider : endpoints.providers()) {
+            Map<String, Object> entry = provider(provider);
+            providers.put(provider.name(), entry);
+            Map<String, Object> named = new LinkedHashMap<>(entry);
+            named.put("name", provider.name());
+            providerList.add(named);
+        }
+        values.put("providers", providers);
+        values.put("provider_list", providerList);
+        endpoints.oauth().ifPresent(oauth -> values.put("oauth", oauth(oauth)));
+        values.put("env", new LinkedHashMap<>(environment));
+        return new WorldTemplateModel(values);
+    }
+
+    private static Map<String, Object> provider(ProviderEndpoint provider) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("base_url", provider.baseUrl());
+        putIfPresent(entry, "api_key", provider.apiKey());
+        entry.put("dialect", provider.dialect());
+        entry.put("auth", provider.auth());
+        if (!provider.models().isEmpty()) {
+            entry.put("model", provider.models().getFirst());
+        }
+        entry.put("models", provider.models());
+        return entry;
+    }
+
+    private static Map<String, Object> oauth(OAuthEndpoint oauth) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("issuer", oauth.issuer());
+        entry.put("token_url", oauth.tokenUrl());
+        entry.put("jwks_url", oauth.jwksUrl());
+        entry.put("discovery_url", oauth.discoveryUrl());
+        if (!oauth.clients().isEmpty()) {
+            OAuthClient client = oauth.clients().getFirst();
+            entry.put("client_id", client.clientId());
+            putIfPresent(entry, "client_secret", client.clientSecret());
+            putIfPresent(entry, "refresh_token", client.refreshToken());
+        }
+        return entry;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    /** The same model with one more top-level value. */
+    WorldTemplateModel with(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(name, value);
+        return new WorldTemplateModel(copy);
+    }
+
+    WorldTemplateModel withPort(int port) {
+        return with(PORT, port);
+    }
+
+    WorldTemplateModel withRunDir(Path runDir) {
+        return with(RUN_DIR, runDir.toAbsolutePath().toString());
+    }
+
+    WorldTemplateModel withConfigFile(Path configFile) {
+        return with(CONFIG_FILE, configFile.toAbsolutePath().toString());
+    }
+
+    /** The model as Mustache reads it. */
+    Map<String, Object> values() {
+        return values;
+    }
+
+    /** Renders one template against this model. */
+    String render(String template, String name) {
+        return SutTemplates.render(template, name, values);
+    }
+
+    /** Renders each value of a map of templates; {@code name} prefixes the key in errors. */
+    Map<String, String> renderAll(Map<String, String> templates, String name) {
+        Map<String, String> rendered = new LinkedHashMap<>();
+        templates.forEach((key, template) -> rendered.put(key, render(template, name + "." + key)));
+        return rendered;
+    }
+}

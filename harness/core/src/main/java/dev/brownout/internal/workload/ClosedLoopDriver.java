@@ -1,0 +1,90 @@
+package dev.brownout.internal.workload;
+
+import dev.brownout.sut.SutClient;
+import dev.brownout.sut.SutRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * The closed model: {@code agents} agents, each sending its next task as soon as its last one ended, for
+ * {@code duration}. Unlike the open model, a slow SUT slows the load down, as a fleet of agents waiting
+ * on their answers would; each exchange's intended time is when its agent was ready to send it.
+ */
+public final class ClosedLoopDriver {
+
+    private final int agents;
+    private final Duration duration;
+    private final Duration timeout;
+
+    public ClosedLoopDriver(int agents, Duration duration, Duration timeout) {
+        if (agents < 1) {
+            throw new IllegalArgumentException("a closed workload needs at least one agent, was " + agents);
+        }
+        if (duration == null || !duration.isPositive() || timeout == null || !timeout.isPositive()) {
+            throw new IllegalArgumentException("duration and timeout must be more than 0");
+        }
+        this.agents = agents;
+        this.duration = duration;
+        this.timeout = timeout;
+    }
+
+    /** Runs until the duration is over and every agent's last exchange ended (at most one timeout later). */
+    public DriverRun run(LongFunction<SutRequest> requestFor, SutClient sut) {
+        return run(requestFor, sut, ExchangeListener.NONE);
+    }
+
+    /**
+     * Runs the agents, telling {@code listener} of each exchange as it ends. Interrupting the calling thread
+     * stops the run: agents send nothing more, exchanges in flight are recorded as aborted, and the run
+     * returns what it measured, marked not completed.
+     */
+    public DriverRun run(LongFunction<SutRequest> requestFor, SutClient sut, ExchangeListener listener) {
+        return run(requestFor, sut, listener, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(LongFunction, SutClient, ExchangeListener)}, timed from {@code origin}, a {@code System.nanoTime()}
+     * the caller shares with what else it times (the phases of a scenario), so both sit on one clock.
+     */
+    public DriverRun run(LongFunction<SutRequest> requestFor, SutClient sut, ExchangeListener listener, long origin) {
+        Instant start = Instant.now().minusNanos(System.nanoTime() - origin);
+        long end = duration.toNanos();
+        AtomicLong next = new AtomicLong();
+        List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        boolean completed = true;
+        ExecutorService sutCalls = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService agentThreads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int agent = 0; agent < agents; agent++) {
+                agentThreads.submit(() -> {
+                    long ready;
+                    while ((ready = System.nanoTime() - origin) < end && !Thread.currentThread().isInterrupted()) {
+                        SutRequest request = requestFor.apply(next.getAndIncrement());
+                        Recorded.add(exchanges, listener, TimedExchange.run(request, ready, origin, sut, sutCalls, timeout));
+                    }
+                });
+            }
+            agentThreads.shutdown();
+            // every agent stops sending at the end and its last exchange ends by its timeout
+            long wait = end + timeout.toNanos() + Duration.ofSeconds(5).toNanos();
+            if (!agentThreads.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
+                completed = false;
+            }
+        } catch (InterruptedException e) {
+            completed = false;
+            Thread.currentThread().interrupt();
+        } finally {
+            Recorded.stop(agentThreads, sutCalls);
+        }
+        return new DriverRun(start, Recorded.ordered(exchanges), completed);
+    }
+}

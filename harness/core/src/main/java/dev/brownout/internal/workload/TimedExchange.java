@@ -1,0 +1,53 @@
+package dev.brownout.internal.workload;
+
+import dev.brownout.sut.SutClient;
+import dev.brownout.sut.SutRequest;
+import dev.brownout.sut.SutReply;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** One exchange with the SUT, bounded by the task's timeout, timed against the run's origin. */
+final class TimedExchange {
+
+    private TimedExchange() {
+    }
+
+    /**
+     * Sends one request on its own virtual thread and waits for it until {@code intended + timeout}; a call
+     * still running then is interrupted and abandoned, and the exchange is a timeout. Interrupting the
+     * calling thread (the run is being stopped) abandons the call too and records the exchange as aborted.
+     */
+    static Exchange run(SutRequest request, long intended, long origin, SutClient sut, ExecutorService sutCalls,
+                        Duration timeout) {
+        long started = System.nanoTime() - origin;
+        Future<SutReply> call = sutCalls.submit(() -> sut.send(request));
+        long deadline = origin + intended + timeout.toNanos();
+        try {
+            SutReply reply = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long ended = System.nanoTime() - origin;
+            long firstByte = reply.firstByteNanos() > 0 ? reply.firstByteNanos() - origin : -1;
+            boolean ok = reply.status() >= 200 && reply.status() < 300;
+            return new Exchange(request.taskId(), intended, started, firstByte, ended,
+                    ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), ok ? null : "http_" + reply.status(),
+                    reply.answer(), reply.model(), reply.truncated());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.TIMEOUT, 0, "timeout", null, null, false);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null, false);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                    Exchange.ABORTED, 0, "run_stopped", null, null, false);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.brownout.internal.world;
+
+import dev.brownout.world.ProviderEndpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.ScenarioLibrary;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+
+/** A phase that takes a provider down refuses its SDK's connections; the next phase brings it back. */
+class DisabledProxyTest {
+
+    private static Phase phase(Scenario scenario, String name) {
+        return scenario.timeline().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aDownedProviderRefusesConnectionsWhileTheOtherServes() throws Exception {
+        Scenario scenario = ScenarioLibrary.load("primary-hard-down");
+        try (ProxiedWorld world = TestWorlds.start(scenario)) {
+            ProviderEndpoint primary = world.endpoints().provider("primary");
+            ProviderEndpoint backup = world.endpoints().provider("backup");
+            world.phases().apply(phase(scenario, "primary-down"));
+            assertThatThrownBy(() -> TestWorlds.ask(primary, primary.apiKey()))
+                    .as("primary's SDK call while its proxy is down")
+                    .hasRootCauseInstanceOf(ConnectException.class);
+            assertThat(TestWorlds.ask(backup, backup.apiKey())).as("backup's SDK call while primary is down")
+                    .isEqualTo("mid");
+        }
+    }
+
+    @Test
+    void aReEnabledProviderServesAgain() throws Exception {
+        Scenario scenario = ScenarioLibrary.load("primary-hard-down");
+        try (ProxiedWorld world = TestWorlds.start(scenario)) {
+            ProviderEndpoint primary = world.endpoints().provider("primary");
+            world.phases().apply(phase(scenario, "primary-down"));
+            world.phases().apply(phase(scenario, "recovery"));
+            assertThat(TestWorlds.ask(primary, primary.apiKey())).as("primary's SDK call after recovery")
+                    .isEqualTo("frontier");
+        }
+    }
+}

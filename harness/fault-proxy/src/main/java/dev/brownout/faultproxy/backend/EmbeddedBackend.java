@@ -1,0 +1,83 @@
+package dev.brownout.faultproxy.backend;
+
+import dev.brownout.faultproxy.ServerConfig;
+import dev.brownout.faultproxy.ToxiproxyServer;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+
+/** The embedded server, driven over its own HTTP API like any other backend. */
+final class EmbeddedBackend implements FaultProxyBackend {
+
+    private final ToxiproxyServer server;
+
+    private EmbeddedBackend(ToxiproxyServer server) {
+        this.server = server;
+    }
+
+    static EmbeddedBackend start() {
+        return new EmbeddedBackend(ToxiproxyServer.start(ServerConfig.ephemeral()));
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public URI controlUrl() {
+        return server.url();
+    }
+
+    @Override
+    public ToxiproxyClient client() {
+        return new ToxiproxyClient(server.host(), server.port());
+    }
+
+    @Override
+    public String listenAddress(int slot) {
+        return "127.0.0.1:0";
+    }
+
+    @Override
+    public String fixedListenAddress(int slot, String host) {
+        return host + ":" + LocalPorts.free();
+    }
+
+    @Override
+    public InetSocketAddress clientAddress(String reportedListen) {
+        return LocalPorts.loopback(reportedListen);
+    }
+
+    @Override
+    public String upstreamFor(int localPort) {
+        return "127.0.0.1:" + localPort;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Loopback helpers shared by the backends that proxy on this machine. */
+    static final class LocalPorts {
+        private LocalPorts() {
+        }
+
+        static int free() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static InetSocketAddress loopback(String reportedListen) {
+            int port = Integer.parseInt(reportedListen.substring(reportedListen.lastIndexOf(':') + 1));
+            return new InetSocketAddress("127.0.0.1", port);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package dev.brownout.harness.run;
-
-/** The exchanges due during one phase. */
-public record PhaseTotals(String phase, ExchangeTotals totals) {
-}

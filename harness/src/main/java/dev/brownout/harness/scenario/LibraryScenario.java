@@ -1,5 +1,0 @@
-package dev.brownout.harness.scenario;
-
-/** A scenario that ships with Brownout: its name and the first sentence of its description. */
-public record LibraryScenario(String name, String summary) {
-}

@@ -1,0 +1,119 @@
+package dev.brownout.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.brownout.internal.run.BaselineChoice;
+import dev.brownout.internal.run.ExchangeTotals;
+import dev.brownout.internal.run.MeasuredOutcome;
+import dev.brownout.internal.run.MeasuredRun;
+import dev.brownout.internal.record.PhaseRecord;
+import dev.brownout.internal.run.RunPlan;
+import dev.brownout.internal.run.RunRecord;
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.ScenarioLoader;
+import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.reports.RunResultSchema;
+import dev.brownout.reports.RunResults;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every scenario file in {@code scenarios/library} plays to its end against both reference gateways, on a
+ * clock 20 times as fast and at a quarter of its load (a 2-core machine runs gateway, proxies and fakes at
+ * once). Where failover can help, the resilient gateway must answer measurably more than the naive one.
+ */
+class LibraryScenariosTest {
+
+    private static final double TIME_SCALE = 0.05;
+    private static final double LOAD_SCALE = 0.25;
+    private static final Path LIBRARY = Path.of("library");
+    /** Scenarios whose faults a failover to the backup provider can get round. */
+    private static final Set<String> FAILOVER_HELPS = Set.of("oauth-outage", "provider-brownout", "rate-limit-storm",
+            "primary-hard-down");
+
+    @TempDir
+    Path out;
+
+    static Stream<String> shippedScenarios() throws IOException {
+        try (Stream<Path> files = Files.list(LIBRARY)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
+                    .toList().stream();
+        }
+    }
+
+    private static final JsonSchema RESULT_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(RunResultSchema.text(), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    /**
+     * Plays and measures without a baseline: playing one for each of the twelve runs would double the
+     * suite's time; the measured pipeline with baselines is proven in the harness's own tests.
+     */
+    private RunRecord play(Scenario scenario, String gateway) throws IOException {
+        RunPlan plan = RunPlan.of(scenario, SutSpec.fromArgument("reference:" + gateway))
+                .withOut(out).withWarmup(Duration.ofSeconds(2));
+        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.none(), false).play();
+        JsonNode result = RunResults.mapper().readTree(outcome.folder().resolve(RunResults.FILE_NAME).toFile());
+        assertThat(RESULT_SCHEMA.validate(result)).extracting(ValidationMessage::getMessage)
+                .as("result.json of %s against %s, checked against the published schema", scenario.name(), gateway)
+                .isEmpty();
+        return outcome.chaos();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedScenarios")
+    void playsToItsEndAgainstBothGatewaysAndTheResilientOneAnswersMoreWhereFailoverHelps(String file) throws IOException {
+        Scenario scenario = ScenarioLoader.load(LIBRARY.resolve(file)).scaled(TIME_SCALE).loadScaled(LOAD_SCALE);
+        List<String> phases = scenario.timeline().stream().map(Phase::name).toList();
+
+        RunRecord naive = play(scenario, "naive");
+        RunRecord resilient = play(scenario, "resilient");
+
+        for (RunRecord record : List.of(naive, resilient)) {
+            assertThat(record.completed()).as("%s against %s completed; stop reason: %s", file, record.sut(), record.stopReason())
+                    .isTrue();
+            assertThat(record.phases()).extracting(PhaseRecord::name).as("phases of %s played against %s", file, record.sut())
+                    .containsExactlyElementsOf(phases);
+            assertThat(record.byPhase()).as("every phase of %s saw tasks against %s", file, record.sut())
+                    .allSatisfy(phase -> assertThat(phase.totals().sent()).as("tasks due in %s", phase.phase()).isPositive());
+            assertThat(Files.readAllLines(record.folder().resolve("exchanges.jsonl")))
+                    .as("exchanges kept for %s against %s", file, record.sut()).hasSize((int) record.totals().sent());
+            assertThat(record.warnings()).as("warnings of %s against %s", file, record.sut()).isEmpty();
+        }
+        ExchangeTotals n = naive.totals();
+        ExchangeTotals r = resilient.totals();
+        String figures = "naive answered %d of %d (quality %.3f), resilient %d of %d (quality %.3f); per phase naive %s, resilient %s"
+                .formatted(n.answered(), n.sent(), n.meanScore(), r.answered(), r.sent(), r.meanScore(),
+                        answeredByPhase(naive), answeredByPhase(resilient));
+        if (FAILOVER_HELPS.contains(scenario.name())) {
+            assertThat(r.answered() - n.answered())
+                    .as("in %s failover can help: the resilient gateway answers at least 5%% of all tasks more; %s", file, figures)
+                    .isGreaterThanOrEqualTo(Math.round(0.05 * n.sent()));
+            assertThat(r.meanScore()).as("graded quality in %s: %s", file, figures).isGreaterThan(n.meanScore());
+        } else {
+            // a stream cut after it started, or a silently weaker answer, is not something a failover sees
+            assertThat(r.answered()).as("in %s failover cannot help, but the resilient gateway does no worse; %s", file, figures)
+                    .isGreaterThanOrEqualTo(n.answered() - Math.round(0.1 * n.sent()));
+        }
+    }
+
+    private static String answeredByPhase(RunRecord record) {
+        return record.byPhase().stream().map(p -> p.phase() + " " + p.totals().answered() + "/" + p.totals().sent())
+                .toList().toString();
+    }
+}
