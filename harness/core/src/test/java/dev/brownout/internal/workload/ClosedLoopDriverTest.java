@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,20 +56,22 @@ class ClosedLoopDriverTest {
 
     @Test
     void interruptingTheAgentsKeepsWhatWasMeasuredAndAbortsWhatWasInFlight() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch allHanging = new CountDownLatch(4);
         // each agent's first task answers; the next ones hang until the run is stopped
         SutClient sut = request -> {
             if (calls.incrementAndGet() > 4) {
+                allHanging.countDown();
                 Thread.sleep(60_000);
             }
             return SutReply.ok("fine", "m");
         };
         ClosedLoopDriver driver = new ClosedLoopDriver(4, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        java.util.concurrent.atomic.AtomicReference<DriverRun> result = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<DriverRun> result = new AtomicReference<>();
         Thread runner = Thread.ofVirtual().start(() -> result.set(driver.run(
                 index -> new SutRequest("task-" + index, "p", false, Duration.ofSeconds(60)), sut)));
 
-        Thread.sleep(500);
+        assertThat(allHanging.await(10, TimeUnit.SECONDS)).as("every agent answered once and is in its second task").isTrue();
         runner.interrupt();
         runner.join(Duration.ofSeconds(10));
 
