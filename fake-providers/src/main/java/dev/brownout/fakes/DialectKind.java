@@ -2,9 +2,9 @@ package dev.brownout.fakes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.brownout.fakes.anthropic.AnthropicDialect;
-import dev.brownout.fakes.exchange.Dialect;
-import dev.brownout.fakes.openai.OpenAiDialect;
+import dev.brownout.fakes.internal.anthropic.AnthropicDialect;
+import dev.brownout.fakes.internal.exchange.Dialect;
+import dev.brownout.fakes.internal.openai.OpenAiDialect;
 
 import java.util.Locale;
 

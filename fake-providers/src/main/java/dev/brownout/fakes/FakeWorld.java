@@ -5,7 +5,7 @@ import dev.brownout.fakes.auth.AuthResult;
 import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.auth.CredentialRegistry;
 import dev.brownout.fakes.catalog.ModelCatalog;
-import dev.brownout.fakes.exchange.Ids;
+import dev.brownout.fakes.internal.exchange.Ids;
 import dev.brownout.fakes.oauth.OAuthServer;
 
 import java.net.URI;

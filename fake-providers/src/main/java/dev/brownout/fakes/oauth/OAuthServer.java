@@ -5,7 +5,7 @@ import dev.brownout.fakes.admin.AdminSurface;
 import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.auth.CredentialRegistry;
-import dev.brownout.fakes.http.FakeHttpServer;
+import dev.brownout.fakes.internal.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.Ledger;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

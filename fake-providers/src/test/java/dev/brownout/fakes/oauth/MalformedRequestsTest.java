@@ -105,7 +105,7 @@ class MalformedRequestsTest {
     @Test
     void oversizedBodiesAre413InTheOAuthShape() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        byte[] huge = new byte[(int) dev.brownout.fakes.http.FakeHttpServer.MAX_REQUEST_BYTES + 1];
+        byte[] huge = new byte[(int) dev.brownout.fakes.internal.http.FakeHttpServer.MAX_REQUEST_BYTES + 1];
         java.util.Arrays.fill(huge, (byte) 'a');
         HttpRequest.BodyPublisher withLength = HttpRequest.BodyPublishers.ofByteArray(huge);
         HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge));

@@ -3,7 +3,7 @@ package dev.brownout.fakes.robustness;
 import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
-import dev.brownout.fakes.http.FakeHttpServer;
+import dev.brownout.fakes.internal.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.ProviderCall;
 import org.junit.jupiter.api.Test;
 

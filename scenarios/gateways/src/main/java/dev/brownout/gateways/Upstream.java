@@ -2,7 +2,6 @@ package dev.brownout.gateways;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.brownout.gateways.anthropic.AnthropicTranslator;
 
 import java.io.Closeable;
 import java.io.IOException;

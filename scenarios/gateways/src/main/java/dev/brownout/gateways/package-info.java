@@ -3,8 +3,11 @@
  * <p>
  * Callers always speak OpenAI Chat Completions; each upstream speaks its {@code dialect}. An {@code openai}
  * upstream gets the request as it came; an {@code anthropic} one gets it translated to a Messages request
- * (see {@link dev.brownout.gateways.anthropic}) and its answers, whole, streamed or errors, come back in
- * OpenAI's shape.
+ * and its answers, whole, streamed or errors, come back in OpenAI's shape: the request
+ * ({@link dev.brownout.gateways.AnthropicRequest}), a whole answer ({@link dev.brownout.gateways.AnthropicAnswer})
+ * and a stream ({@link dev.brownout.gateways.AnthropicStreamTranslator}), put together by
+ * {@link dev.brownout.gateways.AnthropicTranslator}. Text conversations only: a request with tools, images or
+ * several choices is refused rather than answered differently.
  * <p>
  * {@link dev.brownout.gateways.naive.NaiveGateway} forwards every request to its first upstream once and
  * passes its answer back, errors included. {@link dev.brownout.gateways.resilient.ResilientGateway} retries,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,6 +62,22 @@ public final class PhaseApplier {
         PhaseApplied applied = new PhaseApplied(phase.name(), tookEffect);
         history.add(applied);
         return applied;
+    }
+
+    /**
+     * Sets exactly {@code faults} on its one target, leaving every other target as it is: for faults set by
+     * hand, outside a scenario's phases. A part left null is made clean.
+     *
+     * @throws IllegalArgumentException if this world has no such target, naming the ones it has
+     */
+    public synchronized void set(TargetFaults faults) {
+        Target target = targets.stream().filter(t -> t.name().equals(faults.target())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this world has no target '" + faults.target()
+                        + "'; it has " + targets.stream().map(Target::name).toList()));
+        setNetwork(target, "manual", faults.network() == null ? CLEAN : faults.network());
+        http.put(target.behaviourUrl(), target.oauth()
+                ? Objects.requireNonNullElse(faults.oauthBehaviour(), OAuthBehaviour.healthy())
+                : Objects.requireNonNullElse(faults.providerBehaviour(), ProviderBehaviour.healthy()));
     }
 
     /** Restores a clean world: no toxics, every proxy enabled, every behaviour healthy. */

@@ -1,0 +1,75 @@
+package dev.brownout.fakes.internal.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.internal.exchange.ChoicePlan;
+import dev.brownout.fakes.internal.exchange.FinishReason;
+import dev.brownout.fakes.internal.exchange.Reply;
+
+import java.io.IOException;
+
+/** The non-streaming {@code message} object. */
+final class MessagesBody {
+
+    private MessagesBody() {
+    }
+
+    static ObjectNode of(Reply reply) {
+        ChoicePlan choice = reply.choices().getFirst();
+        ObjectNode root = Mappers.json().createObjectNode();
+        root.put("id", reply.id());
+        root.put("type", "message");
+        root.put("role", "assistant");
+        root.put("model", reply.model());
+        var content = root.putArray("content");
+        content.add(block(choice, true));
+        root.put("stop_reason", stopReason(choice.finishReason()));
+        root.putNull("stop_sequence");
+        root.set("usage", usage(reply.inputTokens(), reply.outputTokens()));
+        return root;
+    }
+
+    /** The content block; {@code complete} fills text or tool input, otherwise it is the empty start block. */
+    static ObjectNode block(ChoicePlan choice, boolean complete) {
+        ObjectNode block = Mappers.json().createObjectNode();
+        if (choice.toolCall() != null) {
+            block.put("type", "tool_use");
+            block.put("id", choice.toolCall().id());
+            block.put("name", choice.toolCall().name());
+            block.set("input", complete ? input(choice.toolCall().arguments()) : Mappers.json().createObjectNode());
+        } else {
+            block.put("type", "text");
+            block.put("text", complete ? choice.text() : "");
+        }
+        return block;
+    }
+
+    static ObjectNode usage(long input, long output) {
+        ObjectNode usage = Mappers.json().createObjectNode();
+        usage.put("input_tokens", input);
+        usage.put("cache_creation_input_tokens", 0);
+        usage.put("cache_read_input_tokens", 0);
+        usage.put("output_tokens", output);
+        usage.put("service_tier", "standard");
+        return usage;
+    }
+
+    static String stopReason(FinishReason reason) {
+        return switch (reason) {
+            case STOP -> "end_turn";
+            case LENGTH -> "max_tokens";
+            case TOOL_CALLS -> "tool_use";
+        };
+    }
+
+    /** Tool input must be an object; arguments cut short by max_tokens leave it empty. */
+    private static JsonNode input(String arguments) {
+        try {
+            JsonNode node = Mappers.json().readTree(arguments);
+            return node != null && node.isObject() ? node : Mappers.json().createObjectNode();
+        } catch (IOException e) {
+            return Mappers.json().createObjectNode();
+        }
+    }
+}

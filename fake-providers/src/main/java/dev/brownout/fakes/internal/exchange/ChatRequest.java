@@ -1,0 +1,46 @@
+package dev.brownout.fakes.internal.exchange;
+
+import java.util.List;
+
+/**
+ * A chat request in the terms every dialect shares, after validation.
+ *
+ * @param n            number of choices (OpenAI only; 1 elsewhere)
+ * @param maxTokens    output limit, or null for the model's natural length
+ * @param toolNames    names of the function tools offered
+ * @param toolsAllowed false when the request said not to call tools ({@code tool_choice: none})
+ * @param includeUsage whether a streamed answer ends with usage (OpenAI {@code stream_options.include_usage})
+ */
+public record ChatRequest(String model, List<ChatMessage> messages, boolean stream, boolean includeUsage, int n,
+                          Integer maxTokens, List<String> toolNames, boolean toolsAllowed) {
+
+    public ChatRequest {
+        messages = List.copyOf(messages);
+        toolNames = List.copyOf(toolNames);
+    }
+
+    /** The text of the last message with role {@code user}, where canaries are looked for. */
+    public String lastUserText() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return messages.get(i).text();
+            }
+        }
+        return "";
+    }
+
+    /** The text of a tool result that came after the last user message, if any. */
+    public String toolResultAfterLastUser() {
+        String result = null;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            ChatMessage message = messages.get(i);
+            if (message.role().equals("user")) {
+                break;
+            }
+            if (message.role().equals("tool") && result == null) {
+                result = message.text();
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.brownout.fakes.internal.exchange;
+
+import dev.brownout.fakes.admin.BehaviourStore;
+import dev.brownout.fakes.auth.AuthResult;
+import dev.brownout.fakes.auth.Authenticator;
+import dev.brownout.fakes.behaviour.ErrorFault;
+import dev.brownout.fakes.behaviour.FaultPlan;
+import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.RateLimitStatus;
+import dev.brownout.fakes.behaviour.RateLimiter;
+import dev.brownout.fakes.catalog.ModelCatalog;
+import dev.brownout.fakes.catalog.ModelProfile;
+import dev.brownout.fakes.ledger.CallOutcome;
+import dev.brownout.fakes.ledger.Ledger;
+import dev.brownout.fakes.ledger.ProviderCall;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves a provider's completion endpoint in any dialect: auth, validation, rate limits, the behaviour's
+ * faults, pacing to the serving model's profile, and one ledger entry per call.
+ */
+public final class CompletionEndpoint implements Handler {
+
+    /** How long a hung request is held at most; the listener's idle timeout is the same. */
+    static final Duration MAX_HANG = Duration.ofMinutes(10);
+    static final String RETRY_COUNT_HEADER = "X-Stainless-Retry-Count";
+    static final int MAX_TRACKED_TASKS = 100_000;
+
+    private final String provider;
+    private final Dialect dialect;
+    private final long seed;
+    private final ModelCatalog catalog;
+    private final List<String> servedModels;
+    private final Authenticator authenticator;
+    private final boolean bearerChallenge;
+    private final BehaviourStore<ProviderBehaviour> behaviour;
+    private final RateLimiter rateLimiter;
+    private final Ledger<ProviderCall> ledger;
+    private final ProviderMetrics metrics;
+    private final CountDownLatch closing;
+    private final ReplyPlanner planner;
+    private final PacedReplySender sender;
+    private final AtomicLong requests = new AtomicLong();
+    /** Attempts seen per canary task, for seeding; the oldest tasks are forgotten so a soak cannot grow it forever. */
+    private final Map<String, AtomicInteger> attemptsByTask = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AtomicInteger> eldest) {
+                    return size() > MAX_TRACKED_TASKS;
+                }
+            });
+
+    /**
+     * @param servedModels    catalog ids this provider serves
+     * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)
+     * @param rateLimiter     this provider's per-model buckets, counting minutes on the world's clock
+     * @param closing         released when the provider shuts down, to let hung requests go
+     */
+    public CompletionEndpoint(String provider, Dialect dialect, long seed, ModelCatalog catalog,
+                              List<String> servedModels, Authenticator authenticator, boolean bearerChallenge,
+                              BehaviourStore<ProviderBehaviour> behaviour, RateLimiter rateLimiter,
+                              Ledger<ProviderCall> ledger, ProviderMetrics metrics, CountDownLatch closing) {
+        this.provider = provider;
+        this.dialect = dialect;
+        this.seed = seed;
+        this.catalog = catalog;
+        this.servedModels = List.copyOf(servedModels);
+        this.authenticator = authenticator;
+        this.bearerChallenge = bearerChallenge;
+        this.behaviour = behaviour;
+        this.rateLimiter = rateLimiter;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.closing = closing;
+        this.planner = new ReplyPlanner(dialect, seed);
+        this.sender = new PacedReplySender(dialect);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        CallDraft call = new CallDraft();
+        long sequence = requests.incrementAndGet();
+        SplittableRandom idRandom = new SplittableRandom(seed ^ (sequence * 0x9E3779B97F4A7C15L) ^ provider.hashCode());
+        call.requestId = dialect.newRequestId(idRandom);
+        call.retryCount = retryCount(ctx);
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        try {
+            serve(ctx, call, idRandom);
+        } catch (io.javalin.http.HttpResponseException e) {
+            // The listener refuses this request itself (a body over the size limit) and records the refusal
+            // under the request id it sends; recording this draft too would count one call twice.
+            call.recorded = true;
+            throw e;
+        } finally {
+            if (!call.recorded) {
+                record(call);
+            }
+        }
+    }
+
+    private void record(CallDraft call) {
+        call.recorded = true;
+        ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
+        metrics.record(entry);
+    }
+
+    /** Records a request refused before it reached this endpoint's logic (bad path, oversized body). */
+    public void recordRefusal(Context ctx, ErrorReply error) {
+        CallDraft call = new CallDraft();
+        call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        refuse(ctx, call, behaviour.current(), "", error);
+        record(call);
+    }
+
+    /**
+     * Authenticates a request to one of the dialect's other routes (e.g. {@code GET /v1/models}); a refusal
+     * is answered and recorded here, and the caller only serves when this returns true.
+     */
+    public boolean admit(Context ctx) {
+        CallDraft call = new CallDraft();
+        call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
+        ctx.header(dialect.requestIdHeader(), call.requestId);
+        boolean admitted = authenticated(ctx, call, behaviour.current());
+        if (!admitted) {
+            record(call);
+        }
+        return admitted;
+    }
+
+    private boolean authenticated(Context ctx, CallDraft call, ProviderBehaviour current) {
+        AuthResult auth = authenticator.authenticate(dialect.credential(ctx));
+        call.principal = auth.principal();
+        if (auth.accepted()) {
+            return true;
+        }
+        String reason = auth.failure().name().toLowerCase(Locale.ROOT);
+        call.authFailure = reason;
+        call.credentialOwner = auth.owner();
+        ErrorReply refusal = dialect.unauthorized(auth);
+        if (bearerChallenge) {
+            refusal = refusal.withHeaders(Map.of("WWW-Authenticate",
+                    "Bearer error=\"invalid_token\", error_description=\"" + reason + "\""));
+        }
+        refuse(ctx, call, current, "", refusal);
+        return false;
+    }
+
+    private void serve(Context ctx, CallDraft call, SplittableRandom idRandom) {
+        ProviderBehaviour current = behaviour.current();
+        if (!authenticated(ctx, call, current)) {
+            return;
+        }
+        Optional<ErrorReply> headerProblem = dialect.checkHeaders(ctx);
+        if (headerProblem.isPresent()) {
+            refuse(ctx, call, current, "", headerProblem.get());
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = dialect.parse(ctx.bodyAsBytes());
+        } catch (InvalidRequestException e) {
+            refuse(ctx, call, current, "", e.toReply());
+            return;
+        }
+        call.model = request.model();
+        call.stream = request.stream();
+        call.taskId = ReplyPlanner.taskIdOf(request).orElse(null);
+        Optional<ModelProfile> requested = catalog.find(request.model())
+                .filter(profile -> servedModels.contains(profile.id()));
+        if (requested.isEmpty()) {
+            refuse(ctx, call, current, "", dialect.unknownModel(request.model()));
+            return;
+        }
+        ModelProfile model = requested.get();
+        int inputTokens = planner.inputTokens(request);
+        int outputBudget = request.maxTokens() == null ? 0 : request.maxTokens();
+        if ((long) inputTokens + outputBudget > model.contextWindow()) {
+            refuse(ctx, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
+                    + " tokens. However, you requested " + (inputTokens + outputBudget) + " tokens ("
+                    + inputTokens + " in the messages, " + outputBudget + " in the completion).",
+                    "messages", "context_length_exceeded"));
+            return;
+        }
+
+        RateLimitStatus limit = rateLimiter.admit(model.id(), current.rateLimit(),
+                inputTokens + (request.maxTokens() == null ? 1_000L : request.maxTokens()), System.nanoTime());
+        dialect.rateLimitHeaders(ctx, limit);
+        if (!limit.admitted()) {
+            fail(ctx, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
+            return;
+        }
+
+        SplittableRandom random = new SplittableRandom(attemptSeed(call.taskId, idRandom));
+        FaultPlan faults = FaultPlan.draw(current, model.id(), random);
+        call.faults = faults.applied();
+        if (faults.hang()) {
+            hang(call);
+            return;
+        }
+        if (faults.error() != null) {
+            fail(ctx, call, injected(faults.error(), request.model()));
+            return;
+        }
+        ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
+        call.servedModel = served.id();
+        Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
+        call.correct = reply.choices().getFirst().correct();
+        call.inputTokens = reply.inputTokens();
+        Duration ttft = served.latency().sampleTtft(random).plus(faults.extraTtft());
+        long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());
+        if (request.stream()) {
+            sender.stream(ctx, call, reply, faults, ttft, gapNanos);
+        } else {
+            sender.respond(ctx, call, reply, faults, ttft, gapNanos, request.model());
+        }
+        call.costUsd = served.price().cost(call.inputTokens, call.outputTokens);
+    }
+
+
+    private void hang(CallDraft call) {
+        call.outcome = CallOutcome.HANG;
+        call.status = 0;
+        // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
+        record(call);
+        try {
+            closing.await(MAX_HANG.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Refuses before admission: the rate-limit headers report the bucket without charging it. */
+    private void refuse(Context ctx, CallDraft call, ProviderBehaviour current, String bucket, ErrorReply error) {
+        dialect.rateLimitHeaders(ctx, rateLimiter.peek(bucket, current.rateLimit(), System.nanoTime()));
+        fail(ctx, call, error);
+    }
+
+    private void fail(Context ctx, CallDraft call, ErrorReply error) {
+        call.failed(error);
+        dialect.writeError(ctx, error);
+    }
+
+    private ErrorReply injected(ErrorFault fault, String model) {
+        ErrorReply reply = dialect.errorFor(fault.status(), model);
+        if (fault.message() != null) {
+            reply = reply.withMessage(fault.message());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (fault.retryAfter() != null) {
+            headers.putAll(retryAfterHeaders(fault.retryAfter()));
+        }
+        if (fault.shouldRetry() != null) {
+            headers.put("x-should-retry", fault.shouldRetry().toString());
+        }
+        return reply.withHeaders(headers).withHtmlBody(fault.htmlBody());
+    }
+
+    private static ErrorReply withRetryAfter(ErrorReply reply, Duration retryAfter) {
+        return reply.withHeaders(retryAfterHeaders(retryAfter));
+    }
+
+    private static Map<String, String> retryAfterHeaders(Duration retryAfter) {
+        long millis = Math.max(0, (retryAfter.toNanos() + 999_999) / 1_000_000);
+        long seconds = (millis + 999) / 1000;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("retry-after", Long.toString(seconds));
+        headers.put("retry-after-ms", Long.toString(millis));
+        return headers;
+    }
+
+    private long attemptSeed(String taskId, SplittableRandom fallback) {
+        if (taskId == null) {
+            return fallback.nextLong();
+        }
+        int attempt = attemptsByTask.computeIfAbsent(taskId, id -> new AtomicInteger()).getAndIncrement();
+        long hash = seed;
+        for (byte b : (provider + '\u0000' + taskId + '\u0000' + attempt).getBytes(StandardCharsets.UTF_8)) {
+            hash = hash * 1_000_003L + b;
+        }
+        return hash;
+    }
+
+    private static Integer retryCount(Context ctx) {
+        String header = ctx.header(RETRY_COUNT_HEADER);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

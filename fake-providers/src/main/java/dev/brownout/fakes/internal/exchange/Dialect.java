@@ -1,0 +1,67 @@
+package dev.brownout.fakes.internal.exchange;
+
+import dev.brownout.fakes.auth.AuthResult;
+import dev.brownout.fakes.behaviour.RateLimitStatus;
+import dev.brownout.fakes.catalog.ModelProfile;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * An LLM API's wire format: how a request is read and validated, and how replies, streams, errors and
+ * rate-limit headers are written. Pacing, faults, auth and the ledger are the endpoint's, shared by all.
+ */
+public interface Dialect {
+
+    /** {@code openai} or {@code anthropic}. */
+    String name();
+
+    /** The path of the completion endpoint, e.g. {@code /v1/chat/completions}. */
+    String completionPath();
+
+    /** The path the dialect's official SDK appends its routes to: what goes into {@code base_url}. */
+    String baseUrlPath();
+
+    TokenCounter tokens();
+
+    String requestIdHeader();
+
+    String newRequestId(SplittableRandom random);
+
+    String newReplyId(SplittableRandom random);
+
+    String newToolCallId(SplittableRandom random);
+
+    /** The credential the request presented, or null. */
+    String credential(Context ctx);
+
+    /** Dialect-required headers that are missing or wrong (e.g. {@code anthropic-version}). */
+    Optional<ErrorReply> checkHeaders(Context ctx);
+
+    /** Reads and validates a completion request; a refusal carries the status and the dialect's message. */
+    ChatRequest parse(byte[] body) throws InvalidRequestException;
+
+    void rateLimitHeaders(Context ctx, RateLimitStatus status);
+
+    void writeError(Context ctx, ErrorReply error);
+
+    ErrorReply unauthorized(AuthResult result);
+
+    ErrorReply unknownModel(String model);
+
+    ErrorReply rateLimited(String model, RateLimitStatus status);
+
+    /** The dialect's usual error for a status, as an injected fault sends it. */
+    ErrorReply errorFor(int status, String model);
+
+    /** The complete, non-streaming response body. */
+    byte[] body(Reply reply);
+
+    StreamEncoder streamEncoder(Reply reply);
+
+    /** Routes besides the completion endpoint, e.g. {@code GET /v1/models}; {@code admitted} authenticates or answers the refusal. */
+    void mountExtras(RoutesConfig routes, List<ModelProfile> models, java.util.function.Predicate<Context> admitted);
+}

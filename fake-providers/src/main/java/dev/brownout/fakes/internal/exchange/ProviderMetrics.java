@@ -1,0 +1,58 @@
+package dev.brownout.fakes.internal.exchange;
+
+import dev.brownout.fakes.ledger.ProviderCall;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+
+/** Prometheus metrics of one provider: requests by model and status, tokens, time to first token. */
+public final class ProviderMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The model label of requests that named a model this provider does not serve. */
+    static final String UNKNOWN_MODEL = "unknown";
+
+    private final String provider;
+    private final java.util.function.Predicate<String> served;
+
+    /**
+     * @param served whether a requested model name (id or alias) is one this provider serves; any other name
+     *               is labelled {@value #UNKNOWN_MODEL}, so names a client makes up cannot add series without bound
+     */
+    public ProviderMetrics(String provider, java.util.function.Predicate<String> served) {
+        this.provider = provider;
+        this.served = served;
+    }
+
+    void record(ProviderCall call) {
+        String model = call.model() == null ? "" : served.test(call.model()) ? call.model() : UNKNOWN_MODEL;
+        Counter.builder("brownout.provider.requests")
+                .description("Requests by model, HTTP status and outcome")
+                .tags("provider", provider, "model", model, "status", Integer.toString(call.status()),
+                        "outcome", call.outcome().label())
+                .register(registry).increment();
+        if (call.inputTokens() > 0) {
+            Counter.builder("brownout.provider.tokens").description("Tokens by direction")
+                    .tags("provider", provider, "model", model, "direction", "input")
+                    .register(registry).increment(call.inputTokens());
+        }
+        if (call.outputTokens() > 0) {
+            Counter.builder("brownout.provider.tokens").description("Tokens by direction")
+                    .tags("provider", provider, "model", model, "direction", "output")
+                    .register(registry).increment(call.outputTokens());
+        }
+        if (call.ttftMillis() != null) {
+            Timer.builder("brownout.provider.ttft").description("Time from arrival to the first output token")
+                    .tags("provider", provider, "model", model)
+                    .publishPercentiles(0.5, 0.9, 0.99)
+                    .register(registry).record(Duration.ofMillis(call.ttftMillis()));
+        }
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.brownout.fakes.internal.exchange;
+
+import dev.brownout.fakes.canary.Canaries;
+import dev.brownout.fakes.canary.CanaryOracle;
+import dev.brownout.fakes.canary.FillerText;
+import dev.brownout.fakes.canary.Solution;
+import dev.brownout.fakes.catalog.ModelProfile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Composes what a model answers: a canary in the last user message is solved for real, then got right or
+ * wrong as the oracle decides for (seed, task, serving model, choice); anything else gets filler text
+ * fixed by the prompt. The verdict and the wrong answer do not depend on the attempt, so a retry to the
+ * same model gets the same answer, as the design's determinism requires.
+ */
+final class ReplyPlanner {
+
+    private final Dialect dialect;
+    private final long seed;
+
+    ReplyPlanner(Dialect dialect, long seed) {
+        this.dialect = dialect;
+        this.seed = seed;
+    }
+
+    /** The canary in the request's last user message, if it carries one the fakes can solve. */
+    static Optional<Canaries.Found> canaryOf(ChatRequest request) {
+        return Canaries.find(request.lastUserText());
+    }
+
+    /** The task id in the request's last user message: a canary's, or a task of another kind (answered with filler). */
+    static Optional<String> taskIdOf(ChatRequest request) {
+        return Canaries.taskIdIn(request.lastUserText());
+    }
+
+    int inputTokens(ChatRequest request) {
+        int total = 3;
+        for (ChatMessage message : request.messages()) {
+            total += 4 + dialect.tokens().count(message.text());
+        }
+        return total;
+    }
+
+    Reply plan(ChatRequest request, String replyId, ModelProfile served, double capabilityMultiplier,
+               SplittableRandom random) {
+        Optional<Canaries.Found> canary = canaryOf(request);
+        Optional<Solution> right = canary.flatMap(Canaries::solve);
+        List<ChoicePlan> choices = new ArrayList<>();
+        for (int index = 0; index < request.n(); index++) {
+            choices.add(right.isPresent()
+                    ? canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier, random)
+                    : textChoice(request, index, FillerText.generate(stableSeed(request.lastUserText(), served.id(), index)), null));
+        }
+        return new Reply(replyId, System.currentTimeMillis() / 1000, request.model(), choices,
+                inputTokens(request), request.includeUsage());
+    }
+
+    private ChoicePlan canaryChoice(ChatRequest request, int index, Canaries.Found canary, Solution right,
+                                    ModelProfile served, double capabilityMultiplier, SplittableRandom random) {
+        double probability = CanaryOracle.probability(served.capability(), capabilityMultiplier, canary.difficulty());
+        boolean correct = CanaryOracle.answersCorrectly(seed, canary.taskId(), served.id(), index, probability);
+        Solution solution = correct ? right
+                : Canaries.wrong(canary, right, new SplittableRandom(stableSeed(canary.taskId(), served.id(), index)));
+        String toolResult = request.toolResultAfterLastUser();
+        if (toolResult != null) {
+            return textChoice(request, index,
+                    "The tool returned: " + toolResult + "\n" + Canaries.ANSWER_PREFIX + solution.answer(), correct);
+        }
+        Solution.ToolCall call = solution.toolCall();
+        if (call != null && request.toolsAllowed() && request.toolNames().contains(call.name())) {
+            List<String> pieces = dialect.tokens().pieces(call.argumentsJson());
+            FinishReason finish = FinishReason.TOOL_CALLS;
+            if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
+                pieces = pieces.subList(0, request.maxTokens());
+                finish = FinishReason.LENGTH;
+            }
+            return new ChoicePlan(index, List.of(),
+                    new ToolCallPlan(dialect.newToolCallId(random), call.name(), pieces), finish, correct);
+        }
+        return textChoice(request, index, solution.text(), correct);
+    }
+
+    private ChoicePlan textChoice(ChatRequest request, int index, String text, Boolean correct) {
+        List<String> pieces = dialect.tokens().pieces(text);
+        FinishReason finish = FinishReason.STOP;
+        if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
+            pieces = pieces.subList(0, request.maxTokens());
+            finish = FinishReason.LENGTH;
+        }
+        return new ChoicePlan(index, pieces, null, finish, correct);
+    }
+
+    private long stableSeed(String text, String model, int choice) {
+        long hash = seed;
+        for (byte b : (text + '\u0000' + model + '\u0000' + choice).getBytes(StandardCharsets.UTF_8)) {
+            hash = hash * 31 + b;
+        }
+        return hash;
+    }
+}

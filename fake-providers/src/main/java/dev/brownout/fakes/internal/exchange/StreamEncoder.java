@@ -1,0 +1,23 @@
+package dev.brownout.fakes.internal.exchange;
+
+/**
+ * Writes one reply's server-sent events in a dialect's framing. The endpoint decides when each frame is
+ * sent (pacing, stalls, cuts); the encoder decides what the bytes are.
+ */
+public interface StreamEncoder {
+
+    /** The frames that open the stream, sent at time to first token. */
+    String start();
+
+    /** The frames carrying one output token of one choice. */
+    String step(int choice, int step, String piece);
+
+    /** The frames that end a complete stream: finish reasons, usage, terminator. */
+    String finish(int outputTokensSent);
+
+    /** The dialect's mid-stream error event. */
+    String error(ErrorReply error);
+
+    /** A frame whose JSON is broken, as a faulty upstream sends it. */
+    String malformed();
+}

@@ -1,0 +1,113 @@
+package dev.brownout.fakes.internal.exchange;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real tokenisation (JTokkit), for usage counts and for streaming one token per chunk. */
+public final class TokenCounter {
+
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Encoding encoding;
+    private final Map<Integer, byte[]> bytesByToken = new ConcurrentHashMap<>();
+    private final Map<Integer, String> textByToken = new ConcurrentHashMap<>();
+
+    private TokenCounter(Encoding encoding) {
+        this.encoding = encoding;
+    }
+
+    public static TokenCounter of(EncodingType type) {
+        return new TokenCounter(REGISTRY.getEncoding(type));
+    }
+
+    public int count(String text) {
+        return text == null || text.isEmpty() ? 0 : encoding.countTokens(text);
+    }
+
+    /**
+     * The text cut at token boundaries. A token that ends inside a multi-byte character is merged with the
+     * next, so every piece is valid UTF-8 on its own.
+     */
+    public List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return pieces;
+        }
+        IntArrayList tokens = encoding.encode(text);
+        byte[] pending = EMPTY;
+        for (int i = 0; i < tokens.size(); i++) {
+            byte[] bytes = bytesOf(tokens.get(i));
+            if (pending.length == 0) {
+                String piece = pieceOf(tokens.get(i), bytes);
+                if (piece != null) {
+                    pieces.add(piece);
+                    continue;
+                }
+                pending = bytes;
+                continue;
+            }
+            byte[] joined = new byte[pending.length + bytes.length];
+            System.arraycopy(pending, 0, joined, 0, pending.length);
+            System.arraycopy(bytes, 0, joined, pending.length, bytes.length);
+            String piece = strictUtf8(joined);
+            if (piece == null) {
+                pending = joined;
+            } else {
+                pieces.add(piece);
+                pending = EMPTY;
+            }
+        }
+        if (pending.length > 0) {
+            pieces.add(new String(pending, StandardCharsets.UTF_8));
+        }
+        return pieces;
+    }
+
+    /** A token's bytes; the vocabulary is fixed, so each token is decoded once. */
+    private byte[] bytesOf(int token) {
+        return bytesByToken.computeIfAbsent(token, id -> {
+            IntArrayList one = new IntArrayList(1);
+            one.add(id);
+            return encoding.decodeBytes(one);
+        });
+    }
+
+    /** The token as text, or null when its bytes end inside a multi-byte character. */
+    private String pieceOf(int token, byte[] bytes) {
+        String cached = textByToken.get(token);
+        if (cached != null) {
+            return cached;
+        }
+        String text = strictUtf8(bytes);
+        if (text != null) {
+            textByToken.put(token, text);
+        }
+        return text;
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.brownout;
+
+import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.scenario.LibraryScenario;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.ScenarioLibrary;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point of Brownout as a library: a measured run of a scenario against a system under test, or a
+ * scenario's fake world for a test that drives its own code.
+ *
+ * <pre>{@code
+ * BrownoutRun run = Brownout.scenario("oauth-outage")
+ *         .timeScale(0.1)
+ *         .against(Sut.openAiChat(gatewayUrl))
+ *         .run();
+ * run.result().quality().iqLoss();  run.gates().passed();  run.reportHtml();
+ *
+ * try (BrownoutWorld world = Brownout.world("oauth-outage")) {
+ *     world.provider("primary").baseUrl();
+ *     world.enter("oauth-down");
+ * }
+ * }</pre>
+ */
+public final class Brownout {
+
+    private Brownout() {
+    }
+
+    /**
+     * A measured run of a shipped scenario (by name, see {@link #library()}) or of a scenario file.
+     *
+     * @throws IllegalArgumentException for a name that is neither a file nor a shipped scenario, naming the shipped ones
+     * @throws dev.brownout.scenario.ScenarioException for a scenario file with problems, each with its line and field
+     */
+    public static RunBuilder scenario(String nameOrFile) {
+        return new RunBuilder(ScenarioSource.resolve(nameOrFile));
+    }
+
+    /** A measured run of the scenario file at {@code file}; a task file it names is looked up beside it. */
+    public static RunBuilder scenario(Path file) {
+        return new RunBuilder(ScenarioSource.fromFile(file));
+    }
+
+    /** A measured run of a scenario built or changed in code. */
+    public static RunBuilder scenario(Scenario scenario) {
+        return new RunBuilder(ScenarioSource.of(scenario));
+    }
+
+    /**
+     * Starts the fake world of a shipped scenario (by name) or of a scenario file, every fake behind its own
+     * embedded fault proxy on loopback. Close it when done (try-with-resources).
+     */
+    public static BrownoutWorld world(String nameOrFile) {
+        return world(ScenarioSource.resolve(nameOrFile).scenario());
+    }
+
+    /** Starts the fake world of a scenario built or changed in code, behind the embedded fault proxy. */
+    public static BrownoutWorld world(Scenario scenario) {
+        Objects.requireNonNull(scenario, "a scenario");
+        return new BrownoutWorld(scenario, ProxiedWorld.start(scenario));
+    }
+
+    /**
+     * Starts the fake world of {@code scenario} behind the proxies of {@code backend} (an external Toxiproxy,
+     * or the real image through {@code brownout-fault-proxy-container}); the world owns the backend from here
+     * on and closes it.
+     */
+    public static BrownoutWorld world(Scenario scenario, FaultProxyBackend backend) {
+        Objects.requireNonNull(scenario, "a scenario");
+        Objects.requireNonNull(backend, "a fault proxy backend");
+        return new BrownoutWorld(scenario, ProxiedWorld.start(scenario.worldConfig(), backend));
+    }
+
+    /** The shipped scenarios, by name, each with a one-line summary. */
+    public static List<LibraryScenario> library() {
+        return ScenarioLibrary.list();
+    }
+}

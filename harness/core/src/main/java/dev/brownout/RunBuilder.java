@@ -1,0 +1,194 @@
+package dev.brownout;
+
+import dev.brownout.fakes.config.DurationText;
+import dev.brownout.internal.run.MeasuredRun;
+import dev.brownout.internal.run.RunPlan;
+import dev.brownout.reports.gate.Bound;
+import dev.brownout.scenario.Scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A measured run being set up: the scenario (given to {@link Brownout#scenario(String)}), its clock and load,
+ * the system under test, the baseline and where the run folder goes. {@link #run()} plays it to its end.
+ * Each setter returns this builder; nothing starts before {@link #run()} or {@link #prepare()}.
+ */
+public final class RunBuilder {
+
+    private final ScenarioSource source;
+    private double timeScale = 1;
+    private double loadScale = 1;
+    private Sut sut;
+    private Baseline baseline = Baseline.auto();
+    private boolean noiseFloor;
+    private Duration warmup = RunPlan.DEFAULT_WARMUP;
+    private Path out = RunPlan.DEFAULT_OUT;
+    private Bound bound = Bound.POINT;
+    private RunObserver observer;
+
+    RunBuilder(ScenarioSource source) {
+        this.source = source;
+    }
+
+    /**
+     * Plays the scenario on a clock {@code factor} times as long: 0.05 plays a 4-minute scenario in 12 s.
+     * Offsets, durations, timeouts and the models' pace are multiplied by it, rates divided by it. Default 1.
+     */
+    public RunBuilder timeScale(double factor) {
+        if (!(factor > 0 && factor <= 100)) {
+            throw new IllegalArgumentException("a time scale is a factor above 0 and at most 100, was " + factor);
+        }
+        this.timeScale = factor;
+        return this;
+    }
+
+    /**
+     * Sends this share of the scenario's load on the same clock (arrival rate, agents, the providers' rate
+     * limits); for a machine too small for the full load. Between 0 (exclusive) and 1; default 1.
+     */
+    public RunBuilder loadScale(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("a load scale is a share above 0 and at most 1, was " + share);
+        }
+        this.loadScale = share;
+        return this;
+    }
+
+    /** The system under test. Required. */
+    public RunBuilder against(Sut system) {
+        this.sut = Objects.requireNonNull(system, "a system under test: Sut.openAiChat(url), Sut.reference(\"resilient\"), ...");
+        return this;
+    }
+
+    /** What IQ loss is measured against; default {@link Baseline#auto()}. */
+    public RunBuilder baseline(Baseline choice) {
+        this.baseline = Objects.requireNonNull(choice, "a baseline: Baseline.auto(), Baseline.stored(path) or Baseline.none()");
+        return this;
+    }
+
+    /** Measures against a stored {@code result.json} (or its run folder) of the same scenario, seed and scales. */
+    public RunBuilder storedBaseline(Path result) {
+        return baseline(Baseline.stored(result));
+    }
+
+    /** Measures no baseline: IQ loss, its attribution and cost amplification are reported unknown. */
+    public RunBuilder noBaseline() {
+        return baseline(Baseline.none());
+    }
+
+    /**
+     * Also plays a second baseline and reports the IQ loss of one against the other: the loss a run shows with no
+     * fault at all. Needs {@link Baseline#auto()}.
+     */
+    public RunBuilder withNoiseFloor() {
+        this.noiseFloor = true;
+        return this;
+    }
+
+    /** Unmeasured load sent before each timeline (wall-clock, not scaled); default 5 s, zero for none. */
+    public RunBuilder warmup(Duration length) {
+        Objects.requireNonNull(length, "a warm-up length; Duration.ZERO for none");
+        if (length.isNegative()) {
+            throw new IllegalArgumentException("a warm-up cannot be negative, was " + length);
+        }
+        this.warmup = length;
+        return this;
+    }
+
+    /** The folder run folders are made in; default {@code brownout-runs} in the working directory. */
+    public RunBuilder outputTo(Path folder) {
+        this.out = Objects.requireNonNull(folder, "a folder for the run folders");
+        return this;
+    }
+
+    /** Judges gates on the worse end of a figure's 95% interval instead of its point estimate. */
+    public RunBuilder pessimisticGates() {
+        this.bound = Bound.PESSIMISTIC;
+        return this;
+    }
+
+    /** Tells {@code watcher} the run's progress (the command line's progress line is one). */
+    public RunBuilder observer(RunObserver watcher) {
+        this.observer = Objects.requireNonNull(watcher, "an observer");
+        return this;
+    }
+
+    /**
+     * Plays the run to its end — the baseline first when it is {@code auto}, then the scenario — measures it,
+     * writes {@code result.json} and every report into its folder and judges its gates. Never throws for what the
+     * system under test did: a run that ended early is returned {@link BrownoutRun#completed() incomplete}.
+     *
+     * @throws RunNotStartedException when nothing of the scenario was played (the SUT or the world could not
+     *                                start); the world is clean and the folder keeps the cause
+     * @throws BrownoutException      when the played runs could not be measured; they stay in their folder
+     */
+    public BrownoutRun run() {
+        return prepare().play();
+    }
+
+    /**
+     * Checks the set-up and returns the run ready to play, so that it can be {@link PreparedRun#stop(String) stopped}
+     * from another thread (a signal handler, a test's timeout).
+     *
+     * @throws IllegalArgumentException for a set-up that cannot play: no SUT, or a stored baseline of another
+     *                                  scenario, seed or scale
+     */
+    public PreparedRun prepare() {
+        if (sut == null) {
+            throw new IllegalArgumentException("a run needs a system under test: call against(Sut.openAiChat(url)), "
+                    + "against(Sut.reference(\"resilient\")), against(Sut.fromFile(path)) or against(Sut.inJvm(...))");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot keep runs in " + out.toAbsolutePath() + ": " + e.getMessage());
+        }
+        Scenario played = source.scenario().scaled(timeScale).loadScaled(loadScale);
+        RunPlan plan = RunPlan.of(played, sut.factory())
+                .withOut(out)
+                .withWarmup(warmup)
+                .withTasksDirectory(source.tasksDirectory())
+                .withCommand(commandLine());
+        if (observer != null) {
+            plan = plan.withListener(new ObservingListener(observer));
+        }
+        return new PreparedRun(MeasuredRun.of(plan, baseline.choice(), noiseFloor), bound);
+    }
+
+    /** The launcher command that plays the same run, or empty when the scenario or SUT was built in code. */
+    List<String> commandLine() {
+        if (source.commandLineName().isEmpty() || sut.argument().isEmpty()) {
+            return List.of();
+        }
+        List<String> line = new ArrayList<>(List.of("./brownout", "run", source.commandLineName().get(), "--sut",
+                sut.argument().get()));
+        if (timeScale != 1) {
+            line.addAll(List.of("--time-scale", Double.toString(timeScale)));
+        }
+        if (loadScale != 1) {
+            line.addAll(List.of("--load-scale", Double.toString(loadScale)));
+        }
+        if (!warmup.equals(RunPlan.DEFAULT_WARMUP)) {
+            line.addAll(List.of("--warmup", DurationText.format(warmup)));
+        }
+        if (!"auto".equals(baseline.toString())) {
+            line.addAll(List.of("--baseline", baseline.toString()));
+        }
+        if (noiseFloor) {
+            line.add("--noise-floor");
+        }
+        if (bound == Bound.PESSIMISTIC) {
+            line.add("--pessimistic");
+        }
+        if (!out.equals(RunPlan.DEFAULT_OUT)) {
+            line.addAll(List.of("--out", out.toString()));
+        }
+        return line;
+    }
+}
