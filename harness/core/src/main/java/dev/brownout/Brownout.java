@@ -1,5 +1,6 @@
 package dev.brownout;
 
+import dev.brownout.fakes.WorldConfig;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.scenario.LibraryScenario;
@@ -63,7 +64,7 @@ public final class Brownout {
     /** Starts the fake world of a scenario built or changed in code, behind the embedded fault proxy. */
     public static BrownoutWorld world(Scenario scenario) {
         Objects.requireNonNull(scenario, "a scenario");
-        return new BrownoutWorld(scenario, ProxiedWorld.start(scenario));
+        return new BrownoutWorld(scenario.name(), scenario.timeline(), ProxiedWorld.start(scenario));
     }
 
     /**
@@ -74,7 +75,17 @@ public final class Brownout {
     public static BrownoutWorld world(Scenario scenario, FaultProxyBackend backend) {
         Objects.requireNonNull(scenario, "a scenario");
         Objects.requireNonNull(backend, "a fault proxy backend");
-        return new BrownoutWorld(scenario, ProxiedWorld.start(scenario.worldConfig(), backend));
+        return new BrownoutWorld(scenario.name(), scenario.timeline(), ProxiedWorld.start(scenario.worldConfig(), backend));
+    }
+
+    /**
+     * Starts a world from a world file's configuration alone (see {@code docs/fakes.md}), with no scenario and so
+     * no phases, behind the embedded fault proxy; {@link WorldConfig#defaults()} is one OpenAI and one Anthropic
+     * provider.
+     */
+    public static BrownoutWorld world(WorldConfig config) {
+        Objects.requireNonNull(config, "a world configuration; WorldConfig.defaults() for one OpenAI and one Anthropic provider");
+        return new BrownoutWorld("world", List.of(), ProxiedWorld.start(config, FaultProxyBackend.embedded()));
     }
 
     /** The shipped scenarios, by name, each with a one-line summary. */

@@ -3,7 +3,6 @@ package dev.brownout;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.scenario.Phase;
-import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.TargetFaults;
 import dev.brownout.world.WorldEndpoints;
 
@@ -21,15 +20,17 @@ import java.util.function.UnaryOperator;
  */
 public final class BrownoutWorld implements AutoCloseable {
 
-    private final Scenario scenario;
+    private final String name;
+    private final List<Phase> timeline;
     private final ProxiedWorld world;
     private final Map<String, TargetFaults> current = new LinkedHashMap<>();
     private final Map<String, WorldProvider> providers = new LinkedHashMap<>();
     private final WorldOAuth oauth;
     private boolean closed;
 
-    BrownoutWorld(Scenario scenario, ProxiedWorld world) {
-        this.scenario = scenario;
+    BrownoutWorld(String name, List<Phase> timeline, ProxiedWorld world) {
+        this.name = name;
+        this.timeline = List.copyOf(timeline);
         this.world = world;
         for (FakeProvider provider : world.fakes().providers()) {
             providers.put(provider.name(), new WorldProvider(this, provider, world.endpoints().provider(provider.name())));
@@ -38,9 +39,9 @@ public final class BrownoutWorld implements AutoCloseable {
                 world.fakes().oauth().orElseThrow())).orElse(null);
     }
 
-    /** The scenario this world belongs to. */
-    public Scenario scenario() {
-        return scenario;
+    /** The name of the scenario this world belongs to, or {@code world} for a world started from a world file. */
+    public String name() {
+        return name;
     }
 
     /**
@@ -48,12 +49,12 @@ public final class BrownoutWorld implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a name this world has no provider of, naming the ones it has
      */
-    public WorldProvider provider(String name) {
+    public WorldProvider provider(String providerName) {
         requireOpen();
-        WorldProvider provider = providers.get(name);
+        WorldProvider provider = providers.get(providerName);
         if (provider == null) {
-            throw new IllegalArgumentException("the world of scenario '" + scenario.name() + "' has no provider '"
-                    + name + "'; it has " + String.join(", ", providers.keySet()));
+            throw new IllegalArgumentException("the world of " + name + " has no provider '"
+                    + providerName + "'; it has " + String.join(", ", providers.keySet()));
         }
         return provider;
     }
@@ -72,7 +73,7 @@ public final class BrownoutWorld implements AutoCloseable {
     public WorldOAuth oauth() {
         requireOpen();
         if (oauth == null) {
-            throw new IllegalStateException("the world of scenario '" + scenario.name() + "' has no OAuth server: "
+            throw new IllegalStateException("the world of " + name + " has no OAuth server: "
                     + "its world file declares no oauth section and no provider with auth: oauth");
         }
         return oauth;
@@ -95,20 +96,21 @@ public final class BrownoutWorld implements AutoCloseable {
 
     /** The names of the scenario's phases, in timeline order. */
     public List<String> phases() {
-        return scenario.timeline().stream().map(Phase::name).toList();
+        return timeline.stream().map(Phase::name).toList();
     }
 
     /**
-     * Sets exactly the faults of the scenario's phase {@code name} on every target, now: network faults on the
+     * Sets exactly the faults of the scenario's phase {@code phaseName} on every target, now: network faults on the
      * fault proxies, HTTP faults on the fakes; every target the phase does not name is made clean.
      *
      * @throws IllegalArgumentException for a phase the scenario does not have, naming the ones it has
      */
-    public synchronized void enter(String name) {
+    public synchronized void enter(String phaseName) {
         requireOpen();
-        Phase phase = scenario.timeline().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("scenario '" + scenario.name() + "' has no phase '"
-                        + name + "'; its phases are " + String.join(", ", phases())));
+        Phase phase = timeline.stream().filter(p -> p.name().equals(phaseName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the world of " + name + " has no phase '"
+                        + phaseName + "'" + (timeline.isEmpty() ? ": it was started without a scenario"
+                        : "; its phases are " + String.join(", ", phases()))));
         world.phases().apply(phase);
         current.clear();
         phase.faults().forEach(faults -> current.put(faults.target(), faults));
@@ -151,13 +153,13 @@ public final class BrownoutWorld implements AutoCloseable {
 
     synchronized void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("the world of scenario '" + scenario.name() + "' is closed; "
+            throw new IllegalStateException("the world of " + name + " is closed; "
                     + "start another with Brownout.world(...)");
         }
     }
 
     @Override
     public String toString() {
-        return "world of " + scenario.name() + (closed ? " (closed)" : "");
+        return "world of " + name + (closed ? " (closed)" : "");
     }
 }

@@ -41,9 +41,7 @@ public final class RunBuilder {
      * Offsets, durations, timeouts and the models' pace are multiplied by it, rates divided by it. Default 1.
      */
     public RunBuilder timeScale(double factor) {
-        if (!(factor > 0 && factor <= 100)) {
-            throw new IllegalArgumentException("a time scale is a factor above 0 and at most 100, was " + factor);
-        }
+        source.scenario().scaled(factor); // the scenario's own rule refuses a factor it cannot play on, and says why
         this.timeScale = factor;
         return this;
     }
@@ -53,9 +51,7 @@ public final class RunBuilder {
      * limits); for a machine too small for the full load. Between 0 (exclusive) and 1; default 1.
      */
     public RunBuilder loadScale(double share) {
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("a load scale is a share above 0 and at most 1, was " + share);
-        }
+        source.scenario().loadScaled(share); // the scenario's own rule refuses a share it cannot play, and says why
         this.loadScale = share;
         return this;
     }

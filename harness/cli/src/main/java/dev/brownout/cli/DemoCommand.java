@@ -1,15 +1,10 @@
 package dev.brownout.cli;
 
-import dev.brownout.internal.run.BaselineChoice;
-import dev.brownout.internal.run.MeasuredOutcome;
-import dev.brownout.internal.run.MeasuredRun;
-import dev.brownout.internal.run.MeasurementFailedException;
-import dev.brownout.internal.run.RunPlan;
-import dev.brownout.scenario.Scenario;
-import dev.brownout.scenario.ScenarioLibrary;
-import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.Brownout;
+import dev.brownout.BrownoutRun;
+import dev.brownout.PreparedRun;
+import dev.brownout.Sut;
 import dev.brownout.reports.RunResult;
-import dev.brownout.reports.gate.Bound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,47 +46,41 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        try {
-            scenario = ScenarioLibrary.load(SCENARIO).scaled(timeScale);
-            options.prepareOut();
-        } catch (IllegalArgumentException e) {
-            err.println("brownout demo: " + e.getMessage());
-            err.flush();
-            return RunCommand.BAD_INPUT;
-        }
-        List<MeasuredOutcome> outcomes = new ArrayList<>();
+        List<BrownoutRun> runs = new ArrayList<>();
         for (String gateway : GATEWAYS) {
-            String sut = "reference:" + gateway;
-            RunPlan plan = RunPlan.of(scenario, SutSpec.fromArgument(sut))
-                    .withOut(options.out)
-                    .withWarmup(options.warmup)
-                    .withCommand(List.of("brownout", "run", SCENARIO, "--sut", sut, "--time-scale", Double.toString(timeScale)))
-                    .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
-            MeasuredOutcome outcome;
+            PreparedRun run;
             try {
-                outcome = InterruptibleRun.play(MeasuredRun.of(plan, BaselineChoice.auto(), false));
-            } catch (MeasurementFailedException e) {
+                run = Brownout.scenario(SCENARIO)
+                        .timeScale(timeScale)
+                        .against(Sut.reference(gateway))
+                        .warmup(options.warmup)
+                        .outputTo(options.out)
+                        .observer(new ProgressDisplay(err, ProgressDisplay.onTerminal()))
+                        .prepare();
+            } catch (IllegalArgumentException e) {
                 err.println("brownout demo: " + e.getMessage());
                 err.flush();
+                return RunCommand.BAD_INPUT;
+            }
+            RunEnd end = RunEnd.play(run, "brownout demo", out, err);
+            if (end.run().isEmpty()) {
                 return RunCommand.INCOMPLETE;
             }
-            ReportSet.finish(outcome, Bound.POINT, "brownout demo", out, err);
-            outcomes.add(outcome);
-            if (!outcome.result().completed()) {
+            runs.add(end.run().get());
+            if (!end.run().get().completed()) {
                 break;
             }
         }
         out.println();
-        for (MeasuredOutcome outcome : outcomes) {
-            RunResult result = outcome.result();
+        for (BrownoutRun run : runs) {
+            RunResult result = run.result();
             out.printf(Locale.ROOT, "%-19s answered %s of tasks, IQ loss %s -> %s%n", result.sut().name(),
                     ResultSummary.percent(result.summary().availability()),
                     result.quality().iqLoss() == null ? "unknown" : ResultSummary.percent(result.quality().iqLoss().value()),
-                    outcome.folder());
+                    run.folder());
         }
         out.flush();
-        boolean allComplete = outcomes.size() == GATEWAYS.size() && outcomes.stream().allMatch(o -> o.result().completed());
+        boolean allComplete = runs.size() == GATEWAYS.size() && runs.stream().allMatch(BrownoutRun::completed);
         return allComplete ? 0 : RunCommand.INCOMPLETE;
     }
 }

@@ -1,12 +1,12 @@
 package dev.brownout.cli;
 
+import dev.brownout.Brownout;
+import dev.brownout.BrownoutWorld;
 import dev.brownout.fakes.ServeUntilStopped;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.config.Mappers;
-import dev.brownout.faultproxy.backend.FaultProxyBackend;
-import dev.brownout.scenario.ScenarioException;
 import dev.brownout.input.FileProblem;
-import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.input.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,12 +56,10 @@ final class FakesCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProxiedWorld world;
+        BrownoutWorld world;
         try {
-            world = scenario == null
-                    ? ProxiedWorld.start(WorldConfig.defaults(), FaultProxyBackend.embedded())
-                    : ProxiedWorld.start(ScenarioArgument.resolve(scenario).scenario());
-        } catch (ScenarioException e) {
+            world = scenario == null ? Brownout.world(WorldConfig.defaults()) : Brownout.world(scenario);
+        } catch (InvalidInputException e) {
             for (FileProblem problem : e.problems()) {
                 err.println(problem.describe());
             }
@@ -82,7 +80,7 @@ final class FakesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(ProxiedWorld world, PrintWriter out) throws IOException {
+    private void print(BrownoutWorld world, PrintWriter out) throws IOException {
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("providers", world.endpoints().providers());

@@ -1,7 +1,7 @@
 package dev.brownout.cli;
 
 import dev.brownout.scenario.LibraryScenario;
-import dev.brownout.scenario.ScenarioLibrary;
+import dev.brownout.Brownout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +21,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<LibraryScenario> scenarios = ScenarioLibrary.list();
+        List<LibraryScenario> scenarios = Brownout.library();
         int width = scenarios.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (LibraryScenario scenario : scenarios) {
             out.println(String.format("%-" + width + "s  %s", scenario.name(), scenario.summary()));

@@ -1,10 +1,9 @@
 package dev.brownout.cli;
 
-import dev.brownout.internal.record.PhaseRecord;
-import dev.brownout.internal.run.RunListener;
-import dev.brownout.internal.run.RunRecord;
-import dev.brownout.internal.run.RunStatus;
-import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.RunObserver;
+import dev.brownout.RunProgress;
+
+
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.Objects;
  * A run's progress: phase, elapsed of total, exchanges ok and failed. On a terminal one line rewritten in
  * place; otherwise (CI logs, a pipe) a plain line at each phase and every ten seconds.
  */
-final class ProgressDisplay implements RunListener {
+final class ProgressDisplay implements RunObserver {
 
     private static final long PLAIN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
@@ -37,15 +36,15 @@ final class ProgressDisplay implements RunListener {
     }
 
     @Override
-    public synchronized void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
+    public synchronized void phaseEntered(String phase, Duration at) {
         if (!terminal) {
-            out.println("phase " + phase.name() + " at " + clock(phase.startedAt()));
+            out.println("phase " + phase + " at " + clock(at));
             out.flush();
         }
     }
 
     @Override
-    public synchronized void progress(RunStatus status) {
+    public synchronized void progress(RunProgress status) {
         String line = "phase " + Objects.requireNonNullElse(status.phase(), "-") + "  " + clock(status.elapsed())
                 + " / " + clock(status.total()) + "  ok " + status.ok() + "  failed " + status.failed();
         long now = System.nanoTime();
@@ -63,7 +62,7 @@ final class ProgressDisplay implements RunListener {
     }
 
     @Override
-    public synchronized void finished(RunRecord record) {
+    public synchronized void finished(boolean completed, String stopReason) {
         if (terminal && lastWidth > 0) {
             out.println();
         }

@@ -1,5 +1,6 @@
 package dev.brownout.cli;
 
+import dev.brownout.reports.bundle.ReportBundle;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateEvaluation;
 import picocli.CommandLine;
@@ -40,9 +41,10 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ResultArgument argument = ResultArgument.read(run);
-            ReportSet.print(ReportSet.write(argument.result(),
+            ReportBundle reports = ReportBundle.write(argument.result(),
                     GateEvaluation.evaluate(argument.result(), pessimistic ? Bound.PESSIMISTIC : Bound.POINT),
-                    out == null ? argument.folder() : out), stdout);
+                    out == null ? argument.folder() : out);
+            RunEnd.printReports(reports.html(), reports.markdown(), reports.junit(), stdout);
             return 0;
         } catch (IllegalArgumentException | IOException e) {
             err.println("brownout report: " + e.getMessage());

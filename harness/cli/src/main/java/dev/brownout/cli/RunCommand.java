@@ -1,26 +1,18 @@
 package dev.brownout.cli;
 
-import dev.brownout.fakes.config.DurationText;
-import dev.brownout.internal.run.BaselineChoice;
-import dev.brownout.internal.run.MeasuredOutcome;
-import dev.brownout.internal.run.MeasuredRun;
-import dev.brownout.internal.run.MeasurementFailedException;
-import dev.brownout.internal.run.RunPlan;
-import dev.brownout.scenario.ScenarioException;
+import dev.brownout.Baseline;
+import dev.brownout.Brownout;
+import dev.brownout.PreparedRun;
+import dev.brownout.RunBuilder;
+import dev.brownout.Sut;
 import dev.brownout.input.FileProblem;
-import dev.brownout.internal.sut.SutSpec;
-import dev.brownout.internal.sut.SutSpecException;
-import dev.brownout.reports.gate.Bound;
-import dev.brownout.reports.gate.GateReport;
+import dev.brownout.input.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code brownout run SCENARIO}: plays a scenario against a system under test and keeps the run in a folder. */
@@ -85,24 +77,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MeasuredRun run;
+        PreparedRun run;
         try {
-            ScenarioArgument argument = ScenarioArgument.resolve(scenario);
-            SutSpec sutSpec = SutSpec.fromArgument(sut);
-            BaselineChoice baselineChoice = BaselineChoice.parse(baseline);
-            RunPlan plan = RunPlan.of(argument.scenario().scaled(timeScale).loadScaled(loadScale), sutSpec)
-                    .withOut(options.out)
-                    .withWarmup(options.warmup)
-                    .withTasksDirectory(argument.directory())
-                    .withCommand(command())
-                    .withListener(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
-            options.prepareOut();
-            run = MeasuredRun.of(plan, baselineChoice, noiseFloor);
-        } catch (ScenarioException e) {
-            e.problems().stream().map(FileProblem::describe).forEach(err::println);
-            err.flush();
-            return BAD_INPUT;
-        } catch (SutSpecException e) {
+            RunBuilder builder = Brownout.scenario(scenario)
+                    .timeScale(timeScale)
+                    .loadScale(loadScale)
+                    .against(Sut.parse(sut))
+                    .baseline(Baseline.parse(baseline))
+                    .warmup(options.warmup)
+                    .outputTo(options.out)
+                    .observer(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+            if (noiseFloor) {
+                builder.withNoiseFloor();
+            }
+            if (pessimistic) {
+                builder.pessimisticGates();
+            }
+            run = builder.prepare();
+        } catch (InvalidInputException e) {
             e.problems().stream().map(FileProblem::describe).forEach(err::println);
             err.flush();
             return BAD_INPUT;
@@ -111,38 +103,6 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return BAD_INPUT;
         }
-        MeasuredOutcome outcome;
-        try {
-            outcome = InterruptibleRun.play(run);
-        } catch (MeasurementFailedException e) {
-            err.println("brownout run: " + e.getMessage());
-            err.flush();
-            return INCOMPLETE;
-        }
-        GateReport gates = ReportSet.finish(outcome, pessimistic ? Bound.PESSIMISTIC : Bound.POINT, "brownout run", out, err);
-        return gates.verdict(outcome.result()).exitCode();
-    }
-
-    private List<String> command() {
-        List<String> line = new ArrayList<>(List.of("brownout", "run", scenario, "--sut", sut));
-        if (timeScale != 1) {
-            line.addAll(List.of("--time-scale", Double.toString(timeScale)));
-        }
-        if (loadScale != 1) {
-            line.addAll(List.of("--load-scale", Double.toString(loadScale)));
-        }
-        if (!options.warmup.equals(RunPlan.DEFAULT_WARMUP)) {
-            line.addAll(List.of("--warmup", DurationText.format(options.warmup)));
-        }
-        if (!"auto".equals(baseline)) {
-            line.addAll(List.of("--baseline", baseline));
-        }
-        if (noiseFloor) {
-            line.add("--noise-floor");
-        }
-        if (pessimistic) {
-            line.add("--pessimistic");
-        }
-        return line;
+        return RunEnd.play(run, "brownout run", out, err).exitCode();
     }
 }

@@ -2,8 +2,6 @@ package dev.brownout.cli;
 
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,15 +11,6 @@ final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "brownout-runs",
             description = {"Folder the run folders are made in.", "Default: ${DEFAULT-VALUE}."})
     Path out;
-
-    /** Makes the folder runs are kept in, so an unwritable one is bad input before anything starts. */
-    void prepareOut() {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot keep runs in " + out.toAbsolutePath() + ": " + e.getMessage());
-        }
-    }
 
     @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = {"Unmeasured load sent before each timeline starts (wall-clock, not scaled), so a cold SUT "

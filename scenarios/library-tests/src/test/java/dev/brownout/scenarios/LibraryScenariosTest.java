@@ -15,7 +15,7 @@ import dev.brownout.internal.run.RunPlan;
 import dev.brownout.internal.run.RunRecord;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
-import dev.brownout.scenario.ScenarioLoader;
+import dev.brownout.scenario.ScenarioLibrary;
 import dev.brownout.internal.sut.SutSpec;
 import dev.brownout.reports.RunResultSchema;
 import dev.brownout.reports.RunResults;
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every scenario file in {@code scenarios/library} plays to its end against both reference gateways, on a
+ * Every shipped scenario (the {@code scenarios/library} folder, as the brownout-scenarios jar ships it) plays to its end against both reference gateways, on a
  * clock 20 times as fast and at a quarter of its load (a 2-core machine runs gateway, proxies and fakes at
  * once). Where failover can help, the resilient gateway must answer measurably more than the naive one.
  */
@@ -42,7 +42,6 @@ class LibraryScenariosTest {
 
     private static final double TIME_SCALE = 0.05;
     private static final double LOAD_SCALE = 0.25;
-    private static final Path LIBRARY = Path.of("library");
     /** Scenarios whose faults a failover to the backup provider can get round. */
     private static final Set<String> FAILOVER_HELPS = Set.of("oauth-outage", "provider-brownout", "rate-limit-storm",
             "primary-hard-down");
@@ -50,11 +49,9 @@ class LibraryScenariosTest {
     @TempDir
     Path out;
 
-    static Stream<String> shippedScenarios() throws IOException {
-        try (Stream<Path> files = Files.list(LIBRARY)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
-                    .toList().stream();
-        }
+    /** The library as a user's classpath has it: the brownout-scenarios jar. */
+    static Stream<String> shippedScenarios() {
+        return ScenarioLibrary.names().stream();
     }
 
     private static final JsonSchema RESULT_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
@@ -78,7 +75,7 @@ class LibraryScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shippedScenarios")
     void playsToItsEndAgainstBothGatewaysAndTheResilientOneAnswersMoreWhereFailoverHelps(String file) throws IOException {
-        Scenario scenario = ScenarioLoader.load(LIBRARY.resolve(file)).scaled(TIME_SCALE).loadScaled(LOAD_SCALE);
+        Scenario scenario = ScenarioLibrary.load(file).scaled(TIME_SCALE).loadScaled(LOAD_SCALE);
         List<String> phases = scenario.timeline().stream().map(Phase::name).toList();
 
         RunRecord naive = play(scenario, "naive");

@@ -1,0 +1,69 @@
+package dev.brownout.cli;
+
+import dev.brownout.BrownoutException;
+import dev.brownout.BrownoutRun;
+import dev.brownout.PreparedRun;
+import dev.brownout.RunNotStartedException;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a measured run plays and ends on the command line: Ctrl-C or SIGTERM stops it cleanly (the JVM waits, up
+ * to a minute, until the faults are cleared, the SUT stopped, the ports closed and the result written), then its
+ * headline figures, its gates and the paths of its reports are printed.
+ *
+ * @param run      the run, or empty when it could not be measured
+ * @param exitCode 0 every gate passed, 1 a gate failed, 3 the run ended early or could not be measured
+ */
+record RunEnd(Optional<BrownoutRun> run, int exitCode) {
+
+    private static final Duration CLEAN_UP_BUDGET = Duration.ofMinutes(1);
+
+    static RunEnd play(PreparedRun prepared, String command, PrintWriter out, PrintWriter err) {
+        Thread hook = new Thread(() -> {
+            prepared.stop("stopped by a signal (Ctrl-C or SIGTERM)");
+            try {
+                prepared.awaitFinished(CLEAN_UP_BUDGET);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "brownout-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BrownoutRun run = prepared.play();
+            print(run, out);
+            return new RunEnd(Optional.of(run), run.gates().verdict(run.result()).exitCode());
+        } catch (RunNotStartedException e) {
+            print(e.run(), out);
+            err.println(command + ": " + e.getMessage());
+            err.flush();
+            return new RunEnd(Optional.of(e.run()), RunCommand.INCOMPLETE);
+        } catch (BrownoutException e) {
+            err.println(command + ": " + e.getMessage());
+            err.flush();
+            return new RunEnd(Optional.empty(), RunCommand.INCOMPLETE);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns once this run has finished
+            }
+        }
+    }
+
+    private static void print(BrownoutRun run, PrintWriter out) {
+        ResultSummary.print(run.result(), run.folder(), out);
+        GatePrinter.print(run.gates(), out);
+        printReports(run.reportHtml(), run.summaryMarkdown(), run.junitXml(), out);
+    }
+
+    static void printReports(Path html, Path markdown, Path junit, PrintWriter out) {
+        for (Path file : new Path[] {html, markdown, junit}) {
+            out.println("report: " + file);
+        }
+        out.flush();
+    }
+}
