@@ -5,26 +5,35 @@ import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What SUT templates can name: {@code providers.<name>.base_url|api_key|dialect|auth|model|models} (model is
- * the first model), {@code provider_list} (the same, in order, each with its {@code name}, for sections),
- * {@code oauth.issuer|token_url|jwks_url|discovery_url|client_id|client_secret|refresh_token} (the first
- * client), {@code env.<VAR>} for every {@code BROWNOUT_*} variable, and, where the harness has them,
- * {@code port}, {@code run_dir} and {@code config_file}. Values that do not exist (an OAuth provider's api
- * key, a world without OAuth) are absent, so naming them is an error rather than an empty string.
+ * the first model) and, for a provider that authenticates with OAuth, {@code providers.<name>.oauth_client}
+ * with the token_url, client_id, client_secret and refresh_token a gateway uses for it (the world's first
+ * client, as the reference gateways use it); {@code provider_list} (the same, in order, each with its
+ * {@code name}, for sections); {@code oauth.issuer|token_url|jwks_url|discovery_url|client_id|client_secret|refresh_token}
+ * (the first client); {@code env.<VAR>} for every {@code BROWNOUT_*} variable; {@code brownout.java} and
+ * {@code brownout.classpath}, the java executable and the absolute class path of the running Brownout, so a
+ * SUT file can start the reference gateways it carries wherever it is run from; and, where the harness has
+ * them, {@code port}, {@code run_dir} and {@code config_file}. Values that do not exist (an OAuth provider's
+ * api key, a world without OAuth) are absent, so naming them is an error rather than an empty string.
  */
 final class WorldTemplateModel {
 
     static final String PORT = "port";
     static final String RUN_DIR = "run_dir";
     static final String CONFIG_FILE = "config_file";
+    static final String BROWNOUT = "brownout";
 
     private final Map<String, Object> values;
 
@@ -37,7 +46,7 @@ final class WorldTemplateModel {
         Map<String, Object> providers = new LinkedHashMap<>();
         List<Map<String, Object>> providerList = new ArrayList<>();
         for (ProviderEndpoint provider : endpoints.providers()) {
-            Map<String, Object> entry = provider(provider);
+            Map<String, Object> entry = provider(provider, endpoints.oauth());
             providers.put(provider.name(), entry);
             Map<String, Object> named = new LinkedHashMap<>(entry);
             named.put("name", provider.name());
@@ -47,10 +56,27 @@ final class WorldTemplateModel {
         values.put("provider_list", providerList);
         endpoints.oauth().ifPresent(oauth -> values.put("oauth", oauth(oauth)));
         values.put("env", new LinkedHashMap<>(environment));
+        values.put(BROWNOUT, brownout());
         return new WorldTemplateModel(values);
     }
 
-    private static Map<String, Object> provider(ProviderEndpoint provider) {
+    /**
+     * This JVM's java and class path. The class path is made absolute because the SUT process runs in the
+     * run folder, while {@code java -jar harness/cli/target/brownout.jar} leaves it relative to where the
+     * user stood.
+     */
+    private static Map<String, Object> brownout() {
+        String classPath = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        entry.put("classpath", classPath);
+        return entry;
+    }
+
+    private static Map<String, Object> provider(ProviderEndpoint provider, Optional<OAuthEndpoint> oauth) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("base_url", provider.baseUrl());
         putIfPresent(entry, "api_key", provider.apiKey());
@@ -60,6 +86,20 @@ final class WorldTemplateModel {
             entry.put("model", provider.models().getFirst());
         }
         entry.put("models", provider.models());
+        if ("oauth".equals(provider.auth())) {
+            oauth.filter(server -> !server.clients().isEmpty()).ifPresent(server -> entry.put("oauth_client", oauthClient(server)));
+        }
+        return entry;
+    }
+
+    /** Named apart from the top-level {@code oauth}, so a section over it inside {@code provider_list} cannot fall back to that. */
+    private static Map<String, Object> oauthClient(OAuthEndpoint server) {
+        OAuthClient client = server.clients().getFirst();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("token_url", server.tokenUrl());
+        entry.put("client_id", client.clientId());
+        putIfPresent(entry, "client_secret", client.clientSecret());
+        putIfPresent(entry, "refresh_token", client.refreshToken());
         return entry;
     }
 

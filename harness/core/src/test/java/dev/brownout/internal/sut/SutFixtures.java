@@ -5,6 +5,8 @@ import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.oauth.OAuthClient;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.scenario.ScenarioLibrary;
+import dev.brownout.scenario.ScenarioWorld;
 import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.internal.world.ProxiedWorld;
@@ -47,6 +49,13 @@ final class SutFixtures {
         WorldConfig config = new WorldConfig(42L, null, instantCatalog().toString(), List.of(
                 ProviderConfig.of("primary", DialectKind.OPENAI, "frontier"),
                 ProviderConfig.of("backup", DialectKind.OPENAI, "mid")));
+        return ProxiedWorld.start(config, FaultProxyBackend.embedded());
+    }
+
+    /** A shipped scenario's world (its providers, dialects, auth and OAuth server) with its models answering instantly. */
+    static ProxiedWorld startWorldOf(String scenarioName) {
+        ScenarioWorld world = ScenarioLibrary.load(scenarioName).world();
+        WorldConfig config = new WorldConfig(42L, world.host(), instantCatalog().toString(), world.providers(), world.oauth());
         return ProxiedWorld.start(config, FaultProxyBackend.embedded());
     }
 

@@ -3,7 +3,12 @@ package dev.brownout.internal.sut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.brownout.gateways.RunningGateway;
+import dev.brownout.gateways.naive.NaiveGateway;
 import dev.brownout.input.FileProblem;
+import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.sut.SutReply;
+import dev.brownout.sut.SutRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +16,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SUT files: the shipped examples load, and each kind of mistake is reported at its place. */
+/** SUT files: the shipped examples load and answer in front of a world, and each kind of mistake is reported at its place. */
 class SutSpecFileTest {
 
     private static final Path EXAMPLES = Path.of("../../scenarios/sut");
@@ -35,6 +41,45 @@ class SutSpecFileTest {
         SutSpec spec = SutSpec.load(example);
 
         assertThat(spec.name()).isNotBlank();
+    }
+
+    /**
+     * Each example started as written in front of a running world answers a task. An example that points at
+     * something the user runs (their agent program, their service, their gateway) gets a stand-in for it,
+     * put where the example points by replacing exactly that address or program name in its text.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    @Timeout(60)
+    void everyShippedExampleStartsInFrontOfAWorldAndAnswersATask(Path example) throws Exception {
+        try (ProxiedWorld world = SutFixtures.startWorld(); StandIn standIn = StandIn.forExample(example, world, folder)) {
+            SutSpec spec = SutSpec.parse(standIn.text(), example.toString(), EXAMPLES.toAbsolutePath().normalize());
+
+            try (StartedSut sut = SutStarter.start(spec, world.endpoints(), SutFixtures.environmentOf(world.endpoints()),
+                    folder.resolve("run"), 1.0)) {
+                SutReply reply = sut.sut().send(new SutRequest("task-1", "What is 2 + 2?", false, Duration.ofSeconds(20)));
+
+                assertThat(reply.status()).as("%s answered %s", example.getFileName(), reply.answer()).isEqualTo(200);
+                assertThat(reply.answer()).as("%s's answer", example.getFileName()).isNotBlank();
+                standIn.assertReached(reply);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void theNaiveGatewayProcessExampleAnswersThroughAnOAuthProviderAsInTheOAuthOutage() throws Exception {
+        SutSpec spec = SutSpec.load(EXAMPLES.resolve("naive-gateway-process.yaml"));
+
+        try (ProxiedWorld world = SutFixtures.startWorldOf("oauth-outage");
+             StartedSut sut = SutStarter.start(spec, world.endpoints(), SutFixtures.environmentOf(world.endpoints()),
+                     folder.resolve("run"), 1.0)) {
+            SutReply reply = sut.sut().send(new SutRequest("task-1", "What is 2 + 2?", false, Duration.ofSeconds(20)));
+
+            assertThat(reply.status()).as("status; answer %s", reply.answer()).isEqualTo(200);
+            assertThat(world.fakes().provider("primary").ledger().all()).as("calls the OAuth-protected primary took")
+                    .singleElement().satisfies(call -> assertThat(call.status()).as("the primary's status").isEqualTo(200));
+        }
     }
 
     @Test
@@ -284,6 +329,99 @@ class SutSpecFileTest {
                 """));
 
         assertThat(error.problems()).extracting(FileProblem::field).containsExactly("modle", "max_tokens");
+    }
+
+    /** What an example points at that the user would run; {@code assertReached} checks the example really got there. */
+    private interface StandIn extends AutoCloseable {
+
+        String text();
+
+        default void assertReached(SutReply reply) {
+        }
+
+        @Override
+        default void close() {
+        }
+
+        static StandIn forExample(Path example, ProxiedWorld world, Path folder) throws IOException {
+            String text = Files.readString(example);
+            return switch (example.getFileName().toString()) {
+                case "cli-agent.yaml" -> agent(text, world, folder);
+                case "http-service.yaml" -> service(text);
+                case "openai-compatible-gateway.yaml" -> gateway(text, world);
+                default -> () -> text;
+            };
+        }
+
+        /** A program in place of my-agent that answers with the base URL it was given and whether it got a key. */
+        private static StandIn agent(String text, ProxiedWorld world, Path folder) throws IOException {
+            Path agent = folder.resolve("my-agent");
+            Files.writeString(agent, """
+                    #!/bin/sh
+                    cat > /dev/null
+                    echo "4 from $2 key=${MY_AGENT_API_KEY:+set}"
+                    """);
+            agent.toFile().setExecutable(true);
+            String rewritten = replaceOnce(text, "argv: [my-agent,", "argv: [\"" + agent + "\",");
+            String expected = "4 from " + world.endpoints().providers().getFirst().baseUrl() + " key=set";
+            return new StandIn() {
+                public String text() {
+                    return rewritten;
+                }
+
+                public void assertReached(SutReply reply) {
+                    assertThat(reply.answer()).as("the agent's answer: the primary's URL and key came through").isEqualTo(expected);
+                }
+            };
+        }
+
+        /** A JSON service in place of the one at 127.0.0.1:9000. */
+        private static StandIn service(String text) {
+            RecordingServer server = new RecordingServer().answering(200, "application/json",
+                    "{\"answer\": {\"text\": \"4\", \"model\": \"stand-in\"}}");
+            String rewritten = replaceOnce(text, "http://127.0.0.1:9000", server.url());
+            return new StandIn() {
+                public String text() {
+                    return rewritten;
+                }
+
+                public void assertReached(SutReply reply) {
+                    assertThat(reply.answer()).as("the answer at /answer/text").isEqualTo("4");
+                    assertThat(server.requests()).as("requests the service got").singleElement().satisfies(request -> {
+                        assertThat(request.header("Authorization")).as("Authorization").isEqualTo("Bearer local-dev-token");
+                        assertThat(request.body()).as("the rendered body").contains("\"id\": \"task-1\"").contains("What is 2 + 2?");
+                    });
+                }
+
+                public void close() {
+                    server.close();
+                }
+            };
+        }
+
+        /** The naive reference gateway, in front of the world, in place of the user's gateway at 127.0.0.1:8787. */
+        private static StandIn gateway(String text, ProxiedWorld world) {
+            RunningGateway gateway = NaiveGateway.start(ReferenceSut.configFor(world.endpoints(), 1.0));
+            String rewritten = replaceOnce(text, "http://127.0.0.1:8787/v1", gateway.baseUrl());
+            return new StandIn() {
+                public String text() {
+                    return rewritten;
+                }
+
+                public void assertReached(SutReply reply) {
+                    assertThat(reply.model()).as("the model the gateway answered with").isEqualTo("frontier");
+                }
+
+                public void close() {
+                    gateway.close();
+                }
+            };
+        }
+
+        private static String replaceOnce(String text, String target, String replacement) {
+            assertThat(text).as("the example still points at %s", target).containsOnlyOnce(target);
+            return text.replace(target, replacement);
+        }
     }
 
     private SutSpec parse(String yaml) {

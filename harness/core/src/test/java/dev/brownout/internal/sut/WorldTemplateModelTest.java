@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.brownout.world.WorldEndpoints;
 import dev.brownout.sut.SutRequest;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,23 @@ class WorldTemplateModelTest {
     void everyBrownoutVariableIsUnderEnv() {
         assertThat(model.render("{{env.BROWNOUT_BACKUP_BASE_URL}} {{env.BROWNOUT_OAUTH_AGENT_CLIENT_SECRET}}", "t"))
                 .isEqualTo("http://127.0.0.1:18002 other");
+    }
+
+    @Test
+    void anOAuthProviderCarriesTheClientCredentialsAGatewayGetsItsTokensWith() {
+        assertThat(model.render("{{#provider_list}}{{name}}:{{#oauth_client}}{{client_id}}/{{client_secret}}/{{refresh_token}}@{{token_url}}{{/oauth_client}};{{/provider_list}}", "t"))
+                .as("only the OAuth provider (backup) has an oauth_client; the api-key primary does not inherit the world's")
+                .isEqualTo("primary:;backup:gateway/s3cret/rt-1@http://127.0.0.1:18003/oauth/token;");
+    }
+
+    @Test
+    void brownoutNamesThisJavaAndAnAbsoluteClassPathThatFindsTheReferenceGateways() {
+        String javaPath = model.render("{{brownout.java}}", "t");
+        String classPath = model.render("{{brownout.classpath}}", "t");
+
+        assertThat(Path.of(javaPath)).as("brownout.java").isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java")).isExecutable();
+        assertThat(classPath.split(File.pathSeparator)).as("brownout.classpath entries")
+                .isNotEmpty().allSatisfy(entry -> assertThat(Path.of(entry)).as(entry).isAbsolute());
     }
 
     @Test
