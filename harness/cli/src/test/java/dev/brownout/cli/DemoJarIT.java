@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's main command as a user runs it, after {@code package} built the jar: {@code java -jar
- * harness/target/brownout.jar demo} from an empty directory, nothing else running, nothing installed.
+ * harness/cli/target/brownout.jar demo} from an empty directory, nothing else running, nothing installed.
  */
 class DemoJarIT {
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The HTML report of a real measured run (the short outage against the naive gateway, after its baseline)
  * opened in headless Chromium: no script errors, the three charts drawn, the key figures in the page text,
- * and a screenshot left at {@code harness/target/real-run-report.png}. Skipped, saying so, without chromium.
+ * and a screenshot left at {@code harness/cli/target/real-run-report.png}. Skipped, saying so, without chromium.
  */
 class RealRunReportBrowserTest {
 

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the embedded server is deliberately better than Toxiproxy 2.12.0 (see README-toxiproxy.md):
+ * Where the embedded server is deliberately better than Toxiproxy 2.12.0 (see docs/fault-proxy.md):
  * inputs that crash or hang Toxiproxy are refused, and toxic changes never wait on the data plane.
  */
 class DeliberateDeviationsTest extends EmbeddedServerFixture {

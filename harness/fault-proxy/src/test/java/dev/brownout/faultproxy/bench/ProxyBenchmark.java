@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures the embedded proxy against a direct loopback connection, in one run: added latency per
  * hop, throughput (plain and behind a 100 ms latency toxic), bandwidth toxic accuracy and connection
- * set-up rate. Not part of the test run; see README-toxiproxy.md for the command. Arguments, if any,
+ * set-up rate. Not part of the test run; see docs/fault-proxy.md for the command. Arguments, if any,
  * pick sections (latency, throughput, latency-throughput, bandwidth, connections; default all),
  * e.g. {@code -Dbench.only=bandwidth}.
  */
