@@ -96,7 +96,7 @@ class ReadmeExamplesTest {
             long refused = calls.stream().filter(call -> call.status() == 529).count();
 
             world.reset();                                       // clean faults; the ledger starts afresh
-        // README end
+            // README end
             assertThat(calls).as("every request reached the backup's ledger").hasSize(20);
             assertThat(refused + answered).as("each call either answered or was refused with a 529").isEqualTo(20);
             assertThat(refused).as("about half of 20 calls refused at probability 0.5 (seeded draw)").isBetween(3L, 17L);
