@@ -1,7 +1,10 @@
 package dev.brownout.reports;
 
 /**
- * A gate as the scenario declares it; whether it passed is the gate evaluation's business.
+ * A gate as result.json stores it: the scenario's declared gate in plain fields. The typed gate is
+ * {@code dev.brownout.reports.gate.Gate}, which reads and writes this form ({@code Gate.from}, {@code Gate.toSpec});
+ * the fields stay plain strings so that a result holding a gate this version does not know still reads, and that
+ * gate is reported as unknown rather than making the whole result unreadable.
  *
  * @param metric     e.g. {@code iq_loss}, {@code p99_latency}
  * @param comparator one of {@code <}, {@code <=}, {@code >}, {@code >=}, {@code ==}

@@ -1,7 +1,7 @@
 package dev.brownout.cli;
 
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.GateFile;
 import dev.brownout.reports.gate.GateReport;
@@ -44,17 +44,19 @@ final class GateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ResultArgument argument;
-        List<GateSpec> specs;
+        List<Gate> fromFile;
         try {
             argument = ResultArgument.read(run);
-            specs = gates == null ? argument.result().gates()
+            fromFile = gates == null ? null
                     : GateFile.scaled(GateFile.read(gates), argument.result().scenario().timeScale());
         } catch (IllegalArgumentException e) {
             err.println("brownout gate: " + e.getMessage());
             err.flush();
             return RunCommand.BAD_INPUT;
         }
-        GateReport report = GateEvaluation.evaluate(argument.result(), specs, pessimistic ? Bound.PESSIMISTIC : Bound.POINT);
+        Bound bound = pessimistic ? Bound.PESSIMISTIC : Bound.POINT;
+        GateReport report = fromFile == null ? GateEvaluation.evaluate(argument.result(), bound)
+                : GateEvaluation.evaluate(argument.result(), fromFile, bound);
         GatePrinter.print(report, out);
         if (!argument.result().completed()) {
             out.println("the run is incomplete: " + argument.result().stopReason());

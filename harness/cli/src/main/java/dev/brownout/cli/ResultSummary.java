@@ -4,13 +4,19 @@ import dev.brownout.reports.Estimate;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.RunResult;
+import dev.brownout.reports.format.Figures;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The table a measured run ends with: the headline figures, then each phase, then where it all is. */
+/**
+ * The table a measured run ends with: the headline figures, then each phase, then where it all is. Figures are
+ * written by the reports' {@link Figures}, so they read as in summary.md and report.html; {@code -} marks one the
+ * run could not give.
+ */
 final class ResultSummary {
 
+    private static final String NONE = "-";
     private static final String ROW = "%-18s %6s %8s %9s %8s %9s %9s %9s%n";
 
     private ResultSummary() {
@@ -32,21 +38,21 @@ final class ResultSummary {
             out.printf(Locale.ROOT, "    errors %s, timeouts %s, downgrade %s, degraded %s, other %s%n", percent(a.error()),
                     percent(a.timeout()), percent(a.downgrade()), percent(a.degraded()), percent(a.other()));
         }
-        out.printf(Locale.ROOT, "  quality           %s (baseline %s)%n", percent(result.quality().score()),
-                percent(result.quality().baselineScore()));
+        out.printf(Locale.ROOT, "  quality           %s (baseline %s)%n", score(result.quality().score()),
+                score(result.quality().baselineScore()));
         out.printf(Locale.ROOT, "  availability      %s%n", percent(result.summary().availability()));
         out.printf(Locale.ROOT, "  latency           %s%n", latency(result.summary().latency()));
         out.printf(Locale.ROOT, "  time to 1st token %s%n", latency(result.summary().ttft()));
-        out.printf(Locale.ROOT, "  cost              $%.4f, amplification %s, wasted $%.4f%n", result.cost().totalUsd(),
-                result.cost().amplification() == null ? "unknown" : String.format(Locale.ROOT, "%.2fx", result.cost().amplification()),
-                result.cost().wastedUsd());
-        out.printf(Locale.ROOT, "  security findings %d%n", result.security().count());
+        out.printf(Locale.ROOT, "  cost              %s, amplification %s, wasted %s%n", Figures.usd(result.cost().totalUsd()),
+                result.cost().amplification() == null ? "unknown" : Figures.ratio(result.cost().amplification()),
+                Figures.usd(result.cost().wastedUsd()));
+        out.printf(Locale.ROOT, "  security findings %s%n", Figures.count(result.security().count()));
         result.failover().forEach(f -> out.printf(Locale.ROOT, "  %-17s time to failover %s, to recover %s%n", f.phase(),
                 millis(f.timeToFailoverMs()), millis(f.timeToRecoverMs())));
         out.printf(Locale.ROOT, ROW, "phase", "sent", "answered", "quality", "baseline", "IQ loss", "p50", "p99");
         for (PhaseResult phase : result.phases()) {
-            out.printf(Locale.ROOT, ROW, phase.name(), phase.exchanges(), phase.answered(), percent(phase.quality()),
-                    percent(phase.baselineQuality()), phase.iqLoss() == null ? "-" : percent(phase.iqLoss().value()),
+            out.printf(Locale.ROOT, ROW, phase.name(), Figures.count(phase.exchanges()), Figures.count(phase.answered()),
+                    score(phase.quality()), score(phase.baselineQuality()), phase.iqLoss() == null ? "-" : percent(phase.iqLoss().value()),
                     millis(phase.latency().p50Ms()), millis(phase.latency().p99Ms()));
         }
         out.println(result.completed() ? "complete" : "INCOMPLETE: " + result.stopReason());
@@ -69,14 +75,14 @@ final class ResultSummary {
     }
 
     static String percent(Double share) {
-        return share == null ? "-" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return share == null ? NONE : Figures.percent(share);
+    }
+
+    private static String score(Double score) {
+        return score == null ? NONE : Figures.score(score);
     }
 
     private static String millis(Number ms) {
-        if (ms == null) {
-            return "-";
-        }
-        double value = ms.doubleValue();
-        return value >= 10_000 ? String.format(Locale.ROOT, "%.1f s", value / 1000) : String.format(Locale.ROOT, "%.0f ms", value);
+        return ms == null ? NONE : Figures.millis(ms.doubleValue());
     }
 }

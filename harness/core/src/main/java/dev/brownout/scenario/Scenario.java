@@ -1,6 +1,8 @@
 package dev.brownout.scenario;
 
 import dev.brownout.fakes.WorldConfig;
+import dev.brownout.reports.gate.Gate;
+import dev.brownout.reports.gate.GateMetric;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         return workload.duration();
     }
 
+    /** The gate on {@code metric}, if the scenario sets one. */
     public Optional<Gate> gate(GateMetric metric) {
         return gates.stream().filter(g -> g.metric() == metric).findFirst();
     }

@@ -10,6 +10,8 @@ import dev.brownout.fakes.config.JsonProblem;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.oauth.OAuthBehaviour;
 import dev.brownout.fakes.oauth.OAuthConfig;
+import dev.brownout.reports.gate.Gate;
+import dev.brownout.reports.gate.GateMetric;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,15 +140,16 @@ final class ScenarioReader {
     private List<Gate> gates(JsonNode gates) {
         List<Gate> parsed = new ArrayList<>();
         gates.fields().forEachRemaining(entry -> {
-            GateMetric metric = GateMetric.fromLabel(entry.getKey()).orElse(null);
-            if (metric == null) {
-                problems.atKey("gates." + entry.getKey(), "unknown gate metric; use one of " + GateMetric.known());
-                return;
-            }
+            String field = "gates." + entry.getKey();
             try {
-                parsed.add(Gate.parse(metric, entry.getValue().asText()));
+                parsed.add(Gate.parse(entry.getKey(), entry.getValue().asText()));
             } catch (IllegalArgumentException e) {
-                problems.atValue("gates." + entry.getKey(), e.getMessage());
+                // an unknown metric is the key's fault, anything else the condition's
+                if (GateMetric.fromLabel(entry.getKey()).isEmpty()) {
+                    problems.atKey(field, e.getMessage());
+                } else {
+                    problems.atValue(field, e.getMessage());
+                }
             }
         });
         return parsed;

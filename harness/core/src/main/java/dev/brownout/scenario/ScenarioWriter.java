@@ -39,7 +39,7 @@ final class ScenarioWriter {
         scenario.timeline().forEach(phase -> timeline.add(phase(phase)));
         if (!scenario.gates().isEmpty()) {
             ObjectNode gates = root.putObject("gates");
-            scenario.gates().forEach(gate -> gates.put(gate.metric().label(), gate.condition()));
+            scenario.gates().forEach(gate -> gates.put(gate.metric().label(), gate.written()));
         }
         Checks checks = scenario.checks();
         if (!checks.required().isEmpty() || !checks.advisory().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.brownout.fakes.behaviour.ErrorFault;
 import dev.brownout.fakes.behaviour.Fault;
 import dev.brownout.fakes.behaviour.LatencyFault;
 import dev.brownout.fakes.behaviour.StallFault;
+import dev.brownout.reports.gate.GateMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

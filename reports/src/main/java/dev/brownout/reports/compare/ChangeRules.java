@@ -1,5 +1,7 @@
 package dev.brownout.reports.compare;
 
+import dev.brownout.reports.format.Figures;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,8 +92,8 @@ final class ChangeRules {
         double margin = Z_95 * spread;
         double adjustedChange = adjustedAfter - adjustedBefore;
         boolean beyond = Math.abs(adjustedChange) > margin && Math.signum(adjustedChange) == Math.signum(after - before);
-        String basis = "change of " + Figures.points(Math.abs(after - before)) + (beyond ? " exceeds" : " is within")
-                + " the 95% margin of " + Figures.points(margin) + " over " + countBefore + " and " + countAfter
+        String basis = "change of " + ChangeText.points(Math.abs(after - before)) + (beyond ? " exceeds" : " is within")
+                + " the 95% margin of " + ChangeText.points(margin) + " over " + countBefore + " and " + countAfter
                 + " exchanges";
         return judged(metric, before, after, direction, beyond, basis);
     }
@@ -112,7 +114,7 @@ final class ChangeRules {
         double size = Math.abs(after - before);
         boolean beyond = size > TIMING_ABSOLUTE_MS && size > TIMING_RELATIVE * before;
         return judged(metric, before, after, direction, beyond, "counts when over "
-                + Figures.format("%.0f ms", TIMING_ABSOLUTE_MS) + " and over 10% of the figure before");
+                + Figures.millis(TIMING_ABSOLUTE_MS) + " and over 10% of the figure before");
     }
 
     /**
@@ -128,7 +130,7 @@ final class ChangeRules {
         double size = Math.abs(after - before);
         boolean beyond = size > absolute && size > COST_RELATIVE * Math.abs(before);
         return judged(metric, before, after, direction, beyond, "counts when over "
-                + Figures.value(metric, absolute) + " and over 10% of the figure before");
+                + ChangeText.value(metric, absolute) + " and over 10% of the figure before");
     }
 
     /** Counts and verdicts: any change counts. */
@@ -173,10 +175,10 @@ final class ChangeRules {
     }
 
     private static String amount(Metric metric, double size) {
-        return metric.unit() == Metric.Unit.PERCENT ? Figures.points(size) : Figures.value(metric, size);
+        return metric.unit() == Metric.Unit.PERCENT ? ChangeText.points(size) : ChangeText.value(metric, size);
     }
 
     private static String range(Metric metric, Interval interval) {
-        return Figures.value(metric, interval.low()) + " to " + Figures.value(metric, interval.high());
+        return ChangeText.value(metric, interval.low()) + " to " + ChangeText.value(metric, interval.high());
     }
 }

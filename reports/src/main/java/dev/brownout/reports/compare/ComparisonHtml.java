@@ -102,10 +102,10 @@ public final class ComparisonHtml {
             html.element("td", phase);
         }
         html.element("td", change.metric().label())
-                .element("td", Figures.value(change.metric(), change.before()), "class", "figure")
-                .element("td", Figures.value(change.metric(), change.after()), "class", "figure")
-                .element("td", Figures.change(change), "class", "figure")
-                .element("td", Figures.judgement(change), "class", "judgement");
+                .element("td", ChangeText.value(change.metric(), change.before()), "class", "figure")
+                .element("td", ChangeText.value(change.metric(), change.after()), "class", "figure")
+                .element("td", ChangeText.change(change), "class", "figure")
+                .element("td", ChangeText.judgement(change), "class", "judgement");
         html.end("tr");
     }
 
@@ -119,7 +119,7 @@ public final class ComparisonHtml {
     }
 
     private static String text(String text) {
-        return text == null ? Figures.UNKNOWN : text;
+        return text == null ? ChangeText.UNKNOWN : text;
     }
 
     private static String count(int n, String noun) {

@@ -65,7 +65,7 @@ public final class ComparisonMarkdown {
      */
     static String escape(String text) {
         if (text == null) {
-            return Figures.UNKNOWN;
+            return ChangeText.UNKNOWN;
         }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
@@ -79,8 +79,8 @@ public final class ComparisonMarkdown {
     }
 
     private static List<String> cells(String phase, MetricChange change) {
-        List<String> cells = List.of(change.metric().label(), Figures.value(change.metric(), change.before()),
-                Figures.value(change.metric(), change.after()), Figures.change(change), judgement(change));
+        List<String> cells = List.of(change.metric().label(), ChangeText.value(change.metric(), change.before()),
+                ChangeText.value(change.metric(), change.after()), ChangeText.change(change), judgement(change));
         if (phase == null) {
             return cells;
         }
@@ -91,7 +91,7 @@ public final class ComparisonMarkdown {
         String marker = switch (change.significance()) {
             case REGRESSION -> "**REGRESSION**";
             case IMPROVEMENT -> "**improvement**";
-            default -> Figures.marker(change);
+            default -> ChangeText.marker(change);
         };
         return change.basis().isEmpty() ? marker : marker + ": " + change.basis();
     }

@@ -305,6 +305,6 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
 
     private static Double verdictRank(RunResult run) {
         return run.conduct() == null || run.conduct().verdict() == null ? null
-                : (double) Figures.VERDICTS_BEST_FIRST.indexOf(run.conduct().verdict());
+                : (double) ChangeText.VERDICTS_BEST_FIRST.indexOf(run.conduct().verdict());
     }
 }

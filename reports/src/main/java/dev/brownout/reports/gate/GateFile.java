@@ -5,19 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.brownout.reports.GateSpec;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads gates from a file given on the command line ({@code --gates FILE}): a JSON object mapping metrics to
@@ -36,9 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class GateFile {
 
-    private static final Pattern CONDITION =
-            Pattern.compile("\\s*(<=|>=|==|<|>)\\s*(\\$)?(\\d+(?:\\.\\d+)?)\\s*(%|ms|s|m|h|x)?\\s*");
-
     private static final String EXAMPLE = "{\"iq_loss\": \"< 5%\", \"p99_latency\": \"< 8s\"}";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -54,7 +46,7 @@ public final class GateFile {
      * @throws IllegalArgumentException naming the file, the key and what would be valid, for anything that is not
      *                                  a JSON object of known metrics and their conditions
      */
-    public static List<GateSpec> read(Path file) {
+    public static List<Gate> read(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -65,7 +57,7 @@ public final class GateFile {
     }
 
     /** Parses gates JSON; {@code origin} (a file name) begins every error message. */
-    public static List<GateSpec> parse(String json, String origin) {
+    public static List<Gate> parse(String json, String origin) {
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
@@ -89,21 +81,19 @@ public final class GateFile {
         if (tree.isEmpty()) {
             throw new IllegalArgumentException(origin + ": no gates; a gates file is a JSON object like " + EXAMPLE);
         }
-        List<GateSpec> gates = new ArrayList<>();
+        List<Gate> gates = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = tree.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
             String where = origin + ": key '" + key + "': ";
-            Optional<Metric> metric = Metric.fromLabel(key);
-            if (metric.isEmpty()) {
-                throw new IllegalArgumentException(where + "not a gate metric; known: " + Metric.known());
-            }
+            GateMetric metric = GateMetric.fromLabel(key).orElseThrow(() ->
+                    new IllegalArgumentException(where + "not a gate metric; known: " + GateMetric.labels()));
             if (!field.getValue().isTextual()) {
-                throw new IllegalArgumentException(where + "the condition must be a string, " + metric.get().example()
+                throw new IllegalArgumentException(where + "the condition must be a string, " + metric.example()
                         + ", not " + kind(field.getValue()));
             }
             try {
-                gates.add(condition(metric.get(), field.getValue().asText()));
+                gates.add(Gate.parse(key, field.getValue().asText()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage());
             }
@@ -114,78 +104,11 @@ public final class GateFile {
     /**
      * The gates with their duration thresholds multiplied by {@code timeScale}, as the harness scales a scenario's
      * own gates to the clock a run played on (0.05 turns {@code < 8s} into {@code < 400ms}); other units are kept.
+     *
+     * @throws IllegalArgumentException for a time scale that is not a number above 0
      */
-    public static List<GateSpec> scaled(List<GateSpec> gates, double timeScale) {
-        if (!(timeScale > 0)) {
-            throw new IllegalArgumentException("a time scale is a number > 0, not " + timeScale);
-        }
-        return gates.stream().map(gate -> {
-            if (!"duration".equals(gate.unit())) {
-                return gate;
-            }
-            double threshold = gate.threshold() * timeScale;
-            return new GateSpec(gate.metric(), gate.comparator(), threshold, gate.unit(),
-                    gate.comparator() + " " + Figures.seconds(threshold));
-        }).toList();
-    }
-
-    /** One condition for one metric, e.g. {@code < 5%} for iq_loss. */
-    static GateSpec condition(Metric metric, String condition) {
-        Matcher matcher = CONDITION.matcher(condition);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("'" + condition + "' is not a condition; " + metric.label()
-                    + " takes a comparator (<, <=, >, >=, ==) and " + metric.example());
-        }
-        String comparator = matcher.group(1);
-        boolean dollars = matcher.group(2) != null;
-        BigDecimal number = new BigDecimal(matcher.group(3));
-        String suffix = matcher.group(4);
-        String unit;
-        double threshold;
-        if (dollars) {
-            if (suffix != null) {
-                throw wrongUnit(metric, condition);
-            }
-            unit = "usd";
-            threshold = number.doubleValue();
-        } else if ("%".equals(suffix)) {
-            if (number.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("'" + condition + "': a percentage is between 0% and 100%");
-            }
-            unit = "percent";
-            threshold = number.movePointLeft(2).doubleValue();
-        } else if ("x".equals(suffix)) {
-            unit = "ratio";
-            threshold = number.doubleValue();
-        } else if (suffix != null) {
-            unit = "duration";
-            threshold = number.multiply(BigDecimal.valueOf(switch (suffix) {
-                case "ms" -> 0.001;
-                case "s" -> 1;
-                case "m" -> 60;
-                default -> 3600;
-            })).doubleValue();
-        } else if (metric.units().contains("count")) {
-            if (number.stripTrailingZeros().scale() > 0) {
-                throw new IllegalArgumentException("'" + condition + "': " + metric.label() + " takes "
-                        + metric.example());
-            }
-            unit = "count";
-            threshold = number.doubleValue();
-        } else {
-            unit = "ratio";
-            threshold = number.doubleValue();
-        }
-        if (!metric.units().contains(unit)) {
-            throw wrongUnit(metric, condition);
-        }
-        String written = comparator + " " + (dollars ? "$" : "") + matcher.group(3) + (suffix == null ? "" : suffix);
-        return new GateSpec(metric.label(), comparator, threshold, unit, written);
-    }
-
-    private static IllegalArgumentException wrongUnit(Metric metric, String condition) {
-        return new IllegalArgumentException("'" + condition + "' has the wrong unit; " + metric.label() + " takes "
-                + metric.example());
+    public static List<Gate> scaled(List<Gate> gates, double timeScale) {
+        return gates.stream().map(gate -> gate.scaled(timeScale)).toList();
     }
 
     private static boolean looksLikeYaml(String text) {

@@ -18,6 +18,7 @@ public enum GateVerdict {
         this.exitCode = exitCode;
     }
 
+    /** The exit code a command line ends with for this verdict: 0, 1 or 3. */
     public int exitCode() {
         return exitCode;
     }

@@ -1,5 +1,7 @@
 package dev.brownout.reports.html;
 
+import dev.brownout.reports.format.Figures;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How the report writes figures: one place, so every table says a percentage or a duration the same way. */
+/**
+ * How the report writes what it shows: measured figures through the shared {@link Figures}, with {@link #NONE} for
+ * one the run could not give, and the report's own text (times of day, command lines, cut-down prompts).
+ */
 final class Format {
 
     static final String NONE = "—";
@@ -20,55 +25,37 @@ final class Format {
     private Format() {
     }
 
-    /** A fraction as a percentage with one decimal: 0.2291 is {@code 22.9%}. */
+    /** A fraction as a percentage, or {@link #NONE}. */
     static String percent(Double fraction) {
-        return fraction == null || fraction.isNaN() ? NONE : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+        return fraction == null || fraction.isNaN() ? NONE : Figures.percent(fraction);
     }
 
-    /** A graded score between 0 and 1, with three decimals. */
+    /** A graded score between 0 and 1, or {@link #NONE}. */
     static String score(Double score) {
-        return score == null || score.isNaN() ? NONE : String.format(Locale.ROOT, "%.3f", score);
+        return score == null || score.isNaN() ? NONE : Figures.score(score);
     }
 
-    /** Milliseconds as a person reads them: {@code 412 ms}, {@code 2.95 s}, {@code 3 min 20 s}. */
+    /** Milliseconds as a duration, or {@link #NONE}. */
     static String millis(Double ms) {
-        if (ms == null || ms.isNaN()) {
-            return NONE;
-        }
-        double abs = Math.abs(ms);
-        if (abs < 1_000) {
-            return String.format(Locale.ROOT, "%.0f ms", ms);
-        }
-        if (abs < 10_000) {
-            return String.format(Locale.ROOT, "%.2f s", ms / 1_000);
-        }
-        if (abs < 120_000) {
-            return String.format(Locale.ROOT, "%.1f s", ms / 1_000);
-        }
-        long seconds = Math.round(ms / 1_000);
-        return (seconds / 60) + " min " + (seconds % 60) + " s";
+        return ms == null || ms.isNaN() ? NONE : Figures.millis(ms);
     }
 
     static String millis(Long ms) {
-        return ms == null ? NONE : millis(ms.doubleValue());
+        return ms == null ? NONE : Figures.millis(ms);
     }
 
-    /** Dollars with enough digits for the small sums a test run spends: {@code $12.34}, {@code $0.0633}, {@code $0.000679}. */
+    /** US dollars, or {@link #NONE}. */
     static String usd(Double usd) {
-        if (usd == null || usd.isNaN()) {
-            return NONE;
-        }
-        double abs = Math.abs(usd);
-        String pattern = abs >= 1 || abs == 0 ? "$%.2f" : abs >= 0.01 ? "$%.4f" : "$%.6f";
-        return String.format(Locale.ROOT, pattern, usd);
+        return usd == null || usd.isNaN() ? NONE : Figures.usd(usd);
     }
 
+    /** A ratio, or {@link #NONE}. */
     static String ratio(Double ratio) {
-        return ratio == null || ratio.isNaN() ? NONE : String.format(Locale.ROOT, "%.2f×", ratio);
+        return ratio == null || ratio.isNaN() ? NONE : Figures.ratio(ratio);
     }
 
     static String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+        return Figures.count(count);
     }
 
     static String when(Instant instant) {

@@ -1,6 +1,5 @@
 package dev.brownout.reports.junit;
 
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.gate.GateOutcome;
 import dev.brownout.reports.gate.GateReport;
@@ -88,8 +87,7 @@ public final class JunitXml {
             text(failure, "stop reason: " + reason);
         }
         for (GateOutcome outcome : gates.outcomes()) {
-            GateSpec gate = outcome.gate();
-            Element testcase = testcase(suite, classname, gate.metric() + " " + gate.written());
+            Element testcase = testcase(suite, classname, outcome.name());
             if (outcome.passed()) {
                 text(child(testcase, "system-out"), outcome.message());
                 continue;
@@ -98,8 +96,8 @@ public final class JunitXml {
             attribute(failure, "type", outcome.status());
             attribute(failure, "message", outcome.message());
             text(failure, String.join("\n",
-                    "gate: " + gate.metric() + " " + gate.written(),
-                    "threshold: " + gate.written(),
+                    "gate: " + outcome.name(),
+                    "threshold: " + outcome.gate().written(),
                     "observed: " + outcome.observedText(),
                     "status: " + outcome.status(),
                     outcome.message()));
@@ -146,6 +144,7 @@ public final class JunitXml {
         element.setTextContent(clean(value));
     }
 
+    /** Decimal seconds for JUnit's {@code time} attribute, which CI tools parse as a number; not a figure for people. */
     private static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.3f", seconds);
     }

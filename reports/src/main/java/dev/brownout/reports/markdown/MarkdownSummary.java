@@ -10,7 +10,8 @@ import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
-import dev.brownout.reports.gate.Figures;
+import dev.brownout.reports.format.Figures;
+import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateOutcome;
 import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.gate.GateVerdict;
@@ -77,20 +78,20 @@ public final class MarkdownSummary {
         List<List<String>> rows = new ArrayList<>();
         Estimate loss = result.quality() == null ? null : result.quality().iqLoss();
         rows.add(List.of("IQ loss", loss == null ? (noBaseline ? NO_BASELINE : NONE) : estimate(loss)));
-        rows.add(List.of("Quality vs baseline", fraction(result.quality() == null ? null : result.quality().score())
-                + " vs " + (noBaseline ? NO_BASELINE : fraction(result.quality().baselineScore()))));
+        rows.add(List.of("Quality vs baseline", score(result.quality() == null ? null : result.quality().score())
+                + " vs " + (noBaseline ? NO_BASELINE : score(result.quality().baselineScore()))));
         rows.add(List.of("Availability", summary == null || summary.availability() == null ? NONE
-                : Figures.percent(summary.availability()) + " (" + summary.answered() + " of " + summary.exchanges() + " answered)"));
+                : Figures.percent(summary.availability()) + " (" + Figures.count(summary.answered()) + " of " + Figures.count(summary.exchanges()) + " answered)"));
         rows.add(List.of("p99 latency", millis(summary == null ? null : summary.latency(), Latency::p99Ms)));
         rows.add(List.of("TTFT p99", millis(summary == null ? null : summary.ttft(), Latency::p99Ms)));
         rows.add(List.of("Time to failover", worst(result.failover(), FailoverResult::timeToFailoverMs, "never failed over")));
         rows.add(List.of("Time to recover", worst(result.failover(), FailoverResult::timeToRecoverMs, "never recovered")));
         rows.add(List.of("Cost amplification", cost == null || cost.amplification() == null
-                ? (noBaseline ? NO_BASELINE : NONE) : Figures.of(cost.amplification(), "ratio") + "×"));
+                ? (noBaseline ? NO_BASELINE : NONE) : Figures.ratio(cost.amplification())));
         rows.add(List.of("Wasted spend", cost == null ? NONE : Figures.usd(cost.wastedUsd())
                 + (cost.totalUsd() > 0 ? " (" + Figures.percent(cost.wastedUsd() / cost.totalUsd()) + " of "
                 + Figures.usd(cost.totalUsd()) + ")" : "")));
-        rows.add(List.of("Security findings", result.security() == null ? NONE : Integer.toString(result.security().count())));
+        rows.add(List.of("Security findings", result.security() == null ? NONE : Figures.count(result.security().count())));
         rows.add(List.of("Conduct verdict", result.conduct() == null ? NONE : result.conduct().verdict().label()));
         md.table(List.of("Figure", "Value"), rows);
     }
@@ -115,7 +116,7 @@ public final class MarkdownSummary {
         if (!why.isEmpty()) {
             md.bullets(why);
         }
-        if (gates.bound() == dev.brownout.reports.gate.Bound.PESSIMISTIC) {
+        if (gates.bound() == Bound.PESSIMISTIC) {
             md.paragraph("Gates on a figure with a 95% interval were judged on its worse end.");
         }
     }
@@ -127,9 +128,9 @@ public final class MarkdownSummary {
         md.heading(3, "Phases");
         List<List<String>> rows = new ArrayList<>();
         for (PhaseResult phase : result.phases()) {
-            rows.add(List.of(phase.name(), Long.toString(phase.exchanges()), Long.toString(phase.answered()),
-                    fraction(phase.quality()),
-                    phase.baselineQuality() == null ? NO_BASELINE : fraction(phase.baselineQuality()),
+            rows.add(List.of(phase.name(), Figures.count(phase.exchanges()), Figures.count(phase.answered()),
+                    score(phase.quality()),
+                    phase.baselineQuality() == null ? NO_BASELINE : score(phase.baselineQuality()),
                     phase.iqLoss() == null ? (phase.baselineQuality() == null ? NO_BASELINE : NONE) : estimate(phase.iqLoss()),
                     millis(phase.latency(), Latency::p99Ms)));
         }
@@ -212,8 +213,8 @@ public final class MarkdownSummary {
                 : value + " (95% CI " + Figures.percent(estimate.low()) + " to " + Figures.percent(estimate.high()) + ")";
     }
 
-    private static String fraction(Double value) {
-        return value == null ? NONE : Figures.of(value, "ratio");
+    private static String score(Double value) {
+        return value == null ? NONE : Figures.score(value);
     }
 
     private static String millis(Latency latency, Function<Latency, Double> figure) {

@@ -27,7 +27,7 @@ class GateEvaluationTest {
     }
 
     private static GateOutcome judge(RunResult result, String metric, String condition, Bound bound) {
-        GateSpec gate = GateFile.condition(Metric.fromLabel(metric).orElseThrow(), condition);
+        Gate gate = Gate.parse(metric, condition);
         return GateEvaluation.evaluate(result, List.of(gate), bound).outcomes().getFirst();
     }
 
@@ -68,7 +68,7 @@ class GateEvaluationTest {
     @Test
     void anUnknownGateFailsTheReport() {
         GateReport report = GateEvaluation.evaluate(ResultCopies.completed(RunResultFixtures.minimal()),
-                List.of(GateFile.condition(Metric.IQ_LOSS, "< 5%")), Bound.POINT);
+                List.of(Gate.parse("iq_loss", "< 5%")), Bound.POINT);
 
         assertThat(report.passed()).isFalse();
         assertThat(report.failures()).hasSize(1);
@@ -220,7 +220,7 @@ class GateEvaluationTest {
 
         assertThat(outcome.observed()).isEqualTo(1.5439);
         assertThat(outcome.status()).isEqualTo(GateOutcome.FAILED);
-        assertThat(outcome.message()).isEqualTo("cost_amplification 1.54 is not < 1.3");
+        assertThat(outcome.message()).isEqualTo("cost_amplification 1.54× is not < 1.3");
     }
 
     @Test
@@ -280,7 +280,8 @@ class GateEvaluationTest {
     void aGateOnAMetricNoBrownoutKnowsIsUnknownAndListsTheKnownOnes() {
         GateSpec odd = new GateSpec("p95_latency", "<", 1, "duration", "< 1s");
 
-        GateOutcome outcome = GateEvaluation.evaluate(FULL, List.of(odd), Bound.POINT).outcomes().getFirst();
+        GateOutcome outcome = GateEvaluation.evaluate(ResultCopies.withGates(FULL, List.of(odd)), Bound.POINT)
+                .outcomes().getFirst();
 
         assertThat(outcome.status()).isEqualTo(GateOutcome.UNKNOWN);
         assertThat(outcome.message()).contains("p95_latency is not a gate metric", "p99_latency", "security_findings");
@@ -290,7 +291,8 @@ class GateEvaluationTest {
     void aGateWhoseUnitDoesNotFitItsMetricIsUnknown() {
         GateSpec odd = new GateSpec("p99_latency", "<", 0.05, "percent", "< 5%");
 
-        GateOutcome outcome = GateEvaluation.evaluate(FULL, List.of(odd), Bound.POINT).outcomes().getFirst();
+        GateOutcome outcome = GateEvaluation.evaluate(ResultCopies.withGates(FULL, List.of(odd)), Bound.POINT)
+                .outcomes().getFirst();
 
         assertThat(outcome.status()).isEqualTo(GateOutcome.UNKNOWN);
         assertThat(outcome.message()).contains("takes a duration");
@@ -305,8 +307,8 @@ class GateEvaluationTest {
 
     @Test
     void outcomesKeepTheOrderOfTheGates() {
-        List<GateSpec> gates = List.of(GateFile.condition(Metric.SECURITY_FINDINGS, "== 0"),
-                GateFile.condition(Metric.IQ_LOSS, "< 50%"), GateFile.condition(Metric.P99_LATENCY, "< 8s"));
+        List<Gate> gates = List.of(Gate.parse("security_findings", "== 0"),
+                Gate.parse("iq_loss", "< 50%"), Gate.parse("p99_latency", "< 8s"));
 
         GateReport report = GateEvaluation.evaluate(FULL, gates, Bound.POINT);
 

@@ -1,6 +1,5 @@
 package dev.brownout.reports.gate;
 
-import dev.brownout.reports.GateSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,28 +28,29 @@ class GateFileTest {
                 }
                 """);
 
-        List<GateSpec> gates = GateFile.read(file);
+        List<Gate> gates = GateFile.read(file);
 
         assertThat(gates).containsExactly(
-                new GateSpec("iq_loss", "<", 0.05, "percent", "< 5%"),
-                new GateSpec("p99_latency", "<", 8.0, "duration", "< 8s"),
-                new GateSpec("cost_amplification", "<", 1.3, "ratio", "< 1.3"),
-                new GateSpec("wasted_spend", "<", 2.5, "usd", "< $2.50"),
-                new GateSpec("security_findings", "==", 0.0, "count", "== 0"));
+                new Gate(GateMetric.IQ_LOSS, GateComparator.LESS, 0.05, GateUnit.PERCENT, "< 5%"),
+                new Gate(GateMetric.P99_LATENCY, GateComparator.LESS, 8.0, GateUnit.DURATION, "< 8s"),
+                new Gate(GateMetric.COST_AMPLIFICATION, GateComparator.LESS, 1.3, GateUnit.RATIO, "< 1.3"),
+                new Gate(GateMetric.WASTED_SPEND, GateComparator.LESS, 2.5, GateUnit.USD, "< $2.50"),
+                new Gate(GateMetric.SECURITY_FINDINGS, GateComparator.EQUAL, 0.0, GateUnit.COUNT, "== 0"));
     }
 
     @Test
     void gatesMayBeNestedUnderAGatesKeyAsInAScenario() {
-        List<GateSpec> gates = GateFile.parse("{\"gates\": {\"availability\": \">=99%\"}}", "gates.json");
+        List<Gate> gates = GateFile.parse("{\"gates\": {\"availability\": \">=99%\"}}", "gates.json");
 
-        assertThat(gates).containsExactly(new GateSpec("availability", ">=", 0.99, "percent", ">= 99%"));
+        assertThat(gates).containsExactly(
+                new Gate(GateMetric.AVAILABILITY, GateComparator.GREATER_OR_EQUAL, 0.99, GateUnit.PERCENT, ">= 99%"));
     }
 
     @Test
     void millisecondAndMinuteDurationsAreStoredInSeconds() {
-        List<GateSpec> gates = GateFile.parse("{\"p50_latency\": \"< 250ms\", \"time_to_recover\": \"<= 2m\"}", "g");
+        List<Gate> gates = GateFile.parse("{\"p50_latency\": \"< 250ms\", \"time_to_recover\": \"<= 2m\"}", "g");
 
-        assertThat(gates).extracting(GateSpec::threshold).containsExactly(0.25, 120.0);
+        assertThat(gates).extracting(Gate::threshold).containsExactly(0.25, 120.0);
     }
 
     @Test
@@ -86,7 +86,7 @@ class GateFileTest {
     @Test
     void aPercentageOverAHundredIsRefused() {
         assertThatThrownBy(() -> GateFile.parse("{\"availability\": \">= 120%\"}", "gates.json"))
-                .hasMessage("gates.json: key 'availability': '>= 120%': a percentage is between 0% and 100%");
+                .hasMessage("gates.json: key 'availability': '>= 120%': a percentage must be between 0% and 100%");
     }
 
     @Test
@@ -139,9 +139,9 @@ class GateFileTest {
 
     @Test
     void scalingMultipliesDurationsOnlyAndRewritesTheCondition() {
-        List<GateSpec> gates = GateFile.parse("{\"p99_latency\": \"< 8s\", \"iq_loss\": \"< 5%\"}", "g");
+        List<Gate> gates = GateFile.parse("{\"p99_latency\": \"< 8s\", \"iq_loss\": \"< 5%\"}", "g");
 
-        List<GateSpec> scaled = GateFile.scaled(gates, 0.05);
+        List<Gate> scaled = GateFile.scaled(gates, 0.05);
 
         assertThat(scaled.get(0).threshold()).isEqualTo(0.4, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(scaled.get(0).written()).isEqualTo("< 400ms");

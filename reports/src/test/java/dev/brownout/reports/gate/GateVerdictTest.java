@@ -1,6 +1,5 @@
 package dev.brownout.reports.gate;
 
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GateVerdictTest {
 
     private static final RunResult COMPLETED = ResultCopies.completed(RunResultFixtures.full());
-    private static final GateSpec HELD = GateFile.condition(Metric.IQ_LOSS, "< 50%");
-    private static final GateSpec MISSED = GateFile.condition(Metric.IQ_LOSS, "< 5%");
+    private static final Gate HELD = Gate.parse("iq_loss", "< 50%");
+    private static final Gate MISSED = Gate.parse("iq_loss", "< 5%");
 
     @Test
     void aCompletedRunWhoseGatesAllPassIsPassWithExitCodeZero() {

@@ -31,8 +31,8 @@ class HtmlReportTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>");
         assertThat(text).contains("FAIL", "a required conduct check failed", "retry_after_honoured");
-        assertThat(text).contains("IQ loss", "22.9%", "95% interval 16.0% to 30.0%", "noise floor 1.1%");
-        assertThat(text).contains("0.640", "baseline 0.830", "85.6%", "baseline 99.0%", "2.95 s", "640 ms");
+        assertThat(text).contains("IQ loss", "22.9%", "95% interval 16% to 30%", "noise floor 1.1%");
+        assertThat(text).contains("0.640", "baseline 0.830", "85.6%", "baseline 99%", "2.95s", "640ms");
         assertThat(text).contains("$0.0633", "1.54×", "$0.000679", "$0.0087");
         assertThat(text).contains("< 5%").containsPattern("(passed|FAILED)");
         assertThat(html).contains("data-gate-metric=\"iq_loss\"");
@@ -49,9 +49,9 @@ class HtmlReportTest {
         String text = text(HtmlReport.render(RunResultFixtures.full()));
 
         assertThat(text).contains("primary-down", "openai, openai-proxy", "steady");
-        assertThat(text).contains("whole run", "12.0%", "downgrade");
+        assertThat(text).contains("whole run", "12%", "downgrade");
         assertThat(text).contains("claude-haiku", "41,230", "anthropic");
-        assertThat(text).contains("1.85 s", "2.40 s");
+        assertThat(text).contains("1.85s", "2.4s");
         assertThat(text).contains("credential leak", "the openai API key was presented to anthropic");
         assertThat(text).contains("t-0031", "What is 42 * 42?", "1764", "openai/gpt-4o → anthropic/claude-haiku",
                 "t-0032", "java.net.http.HttpTimeoutException", "(no answer)");
@@ -180,9 +180,9 @@ class HtmlReportTest {
     @Test
     void figuresAreWrittenForPeople() {
         assertThat(Format.percent(0.2291)).isEqualTo("22.9%");
-        assertThat(Format.millis(412.4)).isEqualTo("412 ms");
-        assertThat(Format.millis(2_950.0)).isEqualTo("2.95 s");
-        assertThat(Format.millis(200_000L)).isEqualTo("3 min 20 s");
+        assertThat(Format.millis(412.4)).isEqualTo("412ms");
+        assertThat(Format.millis(2_950.0)).isEqualTo("2.95s");
+        assertThat(Format.millis(200_000L)).isEqualTo("3m 20s");
         assertThat(Format.usd(12.345)).isEqualTo("$12.35");
         assertThat(Format.usd(0.000679)).isEqualTo("$0.000679");
         assertThat(Format.truncate("abcdef", 3)).isEqualTo("abc … (3 more characters)");

@@ -1,13 +1,13 @@
 package dev.brownout.reports.junit;
 
 import dev.brownout.reports.Estimate;
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateEvaluation;
+import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateFile;
 import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.gate.ResultCopies;
@@ -32,7 +32,7 @@ class JunitXmlTest {
     private static final RunResult COMPLETED = ResultCopies.withQuality(ResultCopies.completed(RunResultFixtures.full()),
             new Quality(0.64, 0.83, new Estimate(0.073, 0.051, 0.095), null));
 
-    private static final List<GateSpec> GATES = GateFile.parse(
+    private static final List<Gate> GATES = GateFile.parse(
             "{\"iq_loss\": \"< 5%\", \"p99_latency\": \"< 8s\", \"security_findings\": \"== 0\"}", "gates.json");
 
     private static Document parse(String xml) throws Exception {
@@ -40,7 +40,7 @@ class JunitXmlTest {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Document written(RunResult result, List<GateSpec> gates) throws Exception {
+    private static Document written(RunResult result, List<Gate> gates) throws Exception {
         GateReport report = GateEvaluation.evaluate(result, gates, Bound.POINT);
         return parse(JunitXml.write(result, report));
     }

@@ -2,13 +2,13 @@ package dev.brownout.reports.markdown;
 
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Conduct;
-import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.Verdict;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateEvaluation;
+import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateFile;
 import dev.brownout.reports.gate.ResultCopies;
 import org.junit.jupiter.api.Test;
@@ -22,10 +22,10 @@ class MarkdownSummaryTest {
 
     private static final RunResult COMPLETED = ResultCopies.completed(RunResultFixtures.full());
 
-    private static final List<GateSpec> GATES = GateFile.parse(
+    private static final List<Gate> GATES = GateFile.parse(
             "{\"iq_loss\": \"< 30%\", \"p99_latency\": \"< 8s\", \"security_findings\": \"== 0\"}", "gates.json");
 
-    private static String render(RunResult result, List<GateSpec> gates) {
+    private static String render(RunResult result, List<Gate> gates) {
         return MarkdownSummary.render(result, GateEvaluation.evaluate(result, gates, Bound.POINT));
     }
 
@@ -93,7 +93,7 @@ class MarkdownSummaryTest {
                 "Availability", "p99 latency", "TTFT p99", "Time to failover", "Time to recover", "Cost amplification",
                 "Wasted spend", "Security findings", "Conduct verdict");
         assertThat(table.get(1).get(1)).isEqualTo("22.9% (95% CI 16% to 30%)");
-        assertThat(table.get(2).get(1)).isEqualTo("0.64 vs 0.83");
+        assertThat(table.get(2).get(1)).isEqualTo("0.640 vs 0.830");
         assertThat(table.get(4).get(1)).isEqualTo("2.95s");
         assertThat(table.get(6).get(1)).isEqualTo("1.85s (primary-down)");
         assertThat(table.get(9).get(1)).isEqualTo("$0.0087 (13.7% of $0.0633)");
@@ -119,8 +119,8 @@ class MarkdownSummaryTest {
         assertRectangular(table);
         assertThat(table).containsExactly(
                 List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "p99"),
-                List.of("steady", "30", "30", "0.84", "0.83", "-1.2% (95% CI -5% to 3%)", "2.95s"),
-                List.of("primary-down", "60", "49", "0.61", "0.83", "26.5% (95% CI 18% to 35%)", "2.95s"));
+                List.of("steady", "30", "30", "0.840", "0.830", "-1.2% (95% CI -5% to 3%)", "2.95s"),
+                List.of("primary-down", "60", "49", "0.610", "0.830", "26.5% (95% CI 18% to 35%)", "2.95s"));
     }
 
     @Test

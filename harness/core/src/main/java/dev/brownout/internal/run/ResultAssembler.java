@@ -16,7 +16,7 @@ import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
 import dev.brownout.internal.measure.WorldSecrets;
-import dev.brownout.scenario.Gate;
+import dev.brownout.reports.gate.Gate;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.TargetFaults;
@@ -41,7 +41,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -225,9 +224,7 @@ final class ResultAssembler {
     }
 
     private static List<GateSpec> gates(Scenario scenario) {
-        return scenario.gates().stream().map((Gate gate) -> new GateSpec(gate.metric().label(),
-                gate.comparator().symbol(), gate.threshold(), gate.unit().name().toLowerCase(Locale.ROOT),
-                gate.condition())).toList();
+        return scenario.gates().stream().map(Gate::toSpec).toList();
     }
 
     private static ModelCatalog catalog(Scenario scenario) {

@@ -1,19 +1,24 @@
 package dev.brownout.reports.compare;
 
 import dev.brownout.reports.Verdict;
+import dev.brownout.reports.format.Figures;
 
 import java.util.List;
 import java.util.Locale;
 
-/** How the comparison's figures read, the same in every report. */
-final class Figures {
+/**
+ * How the comparison writes its figures and their changes, in both reports. Values are written by the shared
+ * {@link Figures}, so a comparison reads the same as the run's own reports; what is the comparison's own is the
+ * signed change, percentage points, {@code never} for a time that never came, and the judgement.
+ */
+final class ChangeText {
 
     static final String UNKNOWN = "unknown";
     static final String NEVER = "never";
     /** The verdicts from best to worst: a verdict's rank is its index here. */
     static final List<Verdict> VERDICTS_BEST_FIRST = List.of(Verdict.PASS, Verdict.PARTIAL, Verdict.SAFE, Verdict.FAIL);
 
-    private Figures() {
+    private ChangeText() {
     }
 
     /** A figure of {@code metric} as a reader sees it; {@code unknown} for null. */
@@ -25,12 +30,12 @@ final class Figures {
             return NEVER;
         }
         return switch (metric.unit()) {
-            case PERCENT -> format("%.1f%%", value * 100);
-            case SCORE -> format("%.3f", value);
-            case MILLIS -> format("%.0f ms", value);
-            case RATIO -> format("%.2f×", value);
-            case USD -> value < 0 ? format("-$%.4f", -value) : format("$%.4f", value);
-            case COUNT -> format("%.0f", value);
+            case PERCENT -> Figures.percent(value);
+            case SCORE -> Figures.score(value);
+            case MILLIS -> Figures.millis(value);
+            case RATIO -> Figures.ratio(value);
+            case USD -> Figures.usd(value);
+            case COUNT -> Figures.count(Math.round(value));
             case VERDICT -> verdict(value);
         };
     }
@@ -48,14 +53,12 @@ final class Figures {
         if (delta.isInfinite()) {
             return change.after().isInfinite() ? "now never" : "was never";
         }
+        String sign = delta < 0 ? "-" : "+";
         return switch (metric.unit()) {
-            case PERCENT -> signed("%.1f pp", delta * 100);
-            case SCORE -> signed("%.3f", delta);
-            case MILLIS -> signed("%.0f ms", delta) + relative(change);
-            case RATIO -> signed("%.2f×", delta) + relative(change);
-            case USD -> (delta < 0 ? "-" : "+") + format("$%.4f", Math.abs(delta)) + relative(change);
-            case COUNT -> signed("%.0f", delta);
+            case PERCENT -> sign + points(Math.abs(delta));
             case VERDICT -> change.direction() == Direction.WORSE ? "worse" : "better";
+            case MILLIS, RATIO, USD -> sign + value(metric, Math.abs(delta)) + relative(change);
+            case SCORE, COUNT -> sign + value(metric, Math.abs(delta));
         };
     }
 
@@ -75,9 +78,12 @@ final class Figures {
         return change.basis().isEmpty() ? marker : marker + ": " + change.basis();
     }
 
-    /** A fraction in percentage points, unsigned, for the rules' explanations. */
+    /**
+     * A difference of two fractions in percentage points, unsigned, with one decimal kept so that small
+     * margins still show: {@code 1.0 pp}.
+     */
     static String points(double fraction) {
-        return format("%.1f pp", fraction * 100);
+        return String.format(Locale.ROOT, "%.1f pp", fraction * 100);
     }
 
     private static String verdict(double rank) {
@@ -90,15 +96,7 @@ final class Figures {
         if (before == 0) {
             return "";
         }
-        return " (" + signed("%.0f%%", change.delta() / before * 100) + ")";
-    }
-
-    private static String signed(String pattern, double value) {
-        String text = format(pattern, Math.abs(value));
-        return (value < 0 ? "-" : "+") + text;
-    }
-
-    static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
+        double relative = change.delta() / before;
+        return " (" + (relative < 0 ? "-" : "+") + Figures.percent(Math.abs(relative)) + ")";
     }
 }
