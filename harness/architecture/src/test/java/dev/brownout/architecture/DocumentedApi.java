@@ -20,7 +20,8 @@ final class DocumentedApi {
             "dev.brownout.fakes.auth", "dev.brownout.fakes.catalog", "dev.brownout.fakes.config", "dev.brownout.fakes.ledger",
             "dev.brownout.fakes.oauth",
             // brownout-reports: the run result, gates and every renderer
-            "dev.brownout.reports", "dev.brownout.reports.bundle", "dev.brownout.reports.compare", "dev.brownout.reports.gate",
+            "dev.brownout.reports", "dev.brownout.reports.bundle", "dev.brownout.reports.compare", "dev.brownout.reports.format",
+            "dev.brownout.reports.gate",
             "dev.brownout.reports.html", "dev.brownout.reports.junit", "dev.brownout.reports.markdown",
             // brownout-reference-gateways
             "dev.brownout.gateways", "dev.brownout.gateways.naive", "dev.brownout.gateways.resilient");
