@@ -93,14 +93,14 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void readmeExampleIsAValidScenario() throws IOException {
-        String readme = Files.readString(TestScenarios.LIBRARY.resolveSibling("README.md"));
-        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
-        String example = readme.substring(start, readme.indexOf("```", start));
+    void theFormatPagesExampleIsAValidScenario() throws IOException {
+        String page = Files.readString(Path.of("..", "..", "docs", "scenarios.md"));
+        int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = page.substring(start, page.indexOf("```", start));
 
-        Scenario scenario = ScenarioLoader.parse(example, "scenarios/README.md");
+        Scenario scenario = ScenarioLoader.parse(example, "docs/scenarios.md");
 
-        assertThat(scenario.timeline()).as("phases of the README example").hasSize(4);
+        assertThat(scenario.timeline()).as("phases of the example in docs/scenarios.md").hasSize(4);
     }
 
     @Test
