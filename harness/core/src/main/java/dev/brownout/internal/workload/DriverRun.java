@@ -12,7 +12,7 @@ import java.util.List;
  *                        not completed
  * @param unrecorded      how many exchanges the listener threw on; they are in {@code exchanges} all the same
  */
-public record DriverRun(Instant start, List<Exchange> exchanges, boolean completed, RuntimeException listenerFailure,
+public record DriverRun(Instant start, List<Exchange> exchanges, boolean completed, Throwable listenerFailure,
                         long unrecorded) {
 
     public DriverRun {

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ListenerFailure {
 
     private final Thread driver;
-    private RuntimeException first;
+    private Throwable first;
     private long exchanges;
 
     /** @param driver the thread running the driver, woken when the first failure comes so it stops at once */
@@ -18,7 +18,7 @@ final class ListenerFailure {
         this.driver = driver;
     }
 
-    void add(RuntimeException failure) {
+    void add(Throwable failure) {
         synchronized (this) {
             exchanges++;
             if (first != null) {
@@ -34,7 +34,7 @@ final class ListenerFailure {
     }
 
     /** The first failure, or null when there was none. */
-    synchronized RuntimeException first() {
+    synchronized Throwable first() {
         return first;
     }
 
