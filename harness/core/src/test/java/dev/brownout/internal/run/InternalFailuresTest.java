@@ -179,4 +179,35 @@ class InternalFailuresTest {
                 .startsWith("while telling the run's listener that phase 'sick' began:\n")
                 .contains("java.lang.IllegalStateException: the display broke", "\tat dev.brownout.internal.run.PhaseExecutor");
     }
+
+    /** An in-JVM SUT the run closes after it. */
+    private interface ClosableSut extends dev.brownout.sut.SutClient, AutoCloseable {
+    }
+
+    @Test
+    void aSutThatFailsToStopIsAWarningWithItsStackTraceInErrorTxt() throws Exception {
+        SutFactory stuck = SutFactory.inJvm("stuck", endpoints -> new ClosableSut() {
+            @Override
+            public SutReply send(dev.brownout.sut.SutRequest request) {
+                return SutReply.ok("ANSWER: 0", "m");
+            }
+
+            @Override
+            public void close() {
+                throw new IllegalStateException("the client's pool would not shut down");
+            }
+        });
+
+        RunRecord record = ScenarioRun.of(RunPlan.of(RunFixtures.shortOutage(), stuck).withOut(out)
+                .withWarmup(Duration.ZERO)).play();
+
+        assertThat(record.completed()).as("the timeline played; stop reason: %s", record.stopReason()).isTrue();
+        assertThat(record.warnings()).as("the run's warnings").anySatisfy(warning -> assertThat(warning)
+                .contains("stopping the SUT failed", "the client's pool would not shut down", ErrorFile.NAME));
+        assertThat(Files.readString(record.folder().resolve(ErrorFile.NAME))).as("error.txt")
+                .startsWith("while stopping the SUT:\n")
+                .contains("Caused by: java.lang.IllegalStateException: the client's pool would not shut down");
+        assertThat(RunFixtures.listeners(record)).as("addresses still accepting connections")
+                .isNotEmpty().noneMatch(RunFixtures::accepts);
+    }
 }
