@@ -5,8 +5,11 @@ import dev.brownout.internal.measure.WorldSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +33,19 @@ final class ErrorFile {
     private final List<String> survived = new ArrayList<>();
     private Redactor redactor = new Redactor(WorldSecrets.of(List.of()));
 
+    /** Adds to the folder's {@code error.txt} if it has one: a measured run's folder is its scenario run's too. */
     ErrorFile(RunFolder folder) {
         this.folder = folder;
+        Path existing = folder.file(NAME);
+        if (Files.isRegularFile(existing)) {
+            try {
+                entries.append(Files.readString(existing, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the failure being kept matters more than the earlier ones; say they were lost
+                LOG.error("cannot read {}: {}", existing, e.toString());
+                entries.append("(the earlier entries of this file could not be read: ").append(e).append(")\n");
+            }
+        }
     }
 
     /** Redacts {@code secrets} from now on, and from the file as it is rewritten. */

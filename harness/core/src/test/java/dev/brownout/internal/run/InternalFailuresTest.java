@@ -210,4 +210,40 @@ class InternalFailuresTest {
         assertThat(RunFixtures.listeners(record)).as("addresses still accepting connections")
                 .isNotEmpty().noneMatch(RunFixtures::accepts);
     }
+
+    @Test
+    void aRunThatCannotBeMeasuredKeepsTheStackTraceInErrorTxtBesideWhatThePlayedRunKeptThere() throws Exception {
+        RunListener spoilsTheLogAndTheDisplay = new RunListener() {
+            @Override
+            public void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
+                if (phase.name().equals("down")) {
+                    throw new IllegalStateException("the display broke");
+                }
+            }
+
+            @Override
+            public void finished(RunRecord record) {
+                try {
+                    Files.writeString(record.folder().resolve("exchanges.jsonl"), "not json\n",
+                            java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        RunPlan plan = RunPlan.of(RunFixtures.shortOutage(), SutFactory.inJvm("answers", endpoints ->
+                request -> SutReply.ok("ANSWER: 0", "m"))).withOut(out).withWarmup(Duration.ZERO)
+                .withListener(spoilsTheLogAndTheDisplay);
+
+        MeasurementFailedException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                MeasurementFailedException.class, () -> MeasuredRun.of(plan, BaselineChoice.none(), false).play());
+
+        assertThat(failure).as("the measurement failed").isNotNull();
+        Path errorTxt = failure.folder().resolve(ErrorFile.NAME);
+        assertThat(failure.getMessage()).as("the failure's message").contains(errorTxt.toString());
+        assertThat(Files.readString(errorTxt)).as("error.txt")
+                .startsWith("while telling the run's listener that phase 'down' began:\n")
+                .contains("\nwhile measuring the played runs into result.json:\n", "exchanges.jsonl",
+                        "\tat dev.brownout.internal.run.ResultAssembler");
+    }
 }
