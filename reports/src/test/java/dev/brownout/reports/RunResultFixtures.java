@@ -100,6 +100,23 @@ public final class RunResultFixtures {
                 List.of());
     }
 
+    /**
+     * A run whose SUT never started: incomplete, no phase played, no conduct verdict, nothing measured, and one
+     * gate its scenario declared.
+     */
+    public static RunResult neverStarted() {
+        RunResult minimal = minimal();
+        return new RunResult(RunResult.SCHEMA_VERSION,
+                new ScenarioInfo("primary-outage", null, 42, 1.0, 1.0, 12_000,
+                        List.of(new PhaseSpec("steady", 0, 12_000, List.of()))),
+                new SutInfo("litellm", null), minimal.versions(), List.of("brownout", "run"),
+                STARTED, STARTED, false, "starting the system under test failed: cannot start the SUT process"
+                        + " (stack trace in runs/x/error.txt)",
+                minimal.baseline(), minimal.summary(), minimal.quality(), null, List.of(), minimal.timeline(),
+                List.of(), minimal.cost(), List.of(), Conduct.neverStarted(), minimal.security(),
+                List.of(new GateSpec("security_findings", "==", 0, "count", "== 0")), List.of(), List.of());
+    }
+
     /** A phase that never began (the run stopped before it), with nulls wherever a phase allows them. */
     public static PhaseResult unplayedPhase() {
         return new PhaseResult("recovery", 9_000, null, 9_000, Map.of(), 0, 0, null, null, null, null, null,

@@ -130,6 +130,11 @@ class RunResultSchemaDriftTest {
         if (property.has("$ref")) {
             return "ref " + property.get("$ref").asText().replace("#/$defs/", "");
         }
+        if (property.has("if") && property.has("then")
+                && "null".equals(property.get("if").path("not").path("type").asText())) {
+            // nullable, written as "unless null, then ..." so a wrong value gets one error, not one per branch
+            return shape(property.get("then"));
+        }
         if (property.has("anyOf")) {
             JsonNode options = property.get("anyOf");
             if (options.size() == 2 && "null".equals(options.get(1).path("type").asText())) {

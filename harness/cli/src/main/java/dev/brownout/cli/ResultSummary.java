@@ -1,5 +1,6 @@
 package dev.brownout.cli;
 
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
@@ -28,7 +29,8 @@ final class ResultSummary {
                 + ", time scale " + result.scenario().timeScale()
                 + (result.scenario().loadScale() == 1 ? "" : ", load scale " + result.scenario().loadScale())
                 + ", baseline " + result.baseline().mode().label() + ")");
-        out.printf(Locale.ROOT, "  verdict           %s%n", result.conduct().verdict().label());
+        out.printf(Locale.ROOT, "  verdict           %s%n",
+                result.conduct().judged() ? result.conduct().verdict().label() : Conduct.NO_VERDICT);
         out.printf(Locale.ROOT, "  IQ loss           %s%n", estimate(result.quality().iqLoss()));
         if (result.quality().noiseFloor() != null) {
             out.printf(Locale.ROOT, "  noise floor       %s%n", percent(result.quality().noiseFloor()));

@@ -1,6 +1,7 @@
 package dev.brownout.reports.compare;
 
 import dev.brownout.reports.BaselineMode;
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.FailoverResult;
@@ -149,6 +150,9 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
         if (!run.completed()) {
             warnings.add("the run " + side + " is incomplete" + (run.stopReason() == null ? "" : " (" + run.stopReason()
                     + ")") + ": its figures cover only what was played");
+        }
+        if (run.conduct() != null && !run.conduct().judged()) {
+            warnings.add("the run " + side + " has " + Conduct.NO_VERDICT + "; it has no figure to compare");
         }
         if (!hasBaseline(run)) {
             warnings.add("the run " + side + " has no baseline: its IQ loss, cost amplification, failover times "

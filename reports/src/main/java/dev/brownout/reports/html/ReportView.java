@@ -4,6 +4,7 @@ import dev.brownout.reports.Attribution;
 import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.CostLine;
 import dev.brownout.reports.Estimate;
@@ -108,6 +109,10 @@ final class ReportView {
     }
 
     private Map<String, Object> verdict() {
+        if (result.conduct() != null && !result.conduct().judged()) {
+            return map("label", "NO VERDICT", "css", "none", "meaning", Conduct.NO_VERDICT
+                    + ": no phase of the scenario was played, so there was no conduct to judge");
+        }
         Verdict verdict = result.conduct() == null ? null : result.conduct().verdict();
         String label = verdict == null ? "unknown" : verdict.label();
         String meaning = verdict == null ? "the result holds no conduct verdict" : switch (verdict) {

@@ -1,5 +1,6 @@
 package dev.brownout.reports.junit;
 
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.gate.GateOutcome;
 import dev.brownout.reports.gate.GateReport;
@@ -32,6 +33,9 @@ public final class JunitXml {
 
     /** The name of the test case an incomplete run adds. */
     public static final String RUN_COMPLETED = "run completed";
+
+    /** The conduct verdict property of a run that never started; a word, not a sentence, for tools that read it. */
+    static final String NO_CONDUCT_VERDICT = "none";
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -73,7 +77,8 @@ public final class JunitXml {
         property(properties, "brownout.bound", gates.bound().name().toLowerCase(Locale.ROOT));
         property(properties, "brownout.verdict", gates.verdict(result).name().toLowerCase(Locale.ROOT));
         if (result.conduct() != null) {
-            property(properties, "brownout.conduct_verdict", result.conduct().verdict().label());
+            property(properties, "brownout.conduct_verdict",
+                    result.conduct().judged() ? result.conduct().verdict().label() : NO_CONDUCT_VERDICT);
         }
         property(properties, "brownout.command", String.join(" ", result.command()));
 
@@ -82,9 +87,11 @@ public final class JunitXml {
             String reason = result.stopReason() == null ? "no reason was recorded" : result.stopReason();
             Element failure = child(testcase, "failure");
             attribute(failure, "type", "incomplete");
+            boolean neverStarted = result.conduct() != null && !result.conduct().judged();
             attribute(failure, "message", "the run did not complete: " + reason
-                    + "; its figures cover only the part of the scenario that played");
-            text(failure, "stop reason: " + reason);
+                    + (neverStarted ? "; " + Conduct.NO_VERDICT
+                            : "; its figures cover only the part of the scenario that played"));
+            text(failure, "stop reason: " + reason + (neverStarted ? "\n" + Conduct.NO_VERDICT : ""));
         }
         for (GateOutcome outcome : gates.outcomes()) {
             Element testcase = testcase(suite, classname, outcome.name());

@@ -2,6 +2,7 @@ package dev.brownout.reports.markdown;
 
 import dev.brownout.reports.Attribution;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.FailoverResult;
@@ -69,6 +70,10 @@ public final class MarkdownSummary {
             md.paragraph("The run did not complete (" + (result.stopReason() == null ? "no reason was recorded"
                     : result.stopReason()) + "); its figures cover only the part of the scenario that played.");
         }
+        if (result.conduct() != null && !result.conduct().judged()) {
+            md.paragraph("No phase of the scenario was played, so its conduct was not judged: "
+                    + Conduct.NO_VERDICT + ".");
+        }
     }
 
     private static void headline(Markdown md, RunResult result) {
@@ -92,8 +97,15 @@ public final class MarkdownSummary {
                 + (cost.totalUsd() > 0 ? " (" + Figures.percent(cost.wastedUsd() / cost.totalUsd()) + " of "
                 + Figures.usd(cost.totalUsd()) + ")" : "")));
         rows.add(List.of("Security findings", result.security() == null ? NONE : Figures.count(result.security().count())));
-        rows.add(List.of("Conduct verdict", result.conduct() == null ? NONE : result.conduct().verdict().label()));
+        rows.add(List.of("Conduct verdict", conductVerdict(result)));
         md.table(List.of("Figure", "Value"), rows);
+    }
+
+    private static String conductVerdict(RunResult result) {
+        if (result.conduct() == null) {
+            return NONE;
+        }
+        return result.conduct().judged() ? result.conduct().verdict().label() : Conduct.NO_VERDICT;
     }
 
     private static void gates(Markdown md, GateReport gates) {

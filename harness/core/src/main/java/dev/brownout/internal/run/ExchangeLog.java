@@ -13,14 +13,13 @@ import java.nio.file.Path;
 
 /**
  * {@code exchanges.jsonl}: one line per exchange, appended and flushed as each ends, so a run that is killed
- * keeps every exchange up to its last. A line that cannot be written is counted, never thrown into the load.
+ * keeps every exchange up to its last. A line that cannot be written throws: the driver then stops and the run
+ * keeps the cause in {@code error.txt}, since a log missing exchanges would measure a run other than the one played.
  */
 final class ExchangeLog implements AutoCloseable {
 
     private final Path file;
     private final BufferedWriter writer;
-    private long lost;
-    private IOException firstFailure;
 
     ExchangeLog(Path file) {
         this.file = file;
@@ -34,33 +33,24 @@ final class ExchangeLog implements AutoCloseable {
         }
     }
 
+    /** @throws UncheckedIOException when the line cannot be written */
     synchronized void append(ExchangeRecord record) {
         try {
             writer.write(RunFolder.JSON.writeValueAsString(record));
             writer.newLine();
             writer.flush();
         } catch (IOException e) {
-            lost++;
-            if (firstFailure == null) {
-                firstFailure = e;
-            }
+            throw new UncheckedIOException("cannot write an exchange of task " + record.taskId() + " to " + file, e);
         }
     }
 
-    /** Lines that could not be written, with the first reason; null when none was lost. */
-    synchronized String losses() {
-        return lost == 0 ? null : lost + " exchange(s) could not be written to " + file + ": " + firstFailure.getMessage();
-    }
-
+    /** @throws UncheckedIOException when the file cannot be closed */
     @Override
     public synchronized void close() {
         try {
             writer.close();
         } catch (IOException e) {
-            lost++;
-            if (firstFailure == null) {
-                firstFailure = e;
-            }
+            throw new UncheckedIOException("cannot close " + file, e);
         }
     }
 }

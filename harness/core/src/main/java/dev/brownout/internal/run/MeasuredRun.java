@@ -87,7 +87,8 @@ public final class MeasuredRun {
         try {
             SecretsCapture secrets = new SecretsCapture(plan.listener());
             RunPlan plan = this.plan.withListener(secrets);
-            Path folder = RunFolder.create(plan.out(), plan.scenario().name(), plan.sut().name(), Instant.now()).path();
+            RunFolder runFolder = RunFolder.create(plan.out(), plan.scenario().name(), plan.sut().name(), Instant.now());
+            Path folder = runFolder.path();
             RunRecord baselineRun = null;
             RunRecord noiseRun = null;
             if (baseline.mode() == BaselineMode.AUTO) {
@@ -107,7 +108,10 @@ public final class MeasuredRun {
                 RunResults.write(folder.resolve(RunResults.FILE_NAME), result);
             } catch (RuntimeException e) {
                 // the world is clean and the raw runs are on disk; say where, so nothing measured is lost
-                throw new MeasurementFailedException(folder, e);
+                ErrorFile errors = new ErrorFile(runFolder);
+                errors.redacting(secrets.secrets());
+                throw new MeasurementFailedException(folder, errors.ended("measuring the played runs into "
+                        + RunResults.FILE_NAME, e), e);
             }
             return new MeasuredOutcome(folder, result, chaos, baselineRun, noiseRun);
         } finally {

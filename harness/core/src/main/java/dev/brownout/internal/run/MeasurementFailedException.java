@@ -7,9 +7,9 @@ public final class MeasurementFailedException extends RuntimeException {
 
     private final Path folder;
 
-    MeasurementFailedException(Path folder, RuntimeException cause) {
-        super("measuring the run failed (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
-                + "); what was played is kept in " + folder, cause);
+    /** @param failed what failed, its message (secrets redacted) and where its stack trace is kept */
+    MeasurementFailedException(Path folder, String failed, RuntimeException cause) {
+        super(failed + "; what was played is kept in " + folder, cause);
         this.folder = folder;
     }
 

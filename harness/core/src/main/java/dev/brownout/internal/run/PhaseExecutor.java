@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Plays a timeline on a world: each phase's faults are set at its offset from the run's origin, on a thread
- * of its own so a slow control call never delays the load. A phase that cannot be set stops the executor and
- * reports why; the run then ends, since a world in an unknown state measures nothing.
+ * of its own so a slow control call never delays the load. A phase that cannot be set stops the executor, keeps
+ * the cause in {@code error.txt} and stops the run, since a world in an unknown state measures nothing.
  */
 final class PhaseExecutor {
 
@@ -23,18 +23,20 @@ final class PhaseExecutor {
     private final List<Phase> timeline;
     private final long origin;
     private final RunListener listener;
-    private final Consumer<String> failed;
+    private final ErrorFile errors;
+    private final Consumer<String> stopRun;
     private final List<PhaseRecord> played = new ArrayList<>();
     private volatile String current;
     private Thread thread;
 
     private PhaseExecutor(ProxiedWorld world, List<Phase> timeline, long origin, RunListener listener,
-                          Consumer<String> failed) {
+                          ErrorFile errors, Consumer<String> stopRun) {
         this.world = world;
         this.timeline = List.copyOf(timeline);
         this.origin = origin;
         this.listener = listener;
-        this.failed = failed;
+        this.errors = errors;
+        this.stopRun = stopRun;
     }
 
     /**
@@ -42,11 +44,12 @@ final class PhaseExecutor {
      * the rest in the background.
      *
      * @param origin {@code System.nanoTime()} of the run's start, the driver's origin too
-     * @param failed told, once, why a phase could not be set
+     * @param errors  where a phase that cannot be set, or a listener that throws, keeps its cause
+     * @param stopRun told, once, why a phase could not be set
      */
     static PhaseExecutor start(ProxiedWorld world, List<Phase> timeline, long origin, RunListener listener,
-                               Consumer<String> failed) {
-        PhaseExecutor executor = new PhaseExecutor(world, timeline, origin, listener, failed);
+                               ErrorFile errors, Consumer<String> stopRun) {
+        PhaseExecutor executor = new PhaseExecutor(world, timeline, origin, listener, errors, stopRun);
         if (!executor.enter(timeline.getFirst())) {
             return executor;
         }
@@ -77,7 +80,7 @@ final class PhaseExecutor {
             applied = world.phases().apply(phase);
         } catch (RuntimeException e) {
             if (!Thread.currentThread().isInterrupted()) {
-                failed.accept("phase '" + phase.name() + "' could not be set: " + e.getMessage());
+                stopRun.accept(errors.ended("setting the faults of phase '" + phase.name() + "'", e));
             }
             return false;
         }
@@ -88,8 +91,9 @@ final class PhaseExecutor {
         current = phase.name();
         try {
             listener.phaseEntered(record, world);
-        } catch (RuntimeException ignored) {
-            // a watcher's failure is the watcher's; the timeline goes on
+        } catch (RuntimeException e) {
+            // a watcher's failure is the watcher's: the timeline goes on, and the cause is kept
+            errors.survived("telling the run's listener that phase '" + phase.name() + "' began", e);
         }
         return true;
     }

@@ -6,7 +6,6 @@ import dev.brownout.internal.record.PhaseRecord;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
-import dev.brownout.internal.measure.ConductAssessment;
 import dev.brownout.internal.measure.ConductChecks;
 import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
@@ -22,6 +21,7 @@ import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.TargetFaults;
 import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.BaselineMode;
+import dev.brownout.reports.Conduct;
 import dev.brownout.reports.ExchangeResult;
 import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.GateSpec;
@@ -89,8 +89,11 @@ final class ResultAssembler {
         CostMeasurement cost = CostMeasure.measure(calls, exchanges, baseline.info().costUsd());
         Set<String> faulted = timeline.stream().filter(PhaseSpec::faulted).map(PhaseSpec::name).collect(Collectors.toSet());
         Instant origin = chaos == null || chaos.timelineStart() == null ? Instant.EPOCH : chaos.timelineStart();
-        ConductAssessment conduct = ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
-                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline));
+        // a run in which no phase was played showed no conduct: it gets no verdict rather than one judged on nothing
+        boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
+        Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
+                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline)).conduct()
+                : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 
         List<String> warnings = new ArrayList<>();
@@ -112,7 +115,7 @@ final class ResultAssembler {
                 chaos == null ? Instant.now() : chaos.startedAt(), chaos == null ? Instant.now() : chaos.endedAt(),
                 completed, completed ? null : reason, baseline.info(), quality.summary(), quality.quality(),
                 quality.attribution(), withCost(quality.phases(), calls, exchanges), quality.timeline(),
-                quality.failover(), cost.cost(), cost.modelsServed(), conduct.conduct(),
+                quality.failover(), cost.cost(), cost.modelsServed(), conduct,
                 SecurityFindings.find(calls, secrets, folder), gates(scenario),
                 quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings);
     }

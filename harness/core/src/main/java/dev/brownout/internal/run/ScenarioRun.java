@@ -1,5 +1,6 @@
 package dev.brownout.internal.run;
 
+import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 
 import dev.brownout.fakes.FakeProvider;
@@ -38,7 +39,9 @@ import java.util.function.LongFunction;
  *
  * <p>{@link #stop(String)} (Ctrl-C), a SUT process that exits, or a phase that cannot be set ends the run
  * early the same way: faults cleared, SUT stopped, ports closed, everything measured kept, the summary
- * marked incomplete with the reason.
+ * marked incomplete with the reason. A failure of the harness itself or of a SUT adapter (the world or the SUT
+ * not starting, a grader or the exchange log throwing) ends it the same way too, and keeps its stack trace in
+ * {@code error.txt}; so does a failure the run goes on after (a clean-up step, a watcher), as a warning.
  */
 public final class ScenarioRun {
 
@@ -125,6 +128,7 @@ public final class ScenarioRun {
         listener.started(folder.path(), scenario.name(), plan.sut().name());
 
         List<String> warnings = new ArrayList<>();
+        ErrorFile errors = new ErrorFile(folder);
         Tally tally = new Tally(scenario.timeline().stream().map(Phase::name).toList());
         String failure = null;
         ProxiedWorld world = null;
@@ -137,26 +141,33 @@ public final class ScenarioRun {
         String sutBaseUrl = null;
         Instant timelineStart = null;
         Map<String, Long> ledgerStart = Map.of();
+        String doing = "reading the scenario's tasks";
         try {
             TaskSource tasks = TaskSources.of(scenario.workload().tasks(), scenario.workload().difficulty(),
                     scenario.seed(), plan.tasksDirectory());
             // a run stopped before it started (Ctrl-C during an earlier stage) starts nothing
             if (!stopRequested()) {
+                doing = "starting the world";
                 world = ProxiedWorld.start(scenario);
+                errors.redacting(WorldSecrets.of(world.endpoints()));
+                doing = "listing the world in world.json";
                 folder.writeJson("world.json", WorldListing.of(world));
+                doing = "telling the run's listener that the world started";
                 listener.worldStarted(world);
+                doing = "starting the system under test";
                 sut = plan.sut().start(world.endpoints(), world.environment(), folder.path(), scenario.timeScale());
                 sutBaseUrl = sut.baseUrl().orElse(null);
                 sut.exited().thenAccept(code -> stop("the SUT process exited with code " + code + " while the run was playing"));
+                doing = "warming up the system under test";
                 warmup = warmUp(scenario, sut);
+                doing = "starting the timeline";
                 ledgerStart = ledgerPositions(world);
                 log = new ExchangeLog(folder.file("exchanges.jsonl"));
                 if (enter(State.DRIVING)) {
                     long origin = System.nanoTime();
                     timelineStart = Instant.now();
-                    phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener,
-                            reason -> stop(reason));
-                    ticker = startTicker(phases, tally, origin, scenario.duration(), listener);
+                    phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener, errors, this::stop);
+                    ticker = startTicker(phases, tally, origin, scenario.duration(), listener, errors);
                     Map<String, Task> sent = new ConcurrentHashMap<>();
                     ExchangeLog exchangeLog = log;
                     ExchangeListener recorder = exchange -> {
@@ -164,11 +175,16 @@ public final class ScenarioRun {
                         tally.add(record);
                         exchangeLog.append(record);
                     };
+                    doing = "driving the workload";
                     run = drive(scenario.workload(), requests(tasks, scenario.workload(), sent), sut, recorder, origin);
+                    if (run.listenerFailure() != null) {
+                        failure = errors.ended("grading and recording an exchange", run.listenerFailure()) + "; "
+                                + run.unrecorded() + " exchange(s) could not be recorded";
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            failure = describe(e);
+            failure = errors.ended(doing, e);
         } finally {
             enter(State.CLEANING);
             // a stop may have interrupted this thread; the clean-up below must run uninterrupted
@@ -179,14 +195,16 @@ public final class ScenarioRun {
             if (phases != null) {
                 phases.stop();
             }
-            cleanUp(world, sut, folder, warnings);
+            cleanUp(world, sut, folder, errors);
             if (log != null) {
-                log.close();
-                if (log.losses() != null) {
-                    warnings.add(log.losses());
+                try {
+                    log.close();
+                } catch (RuntimeException e) {
+                    errors.survived("closing exchanges.jsonl", e);
                 }
             }
         }
+        warnings.addAll(errors.survived());
         String reason;
         synchronized (this) {
             reason = stopReason != null ? stopReason : failure;
@@ -288,7 +306,8 @@ public final class ScenarioRun {
         return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
-    private static Thread startTicker(PhaseExecutor phases, Tally tally, long origin, Duration total, RunListener listener) {
+    private static Thread startTicker(PhaseExecutor phases, Tally tally, long origin, Duration total, RunListener listener,
+                                      ErrorFile errors) {
         return Thread.ofVirtual().name("run-progress").start(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -299,26 +318,30 @@ public final class ScenarioRun {
                 }
             } catch (InterruptedException ended) {
                 // the run is over
-            } catch (RuntimeException ignored) {
-                // a display's failure never touches the run
+            } catch (RuntimeException e) {
+                // a display's failure never touches the run; its cause is kept all the same
+                errors.survived("showing the run's progress", e);
             }
         });
     }
 
-    /** Clears the faults, stops the SUT, keeps the ledgers, closes the world; each step runs whatever the others did. */
-    private static void cleanUp(ProxiedWorld world, StartedSut sut, RunFolder folder, List<String> warnings) {
+    /**
+     * Clears the faults, stops the SUT, keeps the ledgers, closes the world; each step runs whatever the others
+     * did, and a step that fails keeps its cause in {@code errors}.
+     */
+    private static void cleanUp(ProxiedWorld world, StartedSut sut, RunFolder folder, ErrorFile errors) {
         if (world != null) {
             try {
                 world.phases().clear();
             } catch (RuntimeException e) {
-                warnings.add("clearing the faults failed: " + describe(e));
+                errors.survived("clearing the faults", e);
             }
         }
         if (sut != null) {
             try {
                 sut.close();
             } catch (RuntimeException e) {
-                warnings.add("stopping the SUT failed: " + describe(e));
+                errors.survived("stopping the SUT", e);
             }
         }
         if (world != null) {
@@ -326,19 +349,14 @@ public final class ScenarioRun {
                 try {
                     folder.writeJsonLines("ledger-" + RunFolder.slug(provider.name()) + ".jsonl", provider.ledger().all());
                 } catch (RuntimeException e) {
-                    warnings.add("keeping the ledger of " + provider.name() + " failed: " + describe(e));
+                    errors.survived("keeping the ledger of " + provider.name(), e);
                 }
             }
             try {
                 world.close();
             } catch (RuntimeException e) {
-                warnings.add("closing the world failed: " + describe(e));
+                errors.survived("closing the world", e);
             }
         }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

@@ -12,11 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A system under test ready for traffic: the {@link SutClient} to drive, and what must be stopped after the run.
  * For a process SUT, {@link #exited()} completes with its exit code when it ends, so a run can tell a crash
  * from slowness. {@link #close()} stops everything it started (a process with its descendants: SIGTERM, the
- * grace, then a kill); it is idempotent and never throws.
+ * grace, then a kill); it is idempotent, and throws only after it tried every step.
  */
 public final class StartedSut implements AutoCloseable {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartedSut.class);
 
     private final String name;
     private final SutClient sut;
@@ -72,21 +70,44 @@ public final class StartedSut implements AutoCloseable {
         return process == null ? Optional.empty() : Optional.of(process.stderrLog());
     }
 
+    /**
+     * Stops the process and closes every resource, each whatever the others did.
+     *
+     * @throws IllegalStateException when any failed to stop, the others' failures suppressed in it, so the run
+     *                               keeps every cause with its stack trace
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        IllegalStateException failure = null;
         if (process != null) {
-            process.close();
+            try {
+                process.close();
+            } catch (RuntimeException e) {
+                failure = added(failure, "the SUT process of '" + name + "' failed to stop", e);
+            }
         }
         for (AutoCloseable resource : inJvm) {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.warn("stopping SUT '{}': {} failed to close: {}", name, resource, e.toString());
+                failure = added(failure, "stopping SUT '" + name + "': " + resource + " failed to close", e);
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IllegalStateException added(IllegalStateException first, String what, Exception cause) {
+        IllegalStateException next = new IllegalStateException(what + ": " + cause.getMessage(), cause);
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     @Override

@@ -45,7 +45,8 @@ public final class ClosedLoopDriver {
     /**
      * Runs the agents, telling {@code listener} of each exchange as it ends. Interrupting the calling thread
      * stops the run: agents send nothing more, exchanges in flight are recorded as aborted, and the run
-     * returns what it measured, marked not completed.
+     * returns what it measured, marked not completed. An exception from {@code listener} stops the agents after
+     * their exchange in flight, and the run carries it.
      */
     public DriverRun run(LongFunction<SutRequest> requestFor, SutClient sut, ExchangeListener listener) {
         return run(requestFor, sut, listener, System.nanoTime());
@@ -60,6 +61,7 @@ public final class ClosedLoopDriver {
         long end = duration.toNanos();
         AtomicLong next = new AtomicLong();
         List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        ListenerFailure failure = new ListenerFailure(Thread.currentThread());
         boolean completed = true;
         ExecutorService sutCalls = Executors.newVirtualThreadPerTaskExecutor();
         ExecutorService agentThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -67,9 +69,11 @@ public final class ClosedLoopDriver {
             for (int agent = 0; agent < agents; agent++) {
                 agentThreads.submit(() -> {
                     long ready;
-                    while ((ready = System.nanoTime() - origin) < end && !Thread.currentThread().isInterrupted()) {
+                    while ((ready = System.nanoTime() - origin) < end && !Thread.currentThread().isInterrupted()
+                            && !failure.happened()) {
                         SutRequest request = requestFor.apply(next.getAndIncrement());
-                        Recorded.add(exchanges, listener, TimedExchange.run(request, ready, origin, sut, sutCalls, timeout));
+                        Recorded.add(exchanges, listener, TimedExchange.run(request, ready, origin, sut, sutCalls, timeout),
+                                failure);
                     }
                 });
             }
@@ -85,6 +89,6 @@ public final class ClosedLoopDriver {
         } finally {
             Recorded.stop(agentThreads, sutCalls);
         }
-        return new DriverRun(start, Recorded.ordered(exchanges), completed);
+        return DriverRun.ended(start, Recorded.ordered(exchanges), completed, failure);
     }
 }

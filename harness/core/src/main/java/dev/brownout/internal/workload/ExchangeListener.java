@@ -9,6 +9,9 @@ public interface ExchangeListener {
 
     ExchangeListener NONE = exchange -> { };
 
-    /** Must be thread-safe and quick; an exception here is the listener's bug and does not stop the run. */
+    /**
+     * Must be thread-safe and quick. An exception here stops the driver: it sends nothing more, and its
+     * {@link DriverRun} is not completed and carries the exception.
+     */
     void ended(Exchange exchange);
 }

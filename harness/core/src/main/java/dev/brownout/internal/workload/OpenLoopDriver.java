@@ -46,7 +46,8 @@ public final class OpenLoopDriver {
     /**
      * Runs the schedule to its end, telling {@code listener} of each exchange as it ends. Interrupting the
      * calling thread stops the run: no more arrivals leave, exchanges in flight are abandoned and recorded as
-     * aborted, and the run returns what it measured, marked not completed.
+     * aborted, and the run returns what it measured, marked not completed. An exception from {@code listener}
+     * stops the run the same way, and the run carries it.
      */
     public DriverRun run(LongFunction<SutRequest> requestFor, SutClient sut, ExchangeListener listener) {
         return run(requestFor, sut, listener, System.nanoTime());
@@ -60,6 +61,7 @@ public final class OpenLoopDriver {
         Instant start = Instant.now().minusNanos(System.nanoTime() - origin);
         long end = schedule.duration().toNanos();
         List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+        ListenerFailure failure = new ListenerFailure(Thread.currentThread());
         boolean completed = true;
         // SUT calls are abandoned, not awaited, once their exchange timed out: a SUT that ignores the
         // interrupt must not hold the run open.
@@ -71,13 +73,17 @@ public final class OpenLoopDriver {
                 if (due >= end) {
                     break;
                 }
-                sleepUntil(origin + due);
+                sleepUntil(origin + due, failure);
+                if (failure.happened()) {
+                    break;
+                }
                 SutRequest request = requestFor.apply(index);
                 exchangesInFlight.submit(() -> Recorded.add(exchanges, listener,
-                        TimedExchange.run(request, due, origin, sut, sutCalls, timeout)));
+                        TimedExchange.run(request, due, origin, sut, sutCalls, timeout), failure));
             }
             exchangesInFlight.shutdown();
-            if (!exchangesInFlight.awaitTermination(timeout.toNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+            // after a listener failure the exchanges in flight are aborted below, not awaited
+            if (!failure.happened() && !exchangesInFlight.awaitTermination(timeout.toNanos() + GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
                 completed = false;
             }
         } catch (InterruptedException e) {
@@ -86,12 +92,13 @@ public final class OpenLoopDriver {
         } finally {
             Recorded.stop(exchangesInFlight, sutCalls);
         }
-        return new DriverRun(start, Recorded.ordered(exchanges), completed);
+        return DriverRun.ended(start, Recorded.ordered(exchanges), completed, failure);
     }
 
-    private static void sleepUntil(long deadline) throws InterruptedException {
+    /** Waits until {@code deadline}, or less once the listener failed. */
+    private static void sleepUntil(long deadline, ListenerFailure failure) throws InterruptedException {
         long remaining;
-        while ((remaining = deadline - System.nanoTime()) > 0) {
+        while ((remaining = deadline - System.nanoTime()) > 0 && !failure.happened()) {
             LockSupport.parkNanos(remaining);
             if (Thread.interrupted()) {
                 throw new InterruptedException("the driver was stopped");

@@ -82,4 +82,29 @@ class ClosedLoopDriverTest {
         assertThat(run.exchanges().stream().filter(e -> e.outcome().equals(Exchange.ABORTED)).count())
                 .as("exchanges in flight when the run stopped").isEqualTo(4);
     }
+
+    @Test
+    void aListenerThatThrowsStopsTheAgentsAndTheRunCarriesItsFailure() {
+        IllegalStateException recordingBug = new IllegalStateException("the exchange log broke");
+        AtomicInteger heard = new AtomicInteger();
+        ExchangeListener breaksOnTheTenth = exchange -> {
+            if (heard.incrementAndGet() == 10) {
+                throw recordingBug;
+            }
+        };
+        long started = System.nanoTime();
+
+        DriverRun run = new ClosedLoopDriver(2, Duration.ofSeconds(10), Duration.ofSeconds(2))
+                .run(ClosedLoopDriverTest::request, request -> {
+                    Thread.sleep(10);
+                    return SutReply.ok("ok", "m");
+                }, breaksOnTheTenth);
+
+        assertThat(run.listenerFailure()).as("the listener's exception, not swallowed").isSameAs(recordingBug);
+        assertThat(run.unrecorded()).as("exchanges the listener threw on").isEqualTo(1);
+        assertThat(run.completed()).as("a run whose listener failed is not complete").isFalse();
+        assertThat(run.exchanges()).as("each agent stops after its exchange in flight").hasSizeBetween(10, 12);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time taken by a 10 s run stopped early")
+                .isLessThan(Duration.ofSeconds(5));
+    }
 }

@@ -170,4 +170,43 @@ class OpenLoopDriverTest {
         assertThat(run.exchanges()).as("nothing was sent after the stop: 20/s for about a second")
                 .hasSizeLessThan(60);
     }
+
+    @Test
+    void aListenerThatThrowsStopsTheRunAndTheRunCarriesItsFailure() {
+        IllegalStateException gradingBug = new IllegalStateException("the grader broke on task-5");
+        ExchangeListener breaksOnTheSixth = exchange -> {
+            if (exchange.taskId().equals("task-5")) {
+                throw gradingBug;
+            }
+        };
+        long started = System.nanoTime();
+
+        DriverRun run = new OpenLoopDriver(new ArrivalSchedule(20, Duration.ZERO, Duration.ofSeconds(10)),
+                Duration.ofSeconds(2)).run(OpenLoopDriverTest::request, request -> SutReply.ok("fine", "m"),
+                breaksOnTheSixth);
+
+        assertThat(run.listenerFailure()).as("the listener's exception, not swallowed").isSameAs(gradingBug);
+        assertThat(run.unrecorded()).as("exchanges the listener threw on").isEqualTo(1);
+        assertThat(run.completed()).as("a run whose listener failed is not complete").isFalse();
+        assertThat(run.exchanges()).as("exchanges sent: the run stopped soon after the failure, far short of 200")
+                .hasSizeBetween(6, 40);
+        assertThat(run.exchanges()).extracting(Exchange::taskId).as("the exchange the listener failed on is kept")
+                .contains("task-5");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time taken by a 10 s schedule stopped at 0.25 s")
+                .isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anErrorInTheListenerIsCarriedTooNotLostOnTheExchangesThread() {
+        StackOverflowError overflow = new StackOverflowError("a grader's regular expression recursed too deep");
+
+        DriverRun run = new OpenLoopDriver(new ArrivalSchedule(20, Duration.ZERO, Duration.ofSeconds(2)),
+                Duration.ofSeconds(2)).run(OpenLoopDriverTest::request, request -> SutReply.ok("fine", "m"),
+                exchange -> {
+                    throw overflow;
+                });
+
+        assertThat(run.listenerFailure()).as("an Error thrown by the listener").isSameAs(overflow);
+        assertThat(run.completed()).as("a run whose listener failed is not complete").isFalse();
+    }
 }
