@@ -70,7 +70,8 @@ class DocumentationTest {
         if (at < 0) {
             return false;
         }
-        String before = source.substring(0, at).replaceAll("(?s)(\\s*@[\\w.]+(\\([^)]*\\))?)+\\s*$", "").stripTrailing();
+        // annotations between the comment and the declaration may hold one level of parentheses, as @JsonSubTypes does
+        String before = source.substring(0, at).replaceAll("(?s)(\\s*@[\\w.]+(\\((?:[^()]|\\([^()]*\\))*\\))?)+\\s*$", "").stripTrailing();
         int open = before.lastIndexOf("/**");
         return open >= 0 && before.endsWith("*/") && before.substring(open + 3, before.length() - 2).strip().length() > 10;
     }

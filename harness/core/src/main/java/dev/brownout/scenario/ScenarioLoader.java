@@ -37,6 +37,8 @@ public final class ScenarioLoader {
             scenario = new ScenarioReader(problems).read(document.tree());
             problems.throwIfAny();
             new SemanticChecks(problems, baseDirectory).check(scenario);
+        } catch (ScenarioException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             problems.atValue("", e.getMessage());
             scenario = null;
