@@ -99,6 +99,7 @@ class LauncherIT {
         assertThat(explain.stdout()).as("the launcher's build decision: %s", explain).contains("build: no (up to date)");
         assertThat(list.exit()).as("exit code of ./brownout list: %s", list).isZero();
         assertThat(list.stderr()).as("what the launcher said").doesNotContain("building");
+        assertThat(list.stderr()).as("a JAVA_HOME of 21 or newer is used without a word").doesNotContain("brownout: using");
         assertThat(Files.getLastModifiedTime(JAR)).as("the jar's modification time").isEqualTo(before);
     }
 
