@@ -1,9 +1,9 @@
 package dev.brownout.fakes;
 
 import dev.brownout.fakes.config.Mappers;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

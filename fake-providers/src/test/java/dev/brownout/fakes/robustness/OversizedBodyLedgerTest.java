@@ -1,8 +1,8 @@
 package dev.brownout.fakes.robustness;
 
-import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
+import dev.brownout.fakes.TestWorlds;
 import dev.brownout.fakes.internal.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.ProviderCall;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.brownout.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code brownout} command; each capability is a subcommand. */
 @Command(name = "brownout",

@@ -4,10 +4,10 @@ import dev.brownout.reports.AtomicFile;
 import dev.brownout.reports.compare.ComparisonHtml;
 import dev.brownout.reports.compare.ComparisonMarkdown;
 import dev.brownout.reports.compare.RunComparison;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,9 +5,9 @@ import dev.brownout.BrownoutRun;
 import dev.brownout.PreparedRun;
 import dev.brownout.Sut;
 import dev.brownout.reports.RunResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

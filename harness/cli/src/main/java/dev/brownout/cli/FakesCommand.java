@@ -7,9 +7,9 @@ import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.input.FileProblem;
 import dev.brownout.input.InvalidInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,10 +5,10 @@ import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.GateFile;
 import dev.brownout.reports.gate.GateReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

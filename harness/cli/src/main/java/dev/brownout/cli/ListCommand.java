@@ -1,9 +1,9 @@
 package dev.brownout.cli;
 
-import dev.brownout.scenario.LibraryScenario;
 import dev.brownout.Brownout;
-import picocli.CommandLine;
+import dev.brownout.scenario.LibraryScenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.List;

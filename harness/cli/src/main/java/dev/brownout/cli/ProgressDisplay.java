@@ -3,8 +3,6 @@ package dev.brownout.cli;
 import dev.brownout.RunObserver;
 import dev.brownout.RunProgress;
 
-
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package dev.brownout.cli;
 import dev.brownout.reports.bundle.ReportBundle;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateEvaluation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

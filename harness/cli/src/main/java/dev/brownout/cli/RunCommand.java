@@ -7,10 +7,10 @@ import dev.brownout.RunBuilder;
 import dev.brownout.Sut;
 import dev.brownout.input.FileProblem;
 import dev.brownout.input.InvalidInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -3,12 +3,13 @@ package dev.brownout.cli;
 import dev.brownout.fakes.ServeUntilStopped;
 import dev.brownout.faultproxy.ServerConfig;
 import dev.brownout.faultproxy.ToxiproxyServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code brownout toxiproxy}: only the embedded Toxiproxy server, a drop-in for toxiproxy-server. */
 @Command(name = "toxiproxy",

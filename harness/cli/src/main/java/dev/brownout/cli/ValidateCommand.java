@@ -1,13 +1,13 @@
 package dev.brownout.cli;
 
+import dev.brownout.fakes.config.DurationText;
+import dev.brownout.input.FileProblem;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioException;
 import dev.brownout.scenario.ScenarioLoader;
-import dev.brownout.input.FileProblem;
-import dev.brownout.fakes.config.DurationText;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,18 +1,19 @@
 package dev.brownout.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.brownout.faultproxy.ToxiproxyServer;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code brownout toxiproxy}: toxiproxy-server's flags, loopback by default, config file applied at start. */
 class ToxiproxyCommandTest {

@@ -1,7 +1,7 @@
 package dev.brownout.scenario;
 
-import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.AuthMode;
+import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.behaviour.Fault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.catalog.ModelCatalog;

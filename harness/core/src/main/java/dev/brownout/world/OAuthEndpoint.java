@@ -1,6 +1,7 @@
 package dev.brownout.world;
 
 import dev.brownout.fakes.oauth.OAuthClient;
+
 import java.util.List;
 
 /**

@@ -1,7 +1,6 @@
 package dev.brownout.scenario;
 
 import dev.brownout.input.FileProblem;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package dev.brownout.faultproxy;
 
 import dev.brownout.faultproxy.internal.toxics.BlackholeToxic;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;

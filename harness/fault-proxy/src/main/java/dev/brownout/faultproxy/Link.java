@@ -2,6 +2,7 @@ package dev.brownout.faultproxy;
 
 import dev.brownout.faultproxy.internal.toxics.Chunk;
 import dev.brownout.faultproxy.internal.toxics.ToxicBehaviour;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

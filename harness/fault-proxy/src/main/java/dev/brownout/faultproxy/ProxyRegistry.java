@@ -6,6 +6,7 @@ import dev.brownout.faultproxy.WireFormat.ToxicRequest;
 import dev.brownout.faultproxy.WireFormat.ToxicView;
 import dev.brownout.faultproxy.internal.toxics.ToxicType;
 import dev.brownout.faultproxy.internal.toxics.Toxics;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.brownout.faultproxy;
 import dev.brownout.faultproxy.internal.toxics.Chunk;
 import dev.brownout.faultproxy.internal.toxics.Flow;
 import dev.brownout.faultproxy.internal.toxics.ToxicBehaviour;
+
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;

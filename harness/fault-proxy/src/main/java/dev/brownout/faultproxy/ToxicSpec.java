@@ -1,6 +1,7 @@
 package dev.brownout.faultproxy;
 
 import dev.brownout.faultproxy.internal.toxics.ToxicType;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

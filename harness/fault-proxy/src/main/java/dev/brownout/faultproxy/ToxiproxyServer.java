@@ -2,6 +2,7 @@ package dev.brownout.faultproxy;
 
 import dev.brownout.faultproxy.WireFormat.ProxyView;
 import io.javalin.Javalin;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

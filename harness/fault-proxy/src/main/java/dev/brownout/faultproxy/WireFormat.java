@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.brownout.faultproxy.internal.toxics.ToxicType;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;

@@ -1,9 +1,9 @@
 package dev.brownout.faultproxy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -13,7 +13,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The brownout.blackhole extension: a hung peer, invisible to clients that do not ask for it. */
 class BlackholeToxicTest extends EmbeddedServerFixture {

@@ -2,11 +2,12 @@ package dev.brownout.faultproxy;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** A fresh embedded server per test, driven by toxiproxy-java and raw HTTP. */
 abstract class EmbeddedServerFixture {

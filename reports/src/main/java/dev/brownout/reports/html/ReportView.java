@@ -17,13 +17,13 @@ import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
-import dev.brownout.reports.gate.GateOutcome;
-import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.Summary;
 import dev.brownout.reports.Timeline;
 import dev.brownout.reports.Verdict;
 import dev.brownout.reports.Window;
+import dev.brownout.reports.gate.GateOutcome;
+import dev.brownout.reports.gate.GateReport;
 
 import java.time.Duration;
 import java.util.ArrayList;

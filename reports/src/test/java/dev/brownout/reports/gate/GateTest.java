@@ -1,7 +1,6 @@
 package dev.brownout.reports.gate;
 
 import dev.brownout.reports.GateSpec;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.gate.Bound;
-import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.Gate;
+import dev.brownout.reports.gate.GateEvaluation;
 import dev.brownout.reports.gate.GateFile;
 import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.gate.ResultCopies;
@@ -16,13 +16,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,9 +2,9 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
-import dev.brownout.scenario.Check;
 import dev.brownout.internal.workload.Exchange;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.scenario.Check;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.brownout.internal.measure;
 
 import dev.brownout.internal.record.ExchangeRecord;
-import dev.brownout.scenario.Check;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.scenario.Check;
 
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.brownout.internal.measure;
 
-import dev.brownout.scenario.Check;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.scenario.Check;
 
 import java.time.Duration;
 

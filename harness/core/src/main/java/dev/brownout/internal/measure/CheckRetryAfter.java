@@ -1,8 +1,8 @@
 package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
-import dev.brownout.scenario.Check;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.scenario.Check;
 
 import java.time.Duration;
 import java.time.Instant;

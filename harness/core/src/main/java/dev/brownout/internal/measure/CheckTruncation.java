@@ -3,9 +3,9 @@ package dev.brownout.internal.measure;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
-import dev.brownout.scenario.Check;
 import dev.brownout.internal.workload.Exchange;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.scenario.Check;
 
 import java.util.Optional;
 import java.util.Set;

@@ -2,11 +2,11 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.Conduct;
 import dev.brownout.scenario.Check;
 import dev.brownout.scenario.CheckKind;
 import dev.brownout.scenario.Checks;
-import dev.brownout.reports.CheckResult;
-import dev.brownout.reports.Conduct;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.scenario.Scenario;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResults;
 import dev.brownout.reports.ScenarioInfo;
+import dev.brownout.scenario.Scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;

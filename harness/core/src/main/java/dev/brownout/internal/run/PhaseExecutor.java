@@ -1,10 +1,9 @@
 package dev.brownout.internal.run;
 
 import dev.brownout.internal.record.PhaseRecord;
-
-import dev.brownout.scenario.Phase;
 import dev.brownout.internal.world.PhaseApplied;
 import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.scenario.Phase;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.internal.record.ExchangeRecord;
-import dev.brownout.internal.record.PhaseRecord;
-
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
@@ -15,10 +12,8 @@ import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
 import dev.brownout.internal.measure.WorldSecrets;
-import dev.brownout.reports.gate.Gate;
-import dev.brownout.scenario.Phase;
-import dev.brownout.scenario.Scenario;
-import dev.brownout.scenario.TargetFaults;
+import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.PhaseRecord;
 import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.Conduct;
@@ -32,6 +27,10 @@ import dev.brownout.reports.RunResults;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.SutInfo;
 import dev.brownout.reports.Versions;
+import dev.brownout.reports.gate.Gate;
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.TargetFaults;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.internal.record.ExchangeRecord;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.ledger.ProviderCall;
+import dev.brownout.internal.record.ExchangeRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

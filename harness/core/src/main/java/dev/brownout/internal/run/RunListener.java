@@ -1,7 +1,6 @@
 package dev.brownout.internal.run;
 
 import dev.brownout.internal.record.PhaseRecord;
-
 import dev.brownout.internal.world.ProxiedWorld;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.scenario.Scenario;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.scenario.Scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;

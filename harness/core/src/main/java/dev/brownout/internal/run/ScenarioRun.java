@@ -1,12 +1,8 @@
 package dev.brownout.internal.run;
 
+import dev.brownout.fakes.FakeProvider;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
-
-import dev.brownout.fakes.FakeProvider;
-import dev.brownout.scenario.Phase;
-import dev.brownout.scenario.Scenario;
-import dev.brownout.scenario.Workload;
 import dev.brownout.internal.sut.StartedSut;
 import dev.brownout.internal.tasks.Task;
 import dev.brownout.internal.tasks.TaskSource;
@@ -17,8 +13,11 @@ import dev.brownout.internal.workload.DriverRun;
 import dev.brownout.internal.workload.Exchange;
 import dev.brownout.internal.workload.ExchangeListener;
 import dev.brownout.internal.workload.OpenLoopDriver;
-import dev.brownout.sut.SutRequest;
 import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.Workload;
+import dev.brownout.sut.SutRequest;
 
 import java.nio.file.Path;
 import java.time.Duration;

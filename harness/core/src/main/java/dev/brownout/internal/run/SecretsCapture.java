@@ -1,8 +1,7 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.internal.record.PhaseRecord;
-
 import dev.brownout.internal.measure.WorldSecrets;
+import dev.brownout.internal.record.PhaseRecord;
 import dev.brownout.internal.world.ProxiedWorld;
 
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package dev.brownout.internal.run;
 
 import dev.brownout.internal.record.ExchangeRecord;
-
 import dev.brownout.internal.workload.Exchange;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.brownout.internal.run;
 
 import dev.brownout.fakes.FakeProvider;
-import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.world.ProviderEndpoint;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.sut.SutClient;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
-import dev.brownout.sut.SutClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.brownout.internal.workload;
 
 import dev.brownout.sut.SutClient;
-import dev.brownout.sut.SutRequest;
 import dev.brownout.sut.SutReply;
+import dev.brownout.sut.SutRequest;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;

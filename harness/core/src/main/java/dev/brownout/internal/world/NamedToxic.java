@@ -1,6 +1,7 @@
 package dev.brownout.internal.world;
 
 import dev.brownout.scenario.Toxic;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

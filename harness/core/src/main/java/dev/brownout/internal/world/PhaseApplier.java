@@ -5,6 +5,7 @@ import dev.brownout.fakes.oauth.OAuthBehaviour;
 import dev.brownout.scenario.NetworkFaults;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.TargetFaults;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,5 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.world.OAuthEndpoint;
-import dev.brownout.world.WorldEndpoints;
-
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.ProviderConfig;
@@ -14,6 +10,10 @@ import dev.brownout.fakes.oauth.OAuthServer;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.TargetFaults;
+import dev.brownout.world.OAuthEndpoint;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.brownout.internal.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.brownout.internal.world;
 
+import dev.brownout.fakes.oauth.OAuthClient;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
 
-import dev.brownout.fakes.oauth.OAuthClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

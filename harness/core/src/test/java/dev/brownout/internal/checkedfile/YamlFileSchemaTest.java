@@ -1,12 +1,13 @@
 package dev.brownout.internal.checkedfile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.brownout.input.FileProblem;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The shared pipeline on a small format of its own, so what it promises both file formats is pinned here. */
 class YamlFileSchemaTest {

@@ -3,11 +3,11 @@ package dev.brownout.internal.measure;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.Verdict;
 import dev.brownout.scenario.Check;
 import dev.brownout.scenario.CheckKind;
 import dev.brownout.scenario.Checks;
-import dev.brownout.reports.CheckResult;
-import dev.brownout.reports.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

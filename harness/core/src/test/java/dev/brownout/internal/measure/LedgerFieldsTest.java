@@ -1,7 +1,5 @@
 package dev.brownout.internal.measure;
 
-import dev.brownout.internal.record.ExchangeRecord;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.DialectKind;
@@ -15,12 +13,13 @@ import dev.brownout.fakes.behaviour.RateLimit;
 import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
-import dev.brownout.scenario.Check;
-import dev.brownout.scenario.CheckKind;
-import dev.brownout.scenario.Checks;
+import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.FindingKind;
 import dev.brownout.reports.Security;
+import dev.brownout.scenario.Check;
+import dev.brownout.scenario.CheckKind;
+import dev.brownout.scenario.Checks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

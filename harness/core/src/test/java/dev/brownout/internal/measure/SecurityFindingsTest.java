@@ -2,12 +2,12 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.fakes.oauth.OAuthClient;
-import dev.brownout.world.OAuthEndpoint;
-import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.world.WorldEndpoints;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.FindingKind;
 import dev.brownout.reports.Security;
+import dev.brownout.world.OAuthEndpoint;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

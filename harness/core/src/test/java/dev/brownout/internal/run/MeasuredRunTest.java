@@ -1,19 +1,19 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.scenario.Scenario;
-import dev.brownout.scenario.ScenarioLoader;
 import dev.brownout.internal.sut.OpenAiChatSut;
 import dev.brownout.internal.sut.SutFactory;
-import dev.brownout.sut.SutClient;
-import dev.brownout.sut.SutReply;
-import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.world.WorldEndpoints;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.FindingKind;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResults;
 import dev.brownout.reports.Verdict;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.scenario.ScenarioLoader;
+import dev.brownout.sut.SutClient;
+import dev.brownout.sut.SutReply;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

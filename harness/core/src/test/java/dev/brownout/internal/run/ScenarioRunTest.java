@@ -1,16 +1,15 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.sut.SutReply;
-import dev.brownout.internal.record.PhaseRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.brownout.scenario.Phase;
-import dev.brownout.scenario.Scenario;
+import dev.brownout.internal.record.PhaseRecord;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
 import dev.brownout.internal.workload.Exchange;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.internal.world.WorldProbe;
+import dev.brownout.scenario.Phase;
+import dev.brownout.scenario.Scenario;
+import dev.brownout.sut.SutReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

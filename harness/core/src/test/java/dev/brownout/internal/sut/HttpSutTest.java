@@ -1,16 +1,17 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.brownout.world.WorldEndpoints;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.world.WorldEndpoints;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The http adapter against a real HTTP server. */
 class HttpSutTest {

@@ -1,15 +1,14 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.world.ProxiedWorld;
-import dev.brownout.world.WorldEndpoints;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.world.WorldEndpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** SUTs the harness starts as processes: started in front of the world, ready, driven, stopped with their children. */
 class ProcessSutTest {

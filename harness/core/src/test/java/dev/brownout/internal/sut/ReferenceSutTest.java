@@ -1,21 +1,22 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.brownout.gateways.GatewayConfig;
 import dev.brownout.gateways.OAuthCredentials;
 import dev.brownout.gateways.UpstreamConfig;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reference gateways, started in this JVM in front of a world. */
 class ReferenceSutTest {

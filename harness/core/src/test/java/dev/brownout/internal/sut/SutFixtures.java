@@ -5,13 +5,13 @@ import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.oauth.OAuthClient;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.internal.world.WorldEnvironment;
 import dev.brownout.scenario.ScenarioLibrary;
 import dev.brownout.scenario.ScenarioWorld;
 import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.world.WorldEndpoints;
-import dev.brownout.internal.world.WorldEnvironment;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,13 +1,14 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.config.Mappers;
+import org.junit.jupiter.api.Test;
+
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published SUT schema ships with the harness and documents every field, so editors can complete them. */
 class SutSchemaTest {

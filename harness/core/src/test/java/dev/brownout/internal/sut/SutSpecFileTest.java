@@ -1,25 +1,26 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.brownout.gateways.RunningGateway;
 import dev.brownout.gateways.naive.NaiveGateway;
 import dev.brownout.input.FileProblem;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** SUT files: the shipped examples load and answer in front of a world, and each kind of mistake is reported at its place. */
 class SutSpecFileTest {

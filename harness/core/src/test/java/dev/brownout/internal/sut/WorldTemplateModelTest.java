@@ -1,17 +1,18 @@
 package dev.brownout.internal.sut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.brownout.world.WorldEndpoints;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.world.WorldEndpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Templates see the world, write values as they are, and refuse a variable the world does not have. */
 class WorldTemplateModelTest {

@@ -1,7 +1,5 @@
 package dev.brownout.internal.world;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.oauth.OAuthBehaviour;
@@ -13,11 +11,14 @@ import dev.brownout.scenario.TargetFaults;
 import dev.brownout.scenario.Toxic;
 import dev.brownout.scenario.ToxicKind;
 import dev.brownout.scenario.ToxicStream;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code clear()} and {@code close()} leave a clean world; closing frees every port. */
 class CleanWorldTest {

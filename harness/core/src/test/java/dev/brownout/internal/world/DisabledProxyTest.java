@@ -1,15 +1,15 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioLibrary;
-import java.net.ConnectException;
+import dev.brownout.world.ProviderEndpoint;
 import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A phase that takes a provider down refuses its SDK's connections; the next phase brings it back. */
 class DisabledProxyTest {

@@ -1,10 +1,5 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.OAuthEndpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import dev.brownout.fakes.oauth.OAuthClient;
@@ -12,9 +7,14 @@ import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioLibrary;
 import dev.brownout.scenario.TargetFaults;
+import dev.brownout.world.OAuthEndpoint;
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.net.URI;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The OAuth server is handed out at its proxy's address, which is also its issuer, and goes dark with it. */
 class OAuthThroughProxyTest {

@@ -1,8 +1,5 @@
 package dev.brownout.internal.world;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.scenario.NetworkFaults;
 import dev.brownout.scenario.Phase;
@@ -12,16 +9,20 @@ import dev.brownout.scenario.TargetFaults;
 import dev.brownout.scenario.Toxic;
 import dev.brownout.scenario.ToxicKind;
 import dev.brownout.scenario.ToxicStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Entering a phase sets exactly that phase's state on every proxy and fake; nothing leaks from the phase before. */
 class PhaseApplierTest {

@@ -1,16 +1,16 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.scenario.ScenarioLibrary;
+import dev.brownout.world.ProviderEndpoint;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every shipped scenario's world starts with each fake behind its own proxy, and only proxies are handed out. */
 class ProxiedWorldStartTest {

@@ -1,9 +1,5 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.world.OAuthEndpoint;
-import dev.brownout.world.WorldEndpoints;
-
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -22,6 +18,10 @@ import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioLibrary;
 import dev.brownout.scenario.ScenarioWorld;
+import dev.brownout.world.OAuthEndpoint;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

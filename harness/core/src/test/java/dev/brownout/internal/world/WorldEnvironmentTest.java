@@ -1,16 +1,16 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-import dev.brownout.world.OAuthEndpoint;
-import dev.brownout.world.WorldEndpoints;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.brownout.fakes.oauth.OAuthClient;
+import dev.brownout.world.OAuthEndpoint;
+import dev.brownout.world.ProviderEndpoint;
+import dev.brownout.world.WorldEndpoints;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The environment variables name every endpoint and credential by the documented names. */
 class WorldEnvironmentTest {

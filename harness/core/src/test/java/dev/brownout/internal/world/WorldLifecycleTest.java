@@ -1,17 +1,17 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.brownout.fakes.DialectKind;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.scenario.ScenarioLibrary;
-import java.util.List;
+import dev.brownout.world.ProviderEndpoint;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starting from a scenario, a start that fails part-way, and closing twice. */
 class WorldLifecycleTest {

@@ -1,20 +1,18 @@
 package dev.brownout.internal.world;
 
-import dev.brownout.world.ProviderEndpoint;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.admin.AdminApi;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.oauth.OAuthBehaviour;
 import dev.brownout.scenario.NetworkFaults;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.TargetFaults;
-import dev.brownout.fakes.config.Mappers;
+import dev.brownout.world.ProviderEndpoint;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads a proxied world's actual state from the outside, as a third party would: proxies with

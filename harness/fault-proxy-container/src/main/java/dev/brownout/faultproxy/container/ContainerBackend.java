@@ -1,13 +1,13 @@
 package dev.brownout.faultproxy.container;
 
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
-
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
 
 /**
  * The real Toxiproxy image. Proxies listen inside the container on its 32 exposed ports

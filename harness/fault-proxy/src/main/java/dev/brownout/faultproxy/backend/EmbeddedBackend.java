@@ -3,6 +3,7 @@ package dev.brownout.faultproxy.backend;
 import dev.brownout.faultproxy.ServerConfig;
 import dev.brownout.faultproxy.ToxiproxyServer;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 package dev.brownout.faultproxy.backend;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+
 import java.net.InetSocketAddress;
 import java.net.URI;
 

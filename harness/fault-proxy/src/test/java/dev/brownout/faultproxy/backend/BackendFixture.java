@@ -1,19 +1,20 @@
 package dev.brownout.faultproxy.backend;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.brownout.faultproxy.RawHttp;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One backend per test class, emptied after every test, plus socket helpers. Subclasses only say

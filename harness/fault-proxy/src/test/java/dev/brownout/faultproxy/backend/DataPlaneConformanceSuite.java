@@ -1,12 +1,12 @@
 package dev.brownout.faultproxy.backend;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.brownout.faultproxy.Await;
 import dev.brownout.faultproxy.LoopbackServer;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import org.junit.jupiter.api.Test;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,7 +19,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Toxiproxy's data plane on real loopback sockets (reference sections 3.2 to 3.4): every toxic's
