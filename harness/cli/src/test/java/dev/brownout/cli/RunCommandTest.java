@@ -43,7 +43,8 @@ class RunCommandTest {
             JsonNode summary = Mappers.json().readTree(run.resolve("summary.json").toFile());
             assertThat(summary.path("command")).extracting(JsonNode::asText)
                     .as("the command that reproduces the run")
-                    .containsExactly("./brownout", "run", SHORT_OUTAGE, "--sut", "reference:resilient", "--warmup", "500ms");
+                    .containsExactly("./brownout", "run", SHORT_OUTAGE, "--sut", "reference:resilient", "--warmup", "500ms",
+                            "--out", folder.toString());
         }
         assertThat(err.toString()).as("progress on stderr").contains("phase sick");
     }
