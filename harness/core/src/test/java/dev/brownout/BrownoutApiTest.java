@@ -2,6 +2,7 @@ package dev.brownout;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.input.InvalidInputException;
+import dev.brownout.internal.run.RunFixtures;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioLoader;
 import dev.brownout.sut.SutReply;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +71,7 @@ class BrownoutApiTest {
                     assertThat(run.resultJson()).as("what was recorded is kept").exists();
                 });
         assertThat(listenersSeen).as("the world had started: the SUT saw its providers").isNotEmpty();
-        assertThat(listenersSeen).as("every proxy of the world is closed again").noneMatch(BrownoutApiTest::accepts);
+        assertThat(listenersSeen).as("every proxy of the world is closed again").noneMatch(RunFixtures::accepts);
     }
 
     @Test
@@ -115,10 +114,10 @@ class BrownoutApiTest {
             String address = URI.create(primary.baseUrl()).getAuthority();
 
             primary.network(Faults.down());
-            assertThat(accepts(address)).as("a downed proxy refuses connections").isFalse();
+            assertThat(RunFixtures.accepts(address)).as("a downed proxy refuses connections").isFalse();
 
             primary.behaviour(Faults.error(503));
-            assertThat(accepts(address)).as("setting HTTP faults leaves the proxy down").isFalse();
+            assertThat(RunFixtures.accepts(address)).as("setting HTTP faults leaves the proxy down").isFalse();
 
             primary.network(Faults.clean());
             assertThat(post(primary)).as("with the proxy up again, the HTTP fault set before still answers").isEqualTo(503);
@@ -147,16 +146,6 @@ class BrownoutApiTest {
                             + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                     .timeout(Duration.ofSeconds(10)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-    }
-
-    private static boolean accepts(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

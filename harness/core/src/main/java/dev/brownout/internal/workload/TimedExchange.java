@@ -40,14 +40,23 @@ final class TimedExchange {
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
                     Exchange.TIMEOUT, 0, "timeout", null, null, false);
         } catch (ExecutionException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the stop interrupted this thread and then the call, and the call's failure was seen first:
+                // the run ended the exchange, the SUT did not fail it
+                return aborted(request, intended, started, origin);
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
                     Exchange.ERROR, 0, cause.getClass().getSimpleName(), null, null, false);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
-                    Exchange.ABORTED, 0, "run_stopped", null, null, false);
+            return aborted(request, intended, started, origin);
         }
+    }
+
+    private static Exchange aborted(SutRequest request, long intended, long started, long origin) {
+        return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
+                Exchange.ABORTED, 0, "run_stopped", null, null, false);
     }
 }
