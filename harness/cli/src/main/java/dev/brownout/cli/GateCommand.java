@@ -28,12 +28,12 @@ final class GateCommand implements Callable<Integer> {
     String run;
 
     @Option(names = "--gates", paramLabel = "FILE",
-            description = "A JSON file of gates ({\"iq_loss\": \"< 5%\", \"p99_latency\": \"< 8s\"}) used instead of "
+            description = "A JSON file of gates ({\"iq_loss\": \"< 5%%\", \"p99_latency\": \"< 8s\"}) used instead of "
                     + "the scenario's; durations are scaled to the run's time scale as the scenario's are.")
     Path gates;
 
     @Option(names = "--pessimistic",
-            description = "Judge the worse end of a figure's 95% interval (IQ loss) instead of its point estimate.")
+            description = "Judge the worse end of a figure's 95%% interval (IQ loss) instead of its point estimate.")
     boolean pessimistic;
 
     @CommandLine.Spec

@@ -29,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--pessimistic",
-            description = "Judge gates on the worse end of a figure's 95% interval instead of its point estimate.")
+            description = "Judge gates on the worse end of a figure's 95%% interval instead of its point estimate.")
     boolean pessimistic;
 
     @CommandLine.Spec

@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     boolean noiseFloor;
 
     @Option(names = "--pessimistic",
-            description = "Judge gates on the worse end of a figure's 95% interval (IQ loss) instead of its point estimate.")
+            description = "Judge gates on the worse end of a figure's 95%% interval (IQ loss) instead of its point estimate.")
     boolean pessimistic;
 
     @CommandLine.Mixin

@@ -2,6 +2,7 @@ package dev.brownout.cli;
 
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResults;
+import dev.brownout.reports.format.Figures;
 import dev.brownout.reports.html.HtmlReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,7 @@ class RealRunReportBrowserTest {
         assertThat(attribute(dom, "data-charts-drawn")).as("charts drawn").isEqualTo("3");
         assertThat(dom).as("the page text")
                 .contains("short-outage")
-                .contains(String.format(java.util.Locale.ROOT, "%.1f%%", result.quality().iqLoss().value() * 100))
+                .contains(Figures.percent(result.quality().iqLoss().value()))
                 .contains("down");
         assertThat(screenshot).as("the screenshot").isRegularFile();
         assertThat(Files.size(screenshot)).as("the screenshot's size").isGreaterThan(10_000);
