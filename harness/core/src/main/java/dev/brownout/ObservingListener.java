@@ -7,6 +7,7 @@ import dev.brownout.internal.run.RunStatus;
 import dev.brownout.internal.world.ProxiedWorld;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Tells a user's {@link RunObserver} what the run engine tells its listeners, in public types only. */
 record ObservingListener(RunObserver observer) implements RunListener {
@@ -28,6 +29,6 @@ record ObservingListener(RunObserver observer) implements RunListener {
 
     @Override
     public void finished(RunRecord record) {
-        observer.finished(record.completed(), record.stopReason());
+        observer.finished(record.completed() ? Optional.empty() : Optional.of(record.stopReason()));
     }
 }

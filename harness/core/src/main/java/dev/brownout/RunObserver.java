@@ -2,6 +2,7 @@ package dev.brownout;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a run tells whoever watches it, such as a progress display. A measured run plays its baseline and then
@@ -22,7 +23,7 @@ public interface RunObserver {
     default void progress(RunProgress progress) {
     }
 
-    /** The played run ended; the world is clean and closed. {@code stopReason} is null when it completed. */
-    default void finished(boolean completed, String stopReason) {
+    /** The played run ended and the world is clean and closed; empty when it completed, else why it ended early. */
+    default void finished(Optional<String> stopReason) {
     }
 }

@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +52,33 @@ class BrownoutApiTest {
         assertThat(run.result().sut().name()).as("the SUT's name in the result").isEqualTo("always-fine");
         assertThat(run.result().quality().iqLoss()).as("no baseline, so IQ loss is unknown, not zero").isNull();
         assertThat(run.result().command()).as("a SUT built in code has no command line to reproduce it").isEmpty();
+    }
+
+    @Test
+    void anObserverIsToldTheRunsStartItsPhasesAndItsEnd() throws Exception {
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void started(Path folder, String scenario, String sut) {
+                told.add("started " + scenario + " against " + sut);
+            }
+
+            @Override
+            public void phaseEntered(String phase, Duration at) {
+                told.add("phase " + phase);
+            }
+
+            @Override
+            public void finished(Optional<String> stopReason) {
+                told.add("finished " + stopReason.orElse("complete"));
+            }
+        };
+
+        Brownout.scenario(shortOutage()).against(Sut.inJvm("always-fine", endpoints -> request -> SutReply.ok("fine", "m")))
+                .warmup(Duration.ZERO).noBaseline().outputTo(runs).observer(observer).run();
+
+        assertThat(told).as("what the observer was told, in order").containsExactly("started short-outage against always-fine",
+                "phase steady", "phase sick", "phase down", "finished complete");
     }
 
     @Test

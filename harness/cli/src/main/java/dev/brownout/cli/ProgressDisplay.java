@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A run's progress: phase, elapsed of total, exchanges ok and failed. On a terminal one line rewritten in
@@ -60,7 +61,7 @@ final class ProgressDisplay implements RunObserver {
     }
 
     @Override
-    public synchronized void finished(boolean completed, String stopReason) {
+    public synchronized void finished(Optional<String> stopReason) {
         if (terminal && lastWidth > 0) {
             out.println();
         }
