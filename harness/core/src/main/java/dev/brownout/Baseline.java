@@ -35,7 +35,7 @@ public final class Baseline {
      */
     public static Baseline stored(Path result) {
         Objects.requireNonNull(result, "a stored baseline needs the path of a result.json or its run folder");
-        return parse(result.toString());
+        return new Baseline(BaselineChoice.stored(result));
     }
 
     /**

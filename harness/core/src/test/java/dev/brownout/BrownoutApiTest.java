@@ -162,6 +162,12 @@ class BrownoutApiTest {
     }
 
     @Test
+    void aStoredBaselineIsAPathEvenWhenItIsNamedLikeAKeyword() {
+        assertThatThrownBy(() -> Baseline.stored(Path.of("auto"))).as("a stored baseline at a file named auto")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("there is no result at");
+    }
+
+    @Test
     void aProbabilityOutsideZeroToOneIsRefused() {
         assertThatThrownBy(() -> Faults.error(529).probability(1.5)).as("probability 1.5")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0 and 1");

@@ -44,11 +44,23 @@ public record BaselineChoice(BaselineMode mode, Path file) {
         if ("none".equals(text)) {
             return none();
         }
-        Path path = Path.of(text);
+        try {
+            return stored(Path.of(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--baseline takes auto, none, or a stored result; " + e.getMessage());
+        }
+    }
+
+    /**
+     * A stored result: a {@code result.json}, or the run folder holding one.
+     *
+     * @throws IllegalArgumentException for a path with no result at it
+     */
+    public static BaselineChoice stored(Path path) {
         Path result = Files.isDirectory(path) ? path.resolve(dev.brownout.reports.RunResults.FILE_NAME) : path;
         if (!Files.isRegularFile(result)) {
-            throw new IllegalArgumentException("--baseline takes auto, none, or a stored result (a result.json or the "
-                    + "run folder holding one); there is no result at " + result.toAbsolutePath());
+            throw new IllegalArgumentException("there is no result at " + result.toAbsolutePath()
+                    + " (a stored baseline is a result.json or the run folder holding one)");
         }
         return file(result);
     }
