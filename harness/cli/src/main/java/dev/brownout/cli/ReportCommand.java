@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
             ReportBundle reports = ReportBundle.write(argument.result(),
                     GateEvaluation.evaluate(argument.result(), pessimistic ? Bound.PESSIMISTIC : Bound.POINT),
                     out == null ? argument.folder() : out);
-            RunEnd.printReports(reports.html(), reports.markdown(), reports.junit(), stdout);
+            RunEnd.printReports(reports.files(), stdout);
             return 0;
         } catch (IllegalArgumentException | IOException e) {
             err.println("brownout report: " + e.getMessage());

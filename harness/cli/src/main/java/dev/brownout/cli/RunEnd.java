@@ -8,6 +8,7 @@ import dev.brownout.RunNotStartedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,13 +58,11 @@ record RunEnd(Optional<BrownoutRun> run, int exitCode) {
     private static void print(BrownoutRun run, PrintWriter out) {
         ResultSummary.print(run.result(), run.folder(), out);
         GatePrinter.print(run.gates(), out);
-        printReports(run.reportHtml(), run.summaryMarkdown(), run.junitXml(), out);
+        printReports(List.of(run.reportHtml(), run.summaryMarkdown(), run.junitXml()), out);
     }
 
-    static void printReports(Path html, Path markdown, Path junit, PrintWriter out) {
-        for (Path file : new Path[] {html, markdown, junit}) {
-            out.println("report: " + file);
-        }
+    static void printReports(List<Path> files, PrintWriter out) {
+        files.forEach(file -> out.println("report: " + file));
         out.flush();
     }
 }
