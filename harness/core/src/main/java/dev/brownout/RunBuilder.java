@@ -1,6 +1,7 @@
 package dev.brownout;
 
 import dev.brownout.fakes.config.DurationText;
+import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.internal.run.MeasuredRun;
 import dev.brownout.internal.run.RunPlan;
 import dev.brownout.reports.gate.Bound;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A measured run being set up: the scenario (given to {@link Brownout#scenario(String)}), its clock and load,
@@ -31,6 +33,7 @@ public final class RunBuilder {
     private Path out = RunPlan.DEFAULT_OUT;
     private Bound bound = Bound.POINT;
     private RunObserver observer;
+    private Supplier<? extends FaultProxyBackend> faultProxy = FaultProxyBackend::embedded;
 
     RunBuilder(ScenarioSource source) {
         this.source = source;
@@ -109,6 +112,16 @@ public final class RunBuilder {
         return this;
     }
 
+    /**
+     * Puts every world of the run (the baseline's and the scenario's) behind a fault proxy from {@code backends},
+     * one per world, which the world closes with itself: {@code ContainerBackend::start} for the real Toxiproxy
+     * image (artifact {@code brownout-fault-proxy-container}). Default: the embedded proxy.
+     */
+    public RunBuilder faultProxy(Supplier<? extends FaultProxyBackend> backends) {
+        this.faultProxy = Objects.requireNonNull(backends, "a supplier of fault proxies, e.g. FaultProxyBackend::embedded");
+        return this;
+    }
+
     /** Tells {@code watcher} the run's progress (the command line's progress line is one). */
     public RunBuilder observer(RunObserver watcher) {
         this.observer = Objects.requireNonNull(watcher, "an observer");
@@ -149,6 +162,7 @@ public final class RunBuilder {
         RunPlan plan = RunPlan.of(played, sut.factory())
                 .withOut(out)
                 .withWarmup(warmup)
+                .withFaultProxy(faultProxy)
                 .withTasksDirectory(source.tasksDirectory())
                 .withCommand(commandLine());
         if (observer != null) {

@@ -75,6 +75,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theExtensionAndTheAssertionsAreBuiltOnThePublicApiAlone() {
+        for (String module : List.of("junit", "assertj")) {
+            noClasses().that().resideInAPackage("dev.brownout." + module + "..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe("internal classes of another module",
+                            (JavaClass target) -> isInternal(target)
+                                    && !target.getPackageName().startsWith("dev.brownout." + module)))
+                    .because("like the CLI, they are users of the public API")
+                    .check(OURS);
+        }
+    }
+
+    @Test
     void nothingDependsOnTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("dev.brownout.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.brownout.cli..")

@@ -1,5 +1,6 @@
 package dev.brownout.internal.run;
 
+import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
 import dev.brownout.scenario.Scenario;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What to play against what, and where to keep it.
@@ -18,9 +20,10 @@ import java.util.Objects;
  * @param command        the command line that reproduces the run, recorded in its summary
  * @param warmup         wall-clock time of unmeasured load before the timeline starts, so a cold SUT and a
  *                       cold JVM do not count as the SUT's first phase; zero for none
+ * @param faultProxy     starts the fault proxy each world of the run (baseline and chaos) is put behind
  */
 public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDirectory, List<String> command,
-                      RunListener listener, Duration warmup) {
+                      RunListener listener, Duration warmup, Supplier<? extends FaultProxyBackend> faultProxy) {
 
     public static final Path DEFAULT_OUT = Path.of("brownout-runs");
     public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
@@ -33,13 +36,14 @@ public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDir
         command = command == null ? List.of() : List.copyOf(command);
         listener = listener == null ? RunListener.NONE : listener;
         warmup = warmup == null ? DEFAULT_WARMUP : warmup;
+        faultProxy = faultProxy == null ? FaultProxyBackend::embedded : faultProxy;
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("a warm-up cannot be negative, was " + warmup);
         }
     }
 
     public static RunPlan of(Scenario scenario, SutFactory sut) {
-        return new RunPlan(scenario, sut, null, null, null, null, null);
+        return new RunPlan(scenario, sut, null, null, null, null, null, null);
     }
 
     /** Against the SUT a SUT file or {@code --sut} shorthand describes. */
@@ -48,26 +52,30 @@ public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDir
     }
 
     public RunPlan withScenario(Scenario played) {
-        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup);
+        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup, faultProxy);
     }
 
     public RunPlan withOut(Path folder) {
-        return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup);
+        return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup, faultProxy);
     }
 
     public RunPlan withTasksDirectory(Path folder) {
-        return new RunPlan(scenario, sut, out, folder, command, listener, warmup);
+        return new RunPlan(scenario, sut, out, folder, command, listener, warmup, faultProxy);
     }
 
     public RunPlan withCommand(List<String> line) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, line, listener, warmup);
+        return new RunPlan(scenario, sut, out, tasksDirectory, line, listener, warmup, faultProxy);
     }
 
     public RunPlan withWarmup(Duration length) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, length);
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, length, faultProxy);
+    }
+
+    public RunPlan withFaultProxy(Supplier<? extends FaultProxyBackend> backend) {
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, warmup, backend);
     }
 
     public RunPlan withListener(RunListener watcher) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, command, watcher, warmup);
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, watcher, warmup, faultProxy);
     }
 }
