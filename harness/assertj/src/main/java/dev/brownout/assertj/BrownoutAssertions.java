@@ -56,6 +56,6 @@ public final class BrownoutAssertions {
     }
 
     static LedgerAssert onProvider(LedgerAssert ledgerAssert, WorldProvider provider) {
-        return provider == null ? ledgerAssert : ledgerAssert.of(provider.name());
+        return provider == null ? ledgerAssert : ledgerAssert.fromProvider(provider.name());
     }
 }

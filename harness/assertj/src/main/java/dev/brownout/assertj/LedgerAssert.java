@@ -39,7 +39,7 @@ public class LedgerAssert extends AbstractAssert<LedgerAssert, List<ProviderCall
     }
 
     /** Names the ledger after the provider it was read from, which an empty ledger cannot tell. */
-    LedgerAssert of(String provider) {
+    LedgerAssert fromProvider(String provider) {
         this.source = provider;
         return myself;
     }

@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * Assertions on a measured run: its result ({@code result.json}), and for a {@code BrownoutRun} the report a failure
- * points to. Made by {@link BrownoutAssertions#assertThat(RunResult)}, {@link BrownoutAssertions#assertThat(
- * dev.brownout.BrownoutRun)} or their soft twins in {@link BrownoutSoftAssertionsProvider}.
+ * points to. Made by {@link BrownoutAssertions#assertThat(RunResult)},
+ * {@link BrownoutAssertions#assertThat(dev.brownout.BrownoutRun)} or their soft twins in
+ * {@link BrownoutSoftAssertionsProvider}.
  *
  * <pre>{@code
  * assertThat(run).isCompleted().hasIqLossBelow(0.05).hasAvailabilityAtLeast(0.99).passesGates();
@@ -148,7 +149,7 @@ public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> 
     /**
      * Verifies that the 99th percentile of the run's end-to-end latency is below {@code max}. The latency is as
      * measured, on the clock the run played on; a scenario's own duration gates are scaled to that clock, so to
-     * hold the run to a gate as written in the scenario use {@link #passesGate(String) passesGate("p99_latency < 8s")}.
+     * hold the run to a gate as written in the scenario use {@link #passesGate(String)}: {@code passesGate("p99_latency < 8s")}.
      * Fails when nothing was answered.
      *
      * @throws IllegalArgumentException for a null, zero or negative {@code max}
