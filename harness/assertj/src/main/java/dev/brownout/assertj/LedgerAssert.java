@@ -5,8 +5,10 @@ import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.FindingKind;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -25,8 +27,11 @@ import java.util.stream.Collectors;
  * findings, so a ledger that passes here passes the same check in a measured run. Calls are grouped into tasks by
  * the task id their prompt carried. A failure quotes the check's own detail: which task, how many calls, which
  * provider; moments in it count from the ledger's first call.
+ *
+ * <p>It is also AssertJ's list assertion on the calls, so the usual list assertions and filters apply and keep
+ * these: {@code assertThat(ledger).filteredOn(call -> call.status() == 529).hasSize(2)}.
  */
-public class LedgerAssert extends AbstractAssert<LedgerAssert, List<ProviderCall>> {
+public class LedgerAssert extends AbstractListAssert<LedgerAssert, List<ProviderCall>, ProviderCall, ObjectAssert<ProviderCall>> {
 
     private String source;
 
@@ -36,6 +41,20 @@ public class LedgerAssert extends AbstractAssert<LedgerAssert, List<ProviderCall
      */
     public LedgerAssert(List<ProviderCall> actual) {
         super(actual, LedgerAssert.class);
+    }
+
+    @Override
+    protected ObjectAssert<ProviderCall> toAssert(ProviderCall call, String description) {
+        return new ObjectAssert<>(call).as(description);
+    }
+
+    @Override
+    protected LedgerAssert newAbstractIterableAssert(Iterable<? extends ProviderCall> calls) {
+        List<ProviderCall> copy = new ArrayList<>();
+        calls.forEach(copy::add);
+        LedgerAssert narrowed = new LedgerAssert(copy);
+        narrowed.source = source;
+        return narrowed;
     }
 
     /** Names the ledger after the provider it was read from, which an empty ledger cannot tell. */

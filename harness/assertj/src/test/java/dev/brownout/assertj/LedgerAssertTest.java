@@ -95,4 +95,19 @@ class LedgerAssertTest {
         assertThatThrownBy(() -> BrownoutAssertions.assertThat((List<ProviderCall>) null).hasAtMostAttemptsPerTask(3))
                 .as("a null ledger").isInstanceOf(AssertionError.class).hasMessageContaining("Expecting actual not to be null");
     }
+
+    @Test
+    void aFilteredLedgerIsStillALedgerJudgedByTheSameChecks() {
+        assertThatThrownBy(() -> BrownoutAssertions.assertThat(fourAttemptsAtOneTask())
+                .filteredOn(call -> call.status() == 503).hasSize(4).hasAtMostAttemptsPerTask(3))
+                .as("the four 503s, filtered with AssertJ's list filter, still judged per task")
+                .hasMessageContaining("task t-9 made 4 calls to primary");
+    }
+
+    @Test
+    void listAssertionsOnTheCallsFailInAssertJsOwnWords() {
+        assertThatThrownBy(() -> BrownoutAssertions.assertThat(fourAttemptsAtOneTask()).hasSize(3))
+                .as("five calls are not three")
+                .hasMessageContaining("Expected size: 3 but was: 5");
+    }
 }
