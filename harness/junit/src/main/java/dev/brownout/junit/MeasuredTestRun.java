@@ -121,10 +121,12 @@ final class MeasuredTestRun {
     }
 
     private AssertionFailedError notStarted(RunNotStartedException e) {
-        Path folder = e.run().folder();
-        String where = errorFile(folder).map(file -> "; the full cause is in " + file.toAbsolutePath())
-                .orElse("; what was recorded is in " + folder.toAbsolutePath());
-        return new AssertionFailedError(origin + ": " + e.getMessage() + where, e);
+        Optional<Path> errorFile = errorFile(e.run().folder());
+        String said = e.getMessage();
+        // the library's message usually names error.txt already; say where it is only when it does not
+        String where = errorFile.filter(file -> !said.contains(file.toString()))
+                .map(file -> "; the full cause is in " + file.toAbsolutePath()).orElse("");
+        return new AssertionFailedError(origin + ": " + said + where, e);
     }
 
     /** The run folder's error.txt, or the first one below it (a baseline's own folder). */
