@@ -5,6 +5,7 @@ import dev.brownout.WorldProvider;
 import dev.brownout.faultproxy.container.ContainerBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -59,6 +60,18 @@ class ContainerFaultProxyTest {
         assertThat(failures(results)).as("nothing fails for want of Docker").isEmpty();
         assertThat(abortReasons(results)).as("why the test was aborted").singleElement().asString()
                 .contains("@BrownoutTest on " + MeasuredInContainer.class.getName()).contains("Docker engine");
+    }
+
+    @Test
+    void withoutDockerAFieldAskingForTheContainerIsAbortedToo() {
+        assumeFalse(ContainerBackend.dockerAvailable(), "a Docker engine is reachable here: the world would start");
+
+        EngineExecutionResults results = Fixtures.run(FieldWorldInContainer.class);
+
+        assertThat(failures(results)).as("nothing fails for want of Docker").isEmpty();
+        assertThat(abortReasons(results)).as("why the class was aborted").singleElement().asString()
+                .contains("the BrownoutExtension in field " + FieldWorldInContainer.class.getName() + ".brownout")
+                .contains("Docker engine");
     }
 
     @Test
@@ -121,6 +134,18 @@ class ContainerFaultProxyTest {
         @Test
         void test(BrownoutWorld world, @ProviderName("primary") WorldProvider primary) {
             SEEN.put("status", Fixtures.chat(primary));
+        }
+    }
+
+    static class FieldWorldInContainer {
+
+        @RegisterExtension
+        static BrownoutExtension brownout = BrownoutExtension.newInstance().scenario(TWO_PROVIDERS)
+                .faultProxy(FaultProxy.CONTAINER).build();
+
+        @Test
+        void test(BrownoutWorld world) {
+            SEEN.put("ran", true);
         }
     }
 
