@@ -48,6 +48,7 @@ class MeasuredRunTest {
 
     @Test
     void theRunAndItsResultAreInjectedAndItsFolderIsUnderTheConfiguredRoot() {
+        SEEN.put("runs", runs);
         EngineExecutionResults results = run(Passing.class, "played");
 
         assertThat(failures(results)).as("failures of the fixture").isEmpty();
@@ -56,6 +57,7 @@ class MeasuredRunTest {
         assertThat(SEEN.get("result")).as("the injected RunResult is the run's").isSameAs(run.result());
         assertThat(run.folder()).as("the run folder, in a folder per class and method under brownout.output")
                 .hasParent(runs.resolve(Passing.class.getName()).resolve("played"));
+        assertThat(SEEN.get("a run folder existed in @BeforeEach")).as("the run plays after the @BeforeEach methods").isEqualTo(false);
     }
 
     @Test
@@ -169,6 +171,11 @@ class MeasuredRunTest {
     }
 
     static class Passing {
+
+        @BeforeEach
+        void lookForTheRunFolder() {
+            SEEN.put("a run folder existed in @BeforeEach", Files.exists(((Path) SEEN.get("runs")).resolve(Passing.class.getName())));
+        }
 
         @BrownoutTest(scenario = TWO_PROVIDERS, sut = "reference:resilient", timeScale = 0.5, baseline = "none", warmup = "0s")
         void played(BrownoutRun run, RunResult result) {

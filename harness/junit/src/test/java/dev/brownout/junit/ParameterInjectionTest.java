@@ -153,7 +153,7 @@ class ParameterInjectionTest {
 
     @Test
     void aRunOutsideABrownoutTestIsRefused() {
-        Throwable failure = Fixtures.firstFailure(Fixtures.run(RunInAWorldTest.class));
+        Throwable failure = Fixtures.firstFailure(Fixtures.run(RunInAPlainTestMethod.class));
 
         assertThat(failure).as("a BrownoutRun parameter in a plain test")
                 .hasMessageContaining("BrownoutRun run of ")
@@ -295,7 +295,7 @@ class ParameterInjectionTest {
     }
 
     @WithBrownoutWorld(scenario = TWO_PROVIDERS)
-    static class RunInAWorldTest {
+    static class RunInAPlainTestMethod {
 
         @Test
         void test(BrownoutRun run) {

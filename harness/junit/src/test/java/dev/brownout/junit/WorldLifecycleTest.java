@@ -44,7 +44,7 @@ class WorldLifecycleTest {
 
     @Test
     void aWorldPerTestIsFreshForEachTestAndClosedAfterIt() {
-        EngineExecutionResults results = Fixtures.run(PerTest.class);
+        EngineExecutionResults results = Fixtures.run(PerTestWorlds.class);
 
         assertThat(failures(results)).as("failures of the fixture").isEmpty();
         assertThat(SEEN.get("first")).as("the second test's world is a new one").isNotSameAs(SEEN.get("second"));
@@ -90,6 +90,14 @@ class WorldLifecycleTest {
     }
 
     @Test
+    void aConstructorCanTakeAWorldPerClass() {
+        EngineExecutionResults results = Fixtures.run(ConstructorTakesTheWorld.class);
+
+        assertThat(failures(results)).as("failures of the fixture").isEmpty();
+        assertThat(SEEN.get("constructor")).as("the constructor's world is the test's").isSameAs(SEEN.get("test"));
+    }
+
+    @Test
     void aFailingBeforeAllStillClosesTheWorld() {
         EngineExecutionResults results = Fixtures.run(FailingBeforeAll.class);
 
@@ -127,7 +135,7 @@ class WorldLifecycleTest {
 
     @WithBrownoutWorld(scenario = TWO_PROVIDERS, lifecycle = WorldLifecycle.PER_TEST)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class PerTest {
+    static class PerTestWorlds {
 
         @Test
         @Order(1)
@@ -227,6 +235,19 @@ class WorldLifecycleTest {
                     SEEN.put("deeper", world);
                 }
             }
+        }
+    }
+
+    @WithBrownoutWorld(scenario = TWO_PROVIDERS)
+    static class ConstructorTakesTheWorld {
+
+        ConstructorTakesTheWorld(BrownoutWorld world) {
+            SEEN.put("constructor", world);
+        }
+
+        @Test
+        void test(BrownoutWorld world) {
+            SEEN.put("test", world);
         }
     }
 
