@@ -114,7 +114,9 @@ public final class Faults {
                 scope.models(), scope.attempts(), scope.when()));
     }
 
-    /** An in-band error event (HTTP status {@code status} in the dialect's stream shape) after {@code tokens} tokens. */
+    /**
+     * An in-band error event (HTTP status {@code status} in the dialect's stream shape) after {@code tokens} tokens.
+     */
     public static ProviderFault streamErrorAfter(int tokens, int status) {
         return ProviderFault.of("stream error", scope -> new StreamErrorFault(tokens, status, null,
                 scope.probability(), scope.models(), null, null, null, scope.attempts(), scope.when()));
@@ -200,7 +202,10 @@ public final class Faults {
             this.message = message;
         }
 
-        /** An error with this code, e.g. {@code context_length_exceeded}; a code the fakes know sets the usual message too. */
+        /**
+         * An error with this code, e.g. {@code context_length_exceeded}; a code the fakes know sets the usual message
+         * and type too.
+         */
         public static ErrorFields code(String code) {
             return new ErrorFields(null, text(code, "an error code"), null, null);
         }
@@ -257,7 +262,8 @@ public final class Faults {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder();
-            for (String[] field : new String[][]{{"type", type}, {"code", code}, {"param", param}, {"message", message}}) {
+            String[][] fields = {{"type", type}, {"code", code}, {"param", param}, {"message", message}};
+            for (String[] field : fields) {
                 if (field[1] != null) {
                     text.append(text.isEmpty() ? "" : " ").append(field[0]).append('=').append(field[1]);
                 }

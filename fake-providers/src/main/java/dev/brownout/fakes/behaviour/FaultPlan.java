@@ -75,7 +75,8 @@ public record FaultPlan(HangFault hang, ErrorFault error, Duration extraTtft, bo
         return switch (fault) {
             case HangFault h -> h.duration() == null ? "hang" : "hang:close";
             case ErrorFault e -> "error:" + e.status() + (e.code() == null ? "" : ":" + e.code());
-            case LatencyFault l -> l.where() == LatencyFault.Where.BEFORE_HEADERS ? "latency" : "latency:" + l.where().label();
+            case LatencyFault l -> l.where() == LatencyFault.Where.BEFORE_HEADERS ? "latency"
+                    : "latency:" + l.where().label();
             case SlowTokensFault ignored -> "slow_tokens";
             case StallFault s -> s.then() == null ? "stall" : "stall:" + s.then().label();
             case CutFault c -> c.mode() == CutMode.CLEAN ? "cut" : "cut:" + c.mode().label();

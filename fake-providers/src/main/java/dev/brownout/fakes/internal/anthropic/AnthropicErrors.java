@@ -51,9 +51,10 @@ final class AnthropicErrors {
                     + "model's context window").withType("invalid_request_error");
             case "content_policy_violation" -> usual.withMessage("Output blocked by content filtering policy")
                     .withType("invalid_request_error");
-            case "rate_limit_exceeded" -> usual.withMessage(forStatus(429, model).message()).withType("rate_limit_error");
-            case "insufficient_quota" -> usual.withMessage("Your credit balance is too low to access the Anthropic API. "
-                    + "Please go to Plans & Billing to upgrade or purchase credits.").withType("invalid_request_error");
+            case "rate_limit_exceeded" -> usual.withMessage(forStatus(429, model).message())
+                    .withType("rate_limit_error");
+            case "insufficient_quota" -> usual.withMessage("Your credit balance is too low to access the Anthropic "
+                    + "API. Please go to Plans & Billing to upgrade or purchase credits.").withType("invalid_request_error");
             case "model_not_found" -> usual.withMessage("model: " + model).withType("not_found_error");
             case "overloaded" -> usual.withMessage("Overloaded").withType("overloaded_error");
             default -> usual;

@@ -250,7 +250,8 @@ public final class CompletionEndpoint implements Handler {
         call.status = 0;
         // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
         record(call);
-        Duration hold = fault.duration() == null || fault.duration().compareTo(MAX_HANG) > 0 ? MAX_HANG : fault.duration();
+        Duration hold = fault.duration() == null || fault.duration().compareTo(MAX_HANG) > 0
+                ? MAX_HANG : fault.duration();
         try {
             boolean released = closing.await(hold.toNanos(), TimeUnit.NANOSECONDS);
             if (!released && fault.duration() != null) {

@@ -181,7 +181,8 @@ final class PacedReplySender {
         if (cutTokens != null) {
             int sentBytes = (int) ((long) body.length * cutTokens / Math.max(1, steps));
             call.outputTokens = (long) cutTokens * reply.choices().size();
-            call.outcome = writePartial(ctx, body, sentBytes, headersSent) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+            call.outcome = writePartial(ctx, body, sentBytes, headersSent)
+                    ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
             // A body short of its length can only end broken: RST when asked for, FIN otherwise.
             call.abruptEnd = cutMode == CutMode.RESET ? CutMode.RESET : CutMode.ABORT;
             return;
