@@ -284,7 +284,7 @@ public final class CompletionEndpoint implements Handler {
             return fallback.nextLong();
         }
         long hash = seed;
-        // The index from 0, as seeds were made before attempts were numbered for faults, so old runs replay.
+        // Counted from 0 here, the form seeds had before attempts were numbered from 1 for faults.
         for (byte b : (provider + '\u0000' + taskId + '\u0000' + (attempt - 1)).getBytes(StandardCharsets.UTF_8)) {
             hash = hash * 1_000_003L + b;
         }
