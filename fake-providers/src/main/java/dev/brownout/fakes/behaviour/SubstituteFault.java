@@ -6,7 +6,8 @@ import java.util.List;
  * Silent model substitution: {@code serve_model} answers (its capability, speed and price), while the
  * response still names the model the client asked for. The ledger records both.
  */
-public record SubstituteFault(String serveModel, Double probability, List<String> models) implements Fault {
+public record SubstituteFault(String serveModel, Double probability, List<String> models, List<Integer> attempts,
+                              FaultCondition when) implements Fault {
 
     public SubstituteFault {
         if (serveModel == null || serveModel.isBlank()) {
@@ -14,5 +15,11 @@ public record SubstituteFault(String serveModel, Double probability, List<String
         }
         probability = Fault.probabilityOrOne(probability, "substitute");
         models = Fault.modelsOrAll(models);
+        attempts = Fault.attemptsOrAll(attempts, "substitute");
+    }
+
+    /** A substitution on every request. */
+    public SubstituteFault(String serveModel, Double probability, List<String> models) {
+        this(serveModel, probability, models, null, null);
     }
 }

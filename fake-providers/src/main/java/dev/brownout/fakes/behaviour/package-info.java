@@ -1,7 +1,8 @@
 /**
  * What makes a fake provider misbehave: a {@link dev.brownout.fakes.behaviour.ProviderBehaviour} is a list of
- * HTTP-level {@link dev.brownout.fakes.behaviour.Fault}s (errors, hangs, slow or stalled or cut streams,
- * mid-stream errors, broken chunks, silent quality drops and model substitution) and a
+ * HTTP-level {@link dev.brownout.fakes.behaviour.Fault}s (errors, hangs, slow or stalled or cut or unterminated
+ * streams, mid-stream errors, broken chunks, silent quality drops and model substitution), each scoped by
+ * probability, models, attempts of a task and a {@link dev.brownout.fakes.behaviour.FaultCondition}, and a
  * {@link dev.brownout.fakes.behaviour.RateLimit}.
  * <p>
  * In the flow a scenario's phases hold these behaviours: when a phase starts, the harness installs each

@@ -13,6 +13,7 @@ import dev.brownout.fakes.behaviour.SlowTokensFault;
 import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
+import dev.brownout.fakes.behaviour.UnterminatedFault;
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.fakes.oauth.OAuthBehaviour;
 import dev.brownout.fakes.oauth.OAuthConfig;
@@ -26,7 +27,7 @@ import java.util.List;
 
 /**
  * Time and load scaling of the fakes' behaviours. Under load scaling only the rate limits change, with the
- * load. Under time scaling, durations (extra TTFT, stalls, retry-after, token-endpoint delay, clock skew,
+ * load. Under time scaling, durations (extra TTFT, stalls, hangs, retry-after, token-endpoint delay, clock skew,
  * token lifetimes) are multiplied by the factor; per-minute rate limits stay as written, because the fakes
  * count their minute on the scenario's clock (a bucket holds the written count and refills in a scaled
  * minute); token counts, probabilities, statuses and multipliers are ratios or counts and stay as written.
@@ -52,13 +53,17 @@ final class BehaviourScaling {
     private static Fault fault(Fault fault, double factor) {
         return switch (fault) {
             case ErrorFault f -> new ErrorFault(f.status(), f.probability(), f.models(),
-                    TimeScale.time(f.retryAfter(), factor), f.shouldRetry(), f.message(), f.htmlBody());
-            case LatencyFault f -> new LatencyFault(TimeScale.time(f.extraTtft(), factor), f.probability(), f.models());
-            case StallFault f -> new StallFault(f.afterTokens(), TimeScale.time(f.duration(), factor), f.probability(),
-                    f.models());
-            case HangFault f -> f;
+                    TimeScale.time(f.retryAfter(), factor), f.shouldRetry(), f.message(), f.htmlBody(), f.errorType(),
+                    f.code(), f.param(), f.attempts(), f.when());
+            case LatencyFault f -> new LatencyFault(TimeScale.time(f.extraTtft(), factor), f.where(), f.probability(),
+                    f.models(), f.attempts(), f.when());
+            case StallFault f -> new StallFault(f.afterTokens(), TimeScale.time(f.duration(), factor), f.then(),
+                    f.probability(), f.models(), f.attempts(), f.when());
+            case HangFault f -> new HangFault(TimeScale.time(f.duration(), factor), f.probability(), f.models(),
+                    f.attempts(), f.when());
             case SlowTokensFault f -> f;
             case CutFault f -> f;
+            case UnterminatedFault f -> f;
             case StreamErrorFault f -> f;
             case MalformedChunkFault f -> f;
             case QualityFault f -> f;

@@ -79,7 +79,12 @@ class ScenarioSchemaTest {
                 Arguments.of("unknown dialect", TestScenarios.with("dialect: anthropic", "dialect: gemini")),
                 Arguments.of("oauth behaviour with a provider fault",
                         TestScenarios.with("- target: primary", "- target: oauth")),
-                Arguments.of("unknown check", TestScenarios.VALID + "checks: { required: { be_nice: true } }\n"));
+                Arguments.of("unknown check", TestScenarios.VALID + "checks: { required: { be_nice: true } }\n"),
+                Arguments.of("attempt 0", TestScenarios.with("probability: 0.5", "probability: 0.5, attempts: [0]")),
+                Arguments.of("unknown fault condition", TestScenarios.with("probability: 0.5", "probability: 0.5, when: always")),
+                Arguments.of("unknown cut mode", TestScenarios.with("type: error, status: 529", "type: cut, mode: rst")),
+                Arguments.of("latency position in words", TestScenarios.with("type: error, status: 529",
+                        "type: latency, extra_ttft: 1s, where: later")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -158,8 +158,8 @@ public final class AnthropicDialect implements Dialect {
     }
 
     @Override
-    public ErrorReply errorFor(int status, String model) {
-        return AnthropicErrors.forStatus(status, model);
+    public ErrorReply errorFor(int status, String code, String model) {
+        return code == null ? AnthropicErrors.forStatus(status, model) : AnthropicErrors.forCode(status, code, model);
     }
 
     @Override

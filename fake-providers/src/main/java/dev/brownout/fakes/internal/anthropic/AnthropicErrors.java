@@ -40,6 +40,27 @@ final class AnthropicErrors {
         return new ErrorReply(status, message, null, null);
     }
 
+    /**
+     * The error the real API sends for what OpenAI names with a code. The body has no code field; the code stays
+     * on the reply for the ledger. An unknown code rides on the status's usual error.
+     */
+    static ErrorReply forCode(int status, String code, String model) {
+        ErrorReply usual = forStatus(status, model).withCode(code);
+        return switch (code) {
+            case "context_length_exceeded" -> usual.withMessage("prompt is too long: the conversation exceeds the "
+                    + "model's context window").withType("invalid_request_error");
+            case "content_policy_violation" -> usual.withMessage("Output blocked by content filtering policy")
+                    .withType("invalid_request_error");
+            case "rate_limit_exceeded" -> usual.withMessage(forStatus(429, model).message())
+                    .withType("rate_limit_error");
+            case "insufficient_quota" -> usual.withMessage("Your credit balance is too low to access the Anthropic "
+                    + "API. Please go to Plans & Billing to upgrade or purchase credits.").withType("invalid_request_error");
+            case "model_not_found" -> usual.withMessage("model: " + model).withType("not_found_error");
+            case "overloaded" -> usual.withMessage("Overloaded").withType("overloaded_error");
+            default -> usual;
+        };
+    }
+
     static ObjectNode error(ErrorReply error) {
         ObjectNode root = Mappers.json().createObjectNode();
         root.put("type", "error");

@@ -59,6 +59,12 @@ final class MessagesParser {
         for (int i = 0; i < messagesNode.size(); i++) {
             messages.add(message(messagesNode.get(i), "messages." + i));
         }
+        String last = messages.getLast().role().equals("assistant") ? messages.getLast().text() : "";
+        if (!last.isEmpty() && Character.isWhitespace(last.charAt(last.length() - 1))) {
+            // The real API refuses a prefill ending in whitespace; a gateway that resumes a stream cut after a
+            // newline with what it received meets exactly this.
+            throw invalid("messages: final assistant content cannot end with trailing whitespace");
+        }
         boolean stream = false;
         JsonNode streamNode = root.get("stream");
         if (streamNode != null && !streamNode.isNull()) {

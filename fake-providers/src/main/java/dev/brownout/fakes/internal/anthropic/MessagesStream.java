@@ -62,7 +62,12 @@ final class MessagesStream implements StreamEncoder {
                 .put("stop_reason", MessagesBody.stopReason(choice.finishReason()))
                 .putNull("stop_sequence");
         messageDelta.set("usage", MessagesBody.usage(reply.inputTokens(), outputTokensSent));
-        return frame(stop) + frame(messageDelta) + frame(event("message_stop"));
+        return frame(stop) + frame(messageDelta);
+    }
+
+    @Override
+    public String terminator() {
+        return frame(event("message_stop"));
     }
 
     @Override

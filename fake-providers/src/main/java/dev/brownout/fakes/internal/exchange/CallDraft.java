@@ -1,5 +1,6 @@
 package dev.brownout.fakes.internal.exchange;
 
+import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 
@@ -32,6 +33,8 @@ final class CallDraft {
     String errorType;
     Long retryAfterMillis;
     boolean recorded;
+    /** How the endpoint closes the connection under the client once the call is recorded; null: it does not. */
+    CutMode abruptEnd;
 
     /** The call ends with an HTTP error instead of an answer. */
     void failed(ErrorReply error) {

@@ -29,6 +29,16 @@ public record ChatRequest(String model, List<ChatMessage> messages, boolean stre
         return "";
     }
 
+    /**
+     * The text of an assistant message that ends the conversation: a prefix the answer must continue (a
+     * prefill, or what a gateway already received of a cut stream). Null when the last message is not an
+     * assistant's or has no text (a bare tool call).
+     */
+    public String assistantPrefix() {
+        ChatMessage last = messages.getLast();
+        return last.role().equals("assistant") && !last.text().isEmpty() ? last.text() : null;
+    }
+
     /** The text of a tool result that came after the last user message, if any. */
     public String toolResultAfterLastUser() {
         String result = null;

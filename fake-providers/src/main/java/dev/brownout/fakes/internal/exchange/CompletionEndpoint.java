@@ -3,8 +3,10 @@ package dev.brownout.fakes.internal.exchange;
 import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.AuthResult;
 import dev.brownout.fakes.auth.Authenticator;
-import dev.brownout.fakes.behaviour.ErrorFault;
+import dev.brownout.fakes.behaviour.CallFacts;
+import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.FaultPlan;
+import dev.brownout.fakes.behaviour.HangFault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.behaviour.RateLimitStatus;
 import dev.brownout.fakes.behaviour.RateLimiter;
@@ -56,7 +58,10 @@ public final class CompletionEndpoint implements Handler {
     private final ReplyPlanner planner;
     private final PacedReplySender sender;
     private final AtomicLong requests = new AtomicLong();
-    /** Attempts seen per canary task, for seeding; the oldest tasks are forgotten so a soak cannot grow it forever. */
+    /**
+     * Calls seen per task id, for attempt-scoped faults and for seeding; the oldest tasks are forgotten so a
+     * soak cannot grow it forever.
+     */
     private final Map<String, AtomicInteger> attemptsByTask = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -109,6 +114,10 @@ public final class CompletionEndpoint implements Handler {
         } finally {
             if (!call.recorded) {
                 record(call);
+            }
+            // After recording: a client that sees its connection die finds the call in the ledger.
+            if (call.abruptEnd != null) {
+                AbruptEnd.close(ctx, call.abruptEnd);
             }
         }
     }
@@ -181,6 +190,8 @@ public final class CompletionEndpoint implements Handler {
         call.model = request.model();
         call.stream = request.stream();
         call.taskId = ReplyPlanner.taskIdOf(request).orElse(null);
+        Integer attempt = call.taskId == null ? null
+                : attemptsByTask.computeIfAbsent(call.taskId, id -> new AtomicInteger()).incrementAndGet();
         Optional<ModelProfile> requested = catalog.find(request.model())
                 .filter(profile -> servedModels.contains(profile.id()));
         if (requested.isEmpty()) {
@@ -206,15 +217,16 @@ public final class CompletionEndpoint implements Handler {
             return;
         }
 
-        SplittableRandom random = new SplittableRandom(attemptSeed(call.taskId, idRandom));
-        FaultPlan faults = FaultPlan.draw(current, model.id(), random);
+        SplittableRandom random = new SplittableRandom(attemptSeed(call.taskId, attempt, idRandom));
+        FaultPlan faults = FaultPlan.draw(current,
+                new CallFacts(model.id(), attempt, request.assistantPrefix() != null), random);
         call.faults = faults.applied();
-        if (faults.hang()) {
-            hang(call);
+        if (faults.hang() != null) {
+            hang(call, faults.hang());
             return;
         }
         if (faults.error() != null) {
-            fail(ctx, call, injected(faults.error(), request.model()));
+            fail(ctx, call, InjectedErrors.http(dialect, faults.error(), request.model()));
             return;
         }
         ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
@@ -222,7 +234,7 @@ public final class CompletionEndpoint implements Handler {
         Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
         call.correct = reply.choices().getFirst().correct();
         call.inputTokens = reply.inputTokens();
-        Duration ttft = served.latency().sampleTtft(random).plus(faults.extraTtft());
+        Duration ttft = served.latency().sampleTtft(random);
         long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());
         if (request.stream()) {
             sender.stream(ctx, call, reply, faults, ttft, gapNanos);
@@ -233,13 +245,19 @@ public final class CompletionEndpoint implements Handler {
     }
 
 
-    private void hang(CallDraft call) {
+    private void hang(CallDraft call, HangFault fault) {
         call.outcome = CallOutcome.HANG;
         call.status = 0;
         // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
         record(call);
+        Duration hold = fault.duration() == null || fault.duration().compareTo(MAX_HANG) > 0
+                ? MAX_HANG : fault.duration();
         try {
-            closing.await(MAX_HANG.toMillis(), TimeUnit.MILLISECONDS);
+            boolean released = closing.await(hold.toNanos(), TimeUnit.NANOSECONDS);
+            if (!released && fault.duration() != null) {
+                // Nothing was sent, and nothing will be: the connection closes as a proxy's timeout closes it.
+                call.abruptEnd = CutMode.ABORT;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -256,41 +274,18 @@ public final class CompletionEndpoint implements Handler {
         dialect.writeError(ctx, error);
     }
 
-    private ErrorReply injected(ErrorFault fault, String model) {
-        ErrorReply reply = dialect.errorFor(fault.status(), model);
-        if (fault.message() != null) {
-            reply = reply.withMessage(fault.message());
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (fault.retryAfter() != null) {
-            headers.putAll(retryAfterHeaders(fault.retryAfter()));
-        }
-        if (fault.shouldRetry() != null) {
-            headers.put("x-should-retry", fault.shouldRetry().toString());
-        }
-        return reply.withHeaders(headers).withHtmlBody(fault.htmlBody());
-    }
-
     private static ErrorReply withRetryAfter(ErrorReply reply, Duration retryAfter) {
-        return reply.withHeaders(retryAfterHeaders(retryAfter));
+        return reply.withHeaders(InjectedErrors.retryAfterHeaders(retryAfter));
     }
 
-    private static Map<String, String> retryAfterHeaders(Duration retryAfter) {
-        long millis = Math.max(0, (retryAfter.toNanos() + 999_999) / 1_000_000);
-        long seconds = (millis + 999) / 1000;
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("retry-after", Long.toString(seconds));
-        headers.put("retry-after-ms", Long.toString(millis));
-        return headers;
-    }
-
-    private long attemptSeed(String taskId, SplittableRandom fallback) {
+    /** The seed of a call's draws: fixed by (world seed, provider, task, attempt) when it carries a task. */
+    private long attemptSeed(String taskId, Integer attempt, SplittableRandom fallback) {
         if (taskId == null) {
             return fallback.nextLong();
         }
-        int attempt = attemptsByTask.computeIfAbsent(taskId, id -> new AtomicInteger()).getAndIncrement();
         long hash = seed;
-        for (byte b : (provider + '\u0000' + taskId + '\u0000' + attempt).getBytes(StandardCharsets.UTF_8)) {
+        // Counted from 0 here, the form seeds had before attempts were numbered from 1 for faults.
+        for (byte b : (provider + '\u0000' + taskId + '\u0000' + (attempt - 1)).getBytes(StandardCharsets.UTF_8)) {
             hash = hash * 1_000_003L + b;
         }
         return hash;

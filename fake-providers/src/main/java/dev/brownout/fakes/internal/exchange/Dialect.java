@@ -54,8 +54,12 @@ public interface Dialect {
 
     ErrorReply rateLimited(String model, RateLimitStatus status);
 
-    /** The dialect's usual error for a status, as an injected fault sends it. */
-    ErrorReply errorFor(int status, String model);
+    /**
+     * The dialect's usual error for a status, as an injected fault sends it. With a {@code code} (null for none)
+     * that the dialect knows, e.g. {@code context_length_exceeded}, the message and type are the ones the real
+     * API sends with it; any other code is carried as given.
+     */
+    ErrorReply errorFor(int status, String code, String model);
 
     /** The complete, non-streaming response body. */
     byte[] body(Reply reply);

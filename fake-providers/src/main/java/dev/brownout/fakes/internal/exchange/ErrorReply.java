@@ -33,6 +33,14 @@ public record ErrorReply(int status, String message, String param, String code, 
         return new ErrorReply(status, message, param, code, headers, htmlBody, replacement);
     }
 
+    public ErrorReply withCode(String replacement) {
+        return new ErrorReply(status, message, param, replacement, headers, htmlBody, type);
+    }
+
+    public ErrorReply withParam(String replacement) {
+        return new ErrorReply(status, message, replacement, code, headers, htmlBody, type);
+    }
+
     public ErrorReply withHtmlBody(boolean html) {
         return new ErrorReply(status, message, param, code, headers, html, type);
     }

@@ -1,17 +1,22 @@
 package dev.brownout.fakes.internal.exchange;
 
+import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.FaultPlan;
+import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.ledger.CallOutcome;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Sends a planned reply at the serving model's pace — a stream token by token, or a whole body after the
- * same total time — and applies the faults that act on the answer itself: stall, cut, mid-stream error,
- * malformed chunk. What was sent is written into the call's ledger draft as it goes.
+ * same total time — and applies the faults that act on the answer itself: latency around the headers, stall,
+ * cut, a missing terminator, mid-stream error, malformed chunk. What was sent is written into the call's
+ * ledger draft as it goes; a connection to be closed under the client is left to the endpoint, which closes
+ * it once the call is recorded.
  */
 final class PacedReplySender {
 
@@ -21,10 +26,20 @@ final class PacedReplySender {
         this.dialect = dialect;
     }
 
+    /** When the headers leave and when the first token is due, from the model's own TTFT and the latency faults. */
+    private record Timing(long headersAt, long firstTokenAt) {
+
+        static Timing of(CallDraft call, FaultPlan faults, Duration modelTtft) {
+            long headersAt = call.arrivalNanos + faults.extraTtft().toNanos();
+            long firstTokenAt = headersAt + modelTtft.toNanos() + faults.extraTtftAfterHeaders().toNanos();
+            return new Timing(faults.headersFirst() ? headersAt : firstTokenAt, firstTokenAt);
+        }
+    }
+
     /** Streams the reply: start frames at time to first token, then one frame per token on schedule. */
-    void stream(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration ttft, long gapNanos) {
-        long base = call.arrivalNanos + ttft.toNanos();
-        if (!Pacer.sleepUntil(base)) {
+    void stream(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft, long gapNanos) {
+        Timing timing = Timing.of(call, faults, modelTtft);
+        if (!Pacer.sleepUntil(timing.headersAt())) {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
@@ -35,34 +50,43 @@ final class PacedReplySender {
             ctx.res().setContentType("text/event-stream; charset=utf-8");
             ctx.res().setHeader("Cache-Control", "no-cache");
             out = ctx.res().getOutputStream();
+            if (faults.headersFirst()) {
+                // Commits the headers alone: the client has its 200 and waits for the first byte of the body.
+                out.flush();
+            }
         } catch (IOException e) {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
         call.status = 200;
         SseWriter writer = new SseWriter(out);
-        if (!writer.send(encoder.start())) {
+        if (!Pacer.sleepUntil(timing.firstTokenAt()) || !writer.send(encoder.start())) {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
         // Tokens are paced from when the stream really started: a late start (a loaded machine, a cold JVM)
         // must not be made up by bursting the tokens that were due meanwhile.
-        base = Math.max(base, System.nanoTime());
+        long base = Math.max(timing.firstTokenAt(), System.nanoTime());
         int steps = reply.steps();
         for (int step = 0; step < steps; step++) {
-            if (faults.stall() != null && step == faults.stall().afterTokens()) {
-                base += faults.stall().duration().toNanos();
+            StallFault stall = faults.stall();
+            if (stall != null && step == stall.afterTokens()) {
+                base += stall.duration().toNanos();
+                if (stall.then() != null) {
+                    if (!Pacer.sleepUntil(base + step * gapNanos)) {
+                        call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                        return;
+                    }
+                    cut(call, stall.then());
+                    return;
+                }
             }
             if (faults.cut() != null && step == faults.cut().afterTokens()) {
-                call.outcome = CallOutcome.CUT;
+                cut(call, faults.cut().mode());
                 return;
             }
             if (faults.streamError() != null && step == faults.streamError().afterTokens()) {
-                ErrorReply error = dialect.errorFor(faults.streamError().status(), reply.model());
-                if (faults.streamError().message() != null) {
-                    error = error.withMessage(faults.streamError().message());
-                }
-                writer.sendLast(encoder.error(error));
+                writer.sendLast(encoder.error(InjectedErrors.stream(dialect, faults.streamError(), reply.model())));
                 call.outcome = writer.clientGone() ? CallOutcome.CLIENT_DISCONNECTED : CallOutcome.STREAM_ERROR;
                 call.errorType = "stream_error:" + faults.streamError().status();
                 return;
@@ -91,30 +115,61 @@ final class PacedReplySender {
             call.firstTokenNow();
             call.outputTokens += sent;
         }
-        if (writer.sendLast(encoder.finish((int) call.outputTokens))) {
-            call.outcome = CallOutcome.COMPLETE;
-        } else {
-            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-        }
+        String end = encoder.finish((int) call.outputTokens) + (faults.unterminated() ? "" : encoder.terminator());
+        call.outcome = writer.sendLast(end) ? CallOutcome.COMPLETE : CallOutcome.CLIENT_DISCONNECTED;
+    }
+
+    /** The stream stops here; a clean cut lets the body end as usual, the others have the endpoint close it. */
+    private static void cut(CallDraft call, CutMode mode) {
+        call.outcome = CallOutcome.CUT;
+        call.abruptEnd = mode == CutMode.CLEAN ? null : mode;
     }
 
     /** Sends the whole reply once its last token would have been produced. */
-    void respond(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration ttft, long gapNanos,
-                         String model) {
+    void respond(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft, long gapNanos,
+                 String model) {
+        Timing timing = Timing.of(call, faults, modelTtft);
         int steps = reply.steps();
-        long done = call.arrivalNanos + ttft.toNanos() + Math.max(0, steps - 1) * gapNanos;
-        if (faults.stall() != null && faults.stall().afterTokens() < steps) {
-            done += faults.stall().duration().toNanos();
+        long done = timing.firstTokenAt() + Math.max(0, steps - 1) * gapNanos;
+        StallFault stall = faults.stall() != null && faults.stall().afterTokens() < steps ? faults.stall() : null;
+        if (stall != null) {
+            done += stall.duration().toNanos();
         }
         if (faults.streamError() != null && faults.streamError().afterTokens() < steps) {
-            // A non-streaming call has no stream to break: the upstream failure surfaces as its HTTP status.
-            Pacer.sleepUntil(call.arrivalNanos + ttft.toNanos() + faults.streamError().afterTokens() * gapNanos);
-            ErrorReply error = dialect.errorFor(faults.streamError().status(), model);
+            // A non-streaming call has no stream to break: the upstream failure surfaces as its HTTP status,
+            // which is why its headers are not sent early.
+            Pacer.sleepUntil(timing.firstTokenAt() + faults.streamError().afterTokens() * gapNanos);
+            ErrorReply error = InjectedErrors.stream(dialect, faults.streamError(), model);
             call.failed(error);
             dialect.writeError(ctx, error);
             return;
         }
-        if (!Pacer.sleepUntil(done)) {
+        boolean headersSent = false;
+        if (faults.headersFirst()) {
+            if (!Pacer.sleepUntil(timing.headersAt()) || !sendHeaders(ctx)) {
+                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                return;
+            }
+            headersSent = true;
+            call.status = 200;
+        }
+        // Where the body stops short: a stall that ends the answer stops it at its token once the stall is
+        // over, a cut at its token when the whole body would have been sent.
+        Integer cutTokens = null;
+        CutMode cutMode = null;
+        long sendAt = done;
+        if (stall != null && stall.then() != null) {
+            cutTokens = stall.afterTokens();
+            cutMode = stall.then();
+            sendAt = timing.firstTokenAt() + stall.afterTokens() * gapNanos + stall.duration().toNanos();
+        }
+        if (faults.cut() != null && faults.cut().afterTokens() < steps
+                && (cutTokens == null || faults.cut().afterTokens() < cutTokens)) {
+            cutTokens = faults.cut().afterTokens();
+            cutMode = faults.cut().mode();
+            sendAt = done;
+        }
+        if (!Pacer.sleepUntil(sendAt)) {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
@@ -123,16 +178,17 @@ final class PacedReplySender {
         call.firstTokenNow();
         ctx.status(200);
         ctx.res().setContentType("application/json");
-        if (faults.cut() != null && faults.cut().afterTokens() < steps) {
-            // Content-Length promises the whole body; stopping short makes Jetty abort the connection,
-            // which is what a client sees when an upstream dies mid-body.
-            int sentBytes = (int) ((long) body.length * faults.cut().afterTokens() / Math.max(1, steps));
-            call.outputTokens = (long) faults.cut().afterTokens() * reply.choices().size();
-            call.outcome = writePartial(ctx, body, sentBytes) ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+        if (cutTokens != null) {
+            int sentBytes = (int) ((long) body.length * cutTokens / Math.max(1, steps));
+            call.outputTokens = (long) cutTokens * reply.choices().size();
+            call.outcome = writePartial(ctx, body, sentBytes, headersSent)
+                    ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
+            // A body short of its length can only end broken: RST when asked for, FIN otherwise.
+            call.abruptEnd = cutMode == CutMode.RESET ? CutMode.RESET : CutMode.ABORT;
             return;
         }
         if (faults.malformedChunk() != null && faults.malformedChunk().afterTokens() < steps) {
-            byte[] broken = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
+            byte[] broken = Arrays.copyOf(body, Math.max(1, body.length / 2));
             call.outputTokens = reply.outputTokens();
             call.outcome = CallOutcome.MALFORMED;
             ctx.result(broken);
@@ -145,10 +201,27 @@ final class PacedReplySender {
         ctx.result(body);
     }
 
-    /** Promises the whole body in Content-Length and sends only its first {@code length} bytes. */
-    private static boolean writePartial(Context ctx, byte[] body, int length) {
+    /** Sends a 200's headers now, before its body exists; the body then goes chunked. */
+    private static boolean sendHeaders(Context ctx) {
         try {
-            ctx.res().setContentLength(body.length);
+            ctx.status(200);
+            ctx.res().setContentType("application/json");
+            ctx.res().flushBuffer();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends only the first {@code length} bytes of the body; unless the headers are already out, Content-Length
+     * promises the whole of it, as an upstream that dies mid-body had promised.
+     */
+    private static boolean writePartial(Context ctx, byte[] body, int length, boolean headersSent) {
+        try {
+            if (!headersSent) {
+                ctx.res().setContentLength(body.length);
+            }
             OutputStream out = ctx.res().getOutputStream();
             out.write(body, 0, length);
             out.flush();

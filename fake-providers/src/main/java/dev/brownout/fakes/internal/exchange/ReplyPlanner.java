@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * Composes what a model answers: a canary in the last user message is solved for real, then got right or
  * wrong as the oracle decides for (seed, task, serving model, choice); anything else gets filler text
  * fixed by the prompt. The verdict and the wrong answer do not depend on the attempt, so a retry to the
- * same model gets the same answer, as the design's determinism requires.
+ * same model gets the same answer, as the design's determinism requires. A conversation that ends with an
+ * assistant message gets the continuation of that prefix, in text, never a tool call.
  */
 final class ReplyPlanner {
 
@@ -72,7 +73,8 @@ final class ReplyPlanner {
                     "The tool returned: " + toolResult + "\n" + Canaries.ANSWER_PREFIX + solution.answer(), correct);
         }
         Solution.ToolCall call = solution.toolCall();
-        if (call != null && request.toolsAllowed() && request.toolNames().contains(call.name())) {
+        if (call != null && request.assistantPrefix() == null && request.toolsAllowed()
+                && request.toolNames().contains(call.name())) {
             List<String> pieces = dialect.tokens().pieces(call.argumentsJson());
             FinishReason finish = FinishReason.TOOL_CALLS;
             if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
@@ -86,13 +88,33 @@ final class ReplyPlanner {
     }
 
     private ChoicePlan textChoice(ChatRequest request, int index, String text, Boolean correct) {
-        List<String> pieces = dialect.tokens().pieces(text);
+        List<String> pieces = dialect.tokens().pieces(continuation(request.assistantPrefix(), text));
         FinishReason finish = FinishReason.STOP;
         if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
             pieces = pieces.subList(0, request.maxTokens());
             finish = FinishReason.LENGTH;
         }
         return new ChoicePlan(index, pieces, null, finish, correct);
+    }
+
+    /**
+     * What follows an assistant prefix so that prefix + continuation is the answer the model would have
+     * given whole: the rest of it when the prefix is its beginning (as a gateway resuming a cut stream sends
+     * it, trailing whitespace trimmed or not), else the whole answer on a new line, so its final
+     * {@code ANSWER:} line is still the last one.
+     */
+    static String continuation(String prefix, String answer) {
+        if (prefix == null) {
+            return answer;
+        }
+        if (answer.startsWith(prefix)) {
+            return answer.substring(prefix.length());
+        }
+        String trimmed = prefix.stripTrailing();
+        if (answer.startsWith(trimmed)) {
+            return answer.substring(trimmed.length());
+        }
+        return (prefix.endsWith("\n") ? "" : "\n") + answer;
     }
 
     private long stableSeed(String text, String model, int choice) {

@@ -12,8 +12,11 @@ public interface StreamEncoder {
     /** The frames carrying one output token of one choice. */
     String step(int choice, int step, String piece);
 
-    /** The frames that end a complete stream: finish reasons, usage, terminator. */
+    /** The frames that end a complete stream before its terminator: finish reasons, usage. */
     String finish(int outputTokensSent);
+
+    /** The frame that says the stream is over: {@code data: [DONE]}, {@code message_stop}. */
+    String terminator();
 
     /** The dialect's mid-stream error event. */
     String error(ErrorReply error);

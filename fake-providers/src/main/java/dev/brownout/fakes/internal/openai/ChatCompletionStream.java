@@ -74,7 +74,12 @@ final class ChatCompletionStream implements StreamEncoder {
             chunk.set("usage", ChatCompletionBody.usage(reply.inputTokens(), outputTokensSent));
             frames.append(data(chunk));
         }
-        return frames.append("data: [DONE]\n\n").toString();
+        return frames.toString();
+    }
+
+    @Override
+    public String terminator() {
+        return "data: [DONE]\n\n";
     }
 
     @Override

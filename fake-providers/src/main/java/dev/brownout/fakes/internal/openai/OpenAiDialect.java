@@ -141,8 +141,8 @@ public final class OpenAiDialect implements Dialect {
     }
 
     @Override
-    public ErrorReply errorFor(int status, String model) {
-        return OpenAiErrors.forStatus(status, model);
+    public ErrorReply errorFor(int status, String code, String model) {
+        return code == null ? OpenAiErrors.forStatus(status, model) : OpenAiErrors.forCode(status, code, model);
     }
 
     @Override

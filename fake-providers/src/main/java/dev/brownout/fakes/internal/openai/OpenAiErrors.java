@@ -43,6 +43,27 @@ final class OpenAiErrors {
         };
     }
 
+    /** The error the real API sends with a code it uses; an unknown code rides on the status's usual error. */
+    static ErrorReply forCode(int status, String code, String model) {
+        return switch (code) {
+            case "context_length_exceeded" -> new ErrorReply(status, "This model's maximum context length was exceeded "
+                    + "by your messages. Please reduce the length of the messages.", "messages", code)
+                    .withType("invalid_request_error");
+            case "content_policy_violation" -> new ErrorReply(status, "Your request was rejected as a result of our "
+                    + "safety system. Your prompt may contain text that is not allowed by our safety system.", null, code)
+                    .withType("invalid_request_error");
+            case "rate_limit_exceeded" -> new ErrorReply(status, "Rate limit reached for " + model + " in organization "
+                    + "org-brownout on requests per min (RPM). Please try again later.", null, code).withType("requests");
+            case "insufficient_quota" -> new ErrorReply(status, "You exceeded your current quota, please check your "
+                    + "plan and billing details.", null, code).withType("insufficient_quota");
+            case "model_not_found" -> new ErrorReply(status, "The model `" + model + "` does not exist or you do not "
+                    + "have access to it.", null, code).withType("invalid_request_error");
+            case "overloaded" -> new ErrorReply(status, "The engine is currently overloaded, please try again later.",
+                    null, code).withType("server_error");
+            default -> forStatus(status, model).withCode(code);
+        };
+    }
+
     static ObjectNode body(ErrorReply error) {
         ObjectNode root = Mappers.json().createObjectNode();
         ObjectNode inner = root.putObject("error");
