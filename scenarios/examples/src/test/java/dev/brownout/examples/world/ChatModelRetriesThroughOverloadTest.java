@@ -29,7 +29,7 @@ class ChatModelRetriesThroughOverloadTest {
                 .build();
 
         for (int task = 1; task <= 4; task++) {               // a task header joins each call to the ledger
-            String answer = model.chat("[brownout-task id=retry-" + task + " kind=arithmetic difficulty=1]\n"
+            String answer = model.chat("[brownout-task id=overload-" + task + " kind=arithmetic difficulty=1]\n"
                     + "What is 17 + 25?\nFinish with one final line: ANSWER: <your answer>");
             assertThat(answer).as("task %d answered through the overload", task).contains("ANSWER:");
         }
