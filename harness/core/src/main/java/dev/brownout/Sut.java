@@ -1,9 +1,11 @@
 package dev.brownout;
 
+import dev.brownout.internal.sut.ContainerSutFactory;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
 import dev.brownout.sut.SutClient;
 import dev.brownout.world.WorldEndpoints;
+import org.testcontainers.containers.GenericContainer;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The system under test a run plays against: a gateway reached over HTTP, a SUT file (any adapter, and a
- * process to start), a reference gateway, or code in this JVM. It is started once the world is up, with
+ * process or container to start), a gateway in a container, a reference gateway, or code in this JVM. It is started once the world is up, with
  * only the world's proxy addresses, and stopped when the run ends.
  */
 public final class Sut {
@@ -45,7 +47,7 @@ public final class Sut {
         return parse("reference:" + name);
     }
 
-    /** The SUT a SUT file describes (YAML: an adapter, headers, a process to start); see {@code docs/sut.md}. */
+    /** The SUT a SUT file describes (YAML: an adapter, headers, a process or container to start); see {@code docs/sut.md}. */
     public static Sut fromFile(Path file) {
         Objects.requireNonNull(file, "the path of a SUT file");
         return new Sut(SutFactory.of(SutSpec.load(file)), file.toString());
@@ -61,6 +63,29 @@ public final class Sut {
     public static Sut parse(String argument) {
         Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL or anthropic-messages=URL");
         return new Sut(SutFactory.of(SutSpec.fromArgument(argument)), argument);
+    }
+
+    /**
+     * A gateway in {@code container} speaking OpenAI Chat Completions under {@code /v1} on the first port it exposes;
+     * see {@link #container(GenericContainer, ContainerSutOptions)}.
+     */
+    public static Sut container(GenericContainer<?> container) {
+        return container(container, ContainerSutOptions.openAiChat());
+    }
+
+    /**
+     * A gateway in {@code container} (configured but not started: image, its own environment, exposed port, wait
+     * strategy), started once each world of the run is up and stopped after it, also when the run fails or is
+     * stopped. Before each start the world's {@code BROWNOUT_*} variables are added to its environment, with every
+     * loopback address in them turned into {@code host.testcontainers.internal}, and the world's ports are exposed to
+     * it (Testcontainers host port exposure), so the gateway reaches the world's proxies there. Its output goes to
+     * {@code sut.stdout.log} and {@code sut.stderr.log} in the run folder. Needs a Docker engine when the run starts:
+     * without one the run does not start ({@link RunNotStartedException}, saying so).
+     */
+    public static Sut container(GenericContainer<?> container, ContainerSutOptions options) {
+        Objects.requireNonNull(container, "a container: new GenericContainer<>(image).withExposedPorts(port)");
+        Objects.requireNonNull(options, "container options, e.g. ContainerSutOptions.openAiChat()");
+        return new Sut(ContainerSutFactory.of(options.spec(), container, options.port()), null);
     }
 
     /**
