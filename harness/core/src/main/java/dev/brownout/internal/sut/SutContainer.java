@@ -79,6 +79,11 @@ final class SutContainer implements RunningContainer {
     static RunningContainer start(String name, GenericContainer<?> container, int port, Map<String, String> environment,
                                   Set<Integer> hostPorts, Path runDir, ContainerOutput output) {
         requireDocker(name);
+        if (container.getContainerId() != null) {
+            // start() would do nothing, and the container would never learn this world's addresses
+            throw new SutStartException("SUT '" + name + "': its container is already running; give Sut.container a "
+                    + "container that is configured but not started, so that it starts with the world's variables");
+        }
         Path stdout = runDir.resolve(SutProcess.STDOUT_LOG);
         Path stderr = runDir.resolve(SutProcess.STDERR_LOG);
         output.writeTo(stdout, stderr);
@@ -112,10 +117,18 @@ final class SutContainer implements RunningContainer {
                         : http.forStatusCode(ready.status());
             }
             case TCP -> Wait.forListeningPorts(Integer.parseInt(ready.target()));
-            // Testcontainers matches the whole output frame; a log_line need only be contained in a line
-            case LOG_LINE -> Wait.forLogMessage(".*(?:" + ready.target() + ").*", 1);
+            case LOG_LINE -> Wait.forLogMessage(logLineRegex(ready.target()), 1);
         };
         return strategy.withStartupTimeout(ready.timeout());
+    }
+
+    /**
+     * What Testcontainers must match for a {@code log_line}: it matches a whole output frame (one or more lines,
+     * with their line ends) against {@code (?s)} and the regex, while a log_line need only be found in one line,
+     * as a process SUT's is.
+     */
+    static String logLineRegex(String logLine) {
+        return "(?m).*(?:" + logLine + ").*";
     }
 
     private static void requireDocker(String name) {
