@@ -57,7 +57,7 @@ class ContainerSutTest {
         GenericContainer<?> gateway = new GenericContainer<>(SOCAT).withExposedPorts(8080);
 
         assertThat(Sut.container(gateway).name()).as("the default name").isEqualTo("container");
-        assertThat(Sut.container(gateway, ContainerSutOptions.openAiChat().name("socat-gateway")).name()).as("a given name")
+        assertThat(Sut.container(gateway, Sut.ContainerOptions.openAiChat().name("socat-gateway")).name()).as("a given name")
                 .isEqualTo("socat-gateway");
     }
 
@@ -68,14 +68,14 @@ class ContainerSutTest {
         assertThatThrownBy(() -> Sut.container(gateway)).as("a container with no exposed port and no port option")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the container of SUT 'container' exposes no port: expose the one its API listens on "
-                        + "(withExposedPorts(8080)) or name it (ContainerSutOptions.port(8080))");
-        assertThat(Sut.container(gateway, ContainerSutOptions.anthropicMessages().port(8080)).name())
+                        + "(withExposedPorts(8080)) or name it (Sut.ContainerOptions.port(8080))");
+        assertThat(Sut.container(gateway, Sut.ContainerOptions.anthropicMessages().port(8080)).name())
                 .as("the same container with its port named").isEqualTo("container");
     }
 
     @Test
     void optionsThatCannotWorkAreRefusedWithWhatIsValid() {
-        ContainerSutOptions options = ContainerSutOptions.openAiChat();
+        Sut.ContainerOptions options = Sut.ContainerOptions.openAiChat();
 
         assertThatThrownBy(() -> options.port(0)).as("port 0").isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a container port is from 1 to 65535, was 0");
@@ -116,7 +116,7 @@ class ContainerSutTest {
                 + "Toxiproxy image need one (Testcontainers looks at DOCKER_HOST and the Docker socket)");
 
         BrownoutRun run = Brownout.scenario(shortOutage()).loadScale(0.25).warmup(Duration.ZERO).outputTo(runs)
-                .against(Sut.container(socatGateway(), ContainerSutOptions.openAiChat()
+                .against(Sut.container(socatGateway(), Sut.ContainerOptions.openAiChat()
                         .apiKey("{{providers.primary.api_key}}").name("socat-gateway")))
                 .faultProxy(ContainerBackend::start)
                 .run();

@@ -47,7 +47,7 @@ public final class ContainerSutFactory implements SutFactory {
             port = container.getExposedPorts().getFirst();
         } else {
             throw new IllegalArgumentException("the container of SUT '" + spec.name() + "' exposes no port: expose the "
-                    + "one its API listens on (withExposedPorts(8080)) or name it (ContainerSutOptions.port(8080))");
+                    + "one its API listens on (withExposedPorts(8080)) or name it (Sut.ContainerOptions.port(8080))");
         }
         return new ContainerSutFactory(spec, container, port);
     }
