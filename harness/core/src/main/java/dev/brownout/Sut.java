@@ -1,19 +1,23 @@
 package dev.brownout;
 
+import dev.brownout.internal.sut.ContainerSutFactory;
+import dev.brownout.internal.sut.SutAdapter;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
 import dev.brownout.sut.SutClient;
 import dev.brownout.world.WorldEndpoints;
+import org.testcontainers.containers.GenericContainer;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The system under test a run plays against: a gateway reached over HTTP, a SUT file (any adapter, and a
- * process to start), a reference gateway, or code in this JVM. It is started once the world is up, with
+ * process or container to start), a gateway in a container, a reference gateway, or code in this JVM. It is started once the world is up, with
  * only the world's proxy addresses, and stopped when the run ends.
  */
 public final class Sut {
@@ -45,7 +49,7 @@ public final class Sut {
         return parse("reference:" + name);
     }
 
-    /** The SUT a SUT file describes (YAML: an adapter, headers, a process to start); see {@code docs/sut.md}. */
+    /** The SUT a SUT file describes (YAML: an adapter, headers, a process or container to start); see {@code docs/sut.md}. */
     public static Sut fromFile(Path file) {
         Objects.requireNonNull(file, "the path of a SUT file");
         return new Sut(SutFactory.of(SutSpec.load(file)), file.toString());
@@ -61,6 +65,29 @@ public final class Sut {
     public static Sut parse(String argument) {
         Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL or anthropic-messages=URL");
         return new Sut(SutFactory.of(SutSpec.fromArgument(argument)), argument);
+    }
+
+    /**
+     * A gateway in {@code container} speaking OpenAI Chat Completions under {@code /v1} on the first port it exposes;
+     * see {@link #container(GenericContainer, ContainerOptions)}.
+     */
+    public static Sut container(GenericContainer<?> container) {
+        return container(container, ContainerOptions.openAiChat());
+    }
+
+    /**
+     * A gateway in {@code container} (configured but not started: image, its own environment, exposed port, wait
+     * strategy), started once each world of the run is up and stopped after it, also when the run fails or is
+     * stopped. Before each start the world's {@code BROWNOUT_*} variables are added to its environment, with every
+     * loopback address in them turned into {@code host.testcontainers.internal}, and the world's ports are exposed to
+     * it (Testcontainers host port exposure), so the gateway reaches the world's proxies there. Its output goes to
+     * {@code sut.stdout.log} and {@code sut.stderr.log} in the run folder. Needs a Docker engine when the run starts:
+     * without one the run does not start ({@link RunNotStartedException}, saying so).
+     */
+    public static Sut container(GenericContainer<?> container, ContainerOptions options) {
+        Objects.requireNonNull(container, "a container: new GenericContainer<>(image).withExposedPorts(port)");
+        Objects.requireNonNull(options, "container options, e.g. Sut.ContainerOptions.openAiChat()");
+        return new Sut(ContainerSutFactory.of(options.spec(), container, options.port()), null);
     }
 
     /**
@@ -104,5 +131,111 @@ public final class Sut {
     @Override
     public String toString() {
         return name();
+    }
+
+    /**
+     * How a run talks to a system under test in a container ({@link #container(GenericContainer, ContainerOptions)}):
+     * the API it speaks, the container port it listens on, the path its API is under, and optionally the model and
+     * key sent to it and the name the run gives it. Immutable: every method returns a changed copy.
+     *
+     * <pre>{@code
+     * Sut.container(gateway, Sut.ContainerOptions.anthropicMessages().port(4000).apiKey("sk-gateway").name("my-gateway"))
+     * }</pre>
+     */
+    public static final class ContainerOptions {
+
+        private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        private static final String DEFAULT_NAME = "container";
+
+        private final SutAdapter adapter;
+        private final Integer port;
+        private final String basePath;
+        private final String apiKey;
+        private final String model;
+        private final String name;
+
+        private ContainerOptions(SutAdapter adapter, Integer port, String basePath, String apiKey, String model, String name) {
+            this.adapter = adapter;
+            this.port = port;
+            this.basePath = basePath;
+            this.apiKey = apiKey;
+            this.model = model;
+            this.name = name;
+        }
+
+        /**
+         * A gateway speaking OpenAI Chat Completions under {@code /v1}, on the first port the container exposes, named
+         * {@code container}, sent no key and the world's first provider's first model.
+         */
+        public static ContainerOptions openAiChat() {
+            return new ContainerOptions(SutAdapter.OPENAI_CHAT, null, "/v1", null, null, DEFAULT_NAME);
+        }
+
+        /** A gateway speaking the Anthropic Messages API at its origin (no base path); otherwise as {@link #openAiChat()}. */
+        public static ContainerOptions anthropicMessages() {
+            return new ContainerOptions(SutAdapter.ANTHROPIC_MESSAGES, null, "", null, null, DEFAULT_NAME);
+        }
+
+        /** The port the gateway listens on inside the container (exposed if the container does not expose it yet). */
+        public ContainerOptions port(int containerPort) {
+            if (containerPort < 1 || containerPort > 65535) {
+                throw new IllegalArgumentException("a container port is from 1 to 65535, was " + containerPort);
+            }
+            return new ContainerOptions(adapter, containerPort, basePath, apiKey, model, name);
+        }
+
+        /** The path the API is under, as its SDK would be given it after the origin: {@code ""} or starting with {@code /}. */
+        public ContainerOptions basePath(String path) {
+            Objects.requireNonNull(path, "a base path: \"\" for none, or e.g. /v1");
+            if (!path.isEmpty() && (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace))) {
+                throw new IllegalArgumentException("a base path is \"\" or starts with / and has no spaces, e.g. /v1; was '" + path + "'");
+            }
+            return new ContainerOptions(adapter, port, path, apiKey, model, name);
+        }
+
+        /**
+         * The key presented to the gateway ({@code Authorization: Bearer} for OpenAI Chat, {@code x-api-key} for
+         * Anthropic Messages). A template over the world as a SUT file's {@code api_key} is: {@code
+         * {{providers.primary.api_key}}} passes the primary provider's own key.
+         */
+        public ContainerOptions apiKey(String key) {
+            return new ContainerOptions(adapter, port, basePath, Objects.requireNonNull(key, "a key"), model, name);
+        }
+
+        /** The model name sent to the gateway, e.g. a routing alias it knows; a template as {@link #apiKey(String)} is. */
+        public ContainerOptions model(String modelName) {
+            Objects.requireNonNull(modelName, "a model name");
+            if (modelName.isBlank()) {
+                throw new IllegalArgumentException("a model name cannot be blank");
+            }
+            return new ContainerOptions(adapter, port, basePath, apiKey, modelName, name);
+        }
+
+        /** How the run names the SUT, in its folder name and result; default {@code container}. */
+        public ContainerOptions name(String sutName) {
+            Objects.requireNonNull(sutName, "a SUT name");
+            if (!NAME.matcher(sutName).matches()) {
+                throw new IllegalArgumentException("a SUT name is letters, digits, dots, dashes and underscores, starting "
+                        + "with a letter or digit, at most 64 characters; was '" + sutName + "'");
+            }
+            return new ContainerOptions(adapter, port, basePath, apiKey, model, sutName);
+        }
+
+        /** The SUT these options describe, its base URL a template over the container's published address. */
+        SutSpec spec() {
+            return new SutSpec(name, adapter, "{{container.url}}" + basePath, model, apiKey, null, null,
+                    SutSpec.DEFAULT_MAX_TOKENS, null, null, null, null, null);
+        }
+
+        /** The container port named, or null for the container's first exposed port. */
+        Integer port() {
+            return port;
+        }
+
+        @Override
+        public String toString() {
+            return adapter.label() + " SUT '" + name + "' in a container" + (port == null ? "" : " on port " + port)
+                    + (basePath.isEmpty() ? "" : " under " + basePath);
+        }
     }
 }

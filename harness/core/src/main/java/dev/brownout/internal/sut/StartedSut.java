@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A system under test ready for traffic: the {@link SutClient} to drive, and what must be stopped after the run.
  * For a process SUT, {@link #exited()} completes with its exit code when it ends, so a run can tell a crash
  * from slowness. {@link #close()} stops everything it started (a process with its descendants: SIGTERM, the
- * grace, then a kill); it is idempotent, and throws only after it tried every step.
+ * grace, then a kill; a container: stopped and removed); it is idempotent, and throws only after it tried every step.
  */
 public final class StartedSut implements AutoCloseable {
 
@@ -20,17 +20,29 @@ public final class StartedSut implements AutoCloseable {
     private final SutClient sut;
     private final String baseUrl;
     private final SutProcess process;
+    private final RunningContainer container;
     private final List<AutoCloseable> inJvm;
     private final CompletableFuture<Integer> exited;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     StartedSut(String name, SutClient sut, String baseUrl, SutProcess process, List<AutoCloseable> inJvm) {
+        this(name, sut, baseUrl, process, null, inJvm);
+    }
+
+    private StartedSut(String name, SutClient sut, String baseUrl, SutProcess process, RunningContainer container,
+                       List<AutoCloseable> inJvm) {
         this.name = name;
         this.sut = sut;
         this.baseUrl = baseUrl;
         this.process = process;
+        this.container = container;
         this.inJvm = List.copyOf(inJvm);
         this.exited = process == null ? new CompletableFuture<>() : process.exited();
+    }
+
+    /** A SUT whose server runs in {@code container}, stopped on {@link #close()}. */
+    static StartedSut inContainer(String name, SutClient sut, String baseUrl, RunningContainer container) {
+        return new StartedSut(name, sut, baseUrl, null, container, List.of());
     }
 
     public String name() {
@@ -60,14 +72,16 @@ public final class StartedSut implements AutoCloseable {
         return exited;
     }
 
-    /** {@code sut.stdout.log} in the run folder, for a process SUT. */
+    /** {@code sut.stdout.log} in the run folder, for a SUT in a process or a container. */
     public Optional<Path> stdoutLog() {
-        return process == null ? Optional.empty() : Optional.of(process.stdoutLog());
+        return process != null ? Optional.of(process.stdoutLog())
+                : container != null ? Optional.of(container.stdoutLog()) : Optional.empty();
     }
 
-    /** {@code sut.stderr.log} in the run folder, for a process SUT. */
+    /** {@code sut.stderr.log} in the run folder, for a SUT in a process or a container. */
     public Optional<Path> stderrLog() {
-        return process == null ? Optional.empty() : Optional.of(process.stderrLog());
+        return process != null ? Optional.of(process.stderrLog())
+                : container != null ? Optional.of(container.stderrLog()) : Optional.empty();
     }
 
     /**
@@ -87,6 +101,13 @@ public final class StartedSut implements AutoCloseable {
                 process.close();
             } catch (RuntimeException e) {
                 failure = added(failure, "the SUT process of '" + name + "' failed to stop", e);
+            }
+        }
+        if (container != null) {
+            try {
+                container.close();
+            } catch (RuntimeException e) {
+                failure = added(failure, "the SUT container of '" + name + "' failed to stop", e);
             }
         }
         for (AutoCloseable resource : inJvm) {

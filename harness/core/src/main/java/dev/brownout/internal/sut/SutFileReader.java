@@ -46,12 +46,36 @@ final class SutFileReader {
 
     private static SutSpec build(JsonNode root, Path base) {
         SutAdapter adapter = SutAdapter.fromLabel(root.path("adapter").asText()).orElseThrow();
-        return new SutSpec(root.path("name").asText(), adapter, text(root, "base_url"), text(root, "model"),
+        String baseUrl = text(root, "base_url");
+        if (baseUrl == null && root.has("container")
+                && (adapter == SutAdapter.OPENAI_CHAT || adapter == SutAdapter.ANTHROPIC_MESSAGES)) {
+            baseUrl = ContainerSpec.defaultBaseUrl(adapter);
+        }
+        return new SutSpec(root.path("name").asText(), adapter, baseUrl, text(root, "model"),
                 text(root, "api_key"), strings(root.get("headers")), body(root.get("body")),
                 root.path("max_tokens").asInt(SutSpec.DEFAULT_MAX_TOKENS), text(root, "gateway"),
                 root.has("http") ? http(root.get("http")) : null,
                 root.has("command") ? command(root.get("command")) : null,
-                root.has("process") ? process(root.get("process"), base) : null);
+                root.has("process") ? process(root.get("process"), base) : null,
+                root.has("container") ? container(root.get("container")) : null);
+    }
+
+    private static ContainerSpec container(JsonNode container) {
+        return new ContainerSpec(text(container, "image"), container.has("command") ? list(container.get("command")) : null,
+                strings(container.get("environment")), container.path("port").asInt(),
+                container.has("ready") ? containerReady(container.get("ready")) : null);
+    }
+
+    private static ContainerSpec.Readiness containerReady(JsonNode ready) {
+        Duration timeout = duration(ready.get("timeout"));
+        if (ready.has("http")) {
+            return new ContainerSpec.Readiness(ContainerSpec.Readiness.Kind.HTTP, ready.get("http").asText(),
+                    ready.has("status") ? ready.get("status").asInt() : null, timeout);
+        }
+        if (ready.has("tcp")) {
+            return new ContainerSpec.Readiness(ContainerSpec.Readiness.Kind.TCP, ready.get("tcp").asText(), null, timeout);
+        }
+        return new ContainerSpec.Readiness(ContainerSpec.Readiness.Kind.LOG_LINE, ready.path("log_line").asText(), null, timeout);
     }
 
     private static HttpRequestTemplate http(JsonNode http) {

@@ -95,6 +95,11 @@ final class SutProcess implements AutoCloseable {
 
     /** The last lines of stdout and of stderr, labelled, for an error message. */
     String tail() {
+        return tail(stdout, stderr);
+    }
+
+    /** The last lines of two output files (a process's or a container's), labelled, for an error message. */
+    static String tail(Path stdout, Path stderr) {
         StringBuilder text = new StringBuilder();
         appendTail(text, "stdout", read(stdout));
         appendTail(text, "stderr", read(stderr));

@@ -14,22 +14,23 @@ import java.util.regex.PatternSyntaxException;
 /**
  * What the schema cannot say about a schema-valid SUT file: which fields each adapter needs and which it
  * does not use, URLs that are absolute (where no template decides them), regular expressions that compile,
- * files and folders that exist, durations above zero.
+ * files and folders that exist, durations above zero, a SUT started one way only (a process or a container).
  */
 final class SutSemantics {
 
     /** Which top-level fields only some adapters use. */
-    private static final Map<String, List<SutAdapter>> ONLY_FOR = Map.of(
-            "base_url", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES),
-            "model", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES),
-            "api_key", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES),
-            "max_tokens", List.of(SutAdapter.ANTHROPIC_MESSAGES),
-            "body", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES),
-            "headers", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP),
-            "gateway", List.of(SutAdapter.REFERENCE),
-            "http", List.of(SutAdapter.HTTP),
-            "command", List.of(SutAdapter.COMMAND),
-            "process", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP, SutAdapter.COMMAND));
+    private static final Map<String, List<SutAdapter>> ONLY_FOR = Map.ofEntries(
+            Map.entry("base_url", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("model", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("api_key", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("max_tokens", List.of(SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("body", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("headers", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP)),
+            Map.entry("gateway", List.of(SutAdapter.REFERENCE)),
+            Map.entry("http", List.of(SutAdapter.HTTP)),
+            Map.entry("command", List.of(SutAdapter.COMMAND)),
+            Map.entry("process", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP, SutAdapter.COMMAND)),
+            Map.entry("container", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP, SutAdapter.COMMAND)));
 
     private final SutFileProblems problems;
     private final Path base;
@@ -50,8 +51,11 @@ final class SutSemantics {
         });
         switch (adapter) {
             case OPENAI_CHAT, ANTHROPIC_MESSAGES -> {
-                requireField(root, "base_url", "the gateway's base URL, e.g. "
-                        + (adapter == SutAdapter.OPENAI_CHAT ? "http://127.0.0.1:8787/v1" : "http://127.0.0.1:8787"));
+                // a container's gateway has a default: its mapped port and the adapter's base path
+                if (!root.has("container")) {
+                    requireField(root, "base_url", "the gateway's base URL, e.g. "
+                            + (adapter == SutAdapter.OPENAI_CHAT ? "http://127.0.0.1:8787/v1" : "http://127.0.0.1:8787"));
+                }
                 url(root, "base_url");
             }
             case HTTP -> {
@@ -64,6 +68,30 @@ final class SutSemantics {
         if (root.has("process")) {
             process(root.get("process"), adapter);
         }
+        if (root.has("container")) {
+            if (root.has("process")) {
+                problems.atKey("container", "a SUT is started either as a process or in a container, not both; "
+                        + "keep one of process: and container:");
+            }
+            container(root.get("container"));
+        }
+    }
+
+    private void container(JsonNode container) {
+        JsonNode ready = container.get("ready");
+        if (ready == null) {
+            return;
+        }
+        List<String> kinds = List.of("http", "tcp", "log_line").stream().filter(ready::has).toList();
+        if (kinds.size() != 1) {
+            problems.atValue("container.ready", "needs exactly one of http (a path), tcp (a port inside the container) "
+                    + "or log_line (a regular expression)" + (kinds.isEmpty() ? "" : " (got " + String.join(", ", kinds) + ")"));
+        }
+        if (ready.has("status") && !ready.has("http")) {
+            problems.atKey("container.ready.status", "a status goes with http: the path that must answer it");
+        }
+        regex(ready, "container.ready.log_line");
+        positive(ready.get("timeout"), "container.ready.timeout");
     }
 
     private void process(JsonNode process, SutAdapter adapter) {
@@ -87,15 +115,20 @@ final class SutSemantics {
                 && !ready.get("tcp").asText().matches("[^:\\s]+:\\d{1,5}")) {
             problems.atValue("process.ready.tcp", "must be host:port, e.g. 127.0.0.1:{{port}} (got '" + ready.get("tcp").asText() + "')");
         }
-        if (ready.has("log_line")) {
-            try {
-                Pattern.compile(ready.get("log_line").asText());
-            } catch (PatternSyntaxException e) {
-                problems.atValue("process.ready.log_line", "is not a valid regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
-            }
-        }
+        regex(ready, "process.ready.log_line");
         positive(ready.get("timeout"), "process.ready.timeout");
+    }
+
+    private void regex(JsonNode node, String path) {
+        JsonNode value = node.get(path.substring(path.lastIndexOf('.') + 1));
+        if (value == null) {
+            return;
+        }
+        try {
+            Pattern.compile(value.asText());
+        } catch (PatternSyntaxException e) {
+            problems.atValue(path, "is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
     }
 
     private void requireField(JsonNode root, String field, String what) {

@@ -24,7 +24,7 @@ final class SutShorthand {
             String gateway = value.substring("reference:".length());
             if (gateway.equals(SutSpec.NAIVE) || gateway.equals(SutSpec.RESILIENT)) {
                 return new SutSpec("reference-" + gateway, SutAdapter.REFERENCE, null, null, null, null, null,
-                        SutSpec.DEFAULT_MAX_TOKENS, gateway, null, null, null);
+                        SutSpec.DEFAULT_MAX_TOKENS, gateway, null, null, null, null);
             }
             throw problem("'" + value + "' names no reference gateway; use reference:naive or reference:resilient");
         }
@@ -38,7 +38,7 @@ final class SutShorthand {
                     throw problem("'" + url + "' " + why);
                 }
                 return new SutSpec(adapter.label(), adapter, url, null, null, null, null,
-                        SutSpec.DEFAULT_MAX_TOKENS, null, null, null, null);
+                        SutSpec.DEFAULT_MAX_TOKENS, null, null, null, null, null);
             }
         }
         throw problem("'" + value + "' is not a SUT");

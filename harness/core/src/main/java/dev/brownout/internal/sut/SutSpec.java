@@ -27,10 +27,12 @@ import java.util.Optional;
  * @param http      for {@code http}: the request template and the answer's pointer
  * @param command   for {@code command}: the process per task
  * @param process   a process to start before the run (any adapter but {@code reference}); null for none
+ * @param container a container to start before the run (any adapter but {@code reference}, not with a
+ *                  process); null for none
  */
 public record SutSpec(String name, SutAdapter adapter, String baseUrl, String model, String apiKey,
                       Map<String, String> headers, Map<String, Object> body, int maxTokens, String gateway,
-                      HttpRequestTemplate http, CommandSpec command, ProcessSpec process) {
+                      HttpRequestTemplate http, CommandSpec command, ProcessSpec process, ContainerSpec container) {
 
     public static final int DEFAULT_MAX_TOKENS = 1024;
     public static final String NAIVE = "naive";
@@ -47,6 +49,9 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
         body = body == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(body));
         if (maxTokens < 1) {
             throw new IllegalArgumentException("max_tokens must be at least 1, was " + maxTokens);
+        }
+        if (process != null && container != null) {
+            throw new IllegalArgumentException("SUT '" + name + "' has a process and a container; it is started one way");
         }
     }
 
@@ -82,5 +87,9 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
 
     public Optional<ProcessSpec> processSpec() {
         return Optional.ofNullable(process);
+    }
+
+    public Optional<ContainerSpec> containerSpec() {
+        return Optional.ofNullable(container);
     }
 }

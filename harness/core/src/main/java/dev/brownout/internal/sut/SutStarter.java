@@ -22,12 +22,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Starts a {@link SutSpec} in front of a world. For a SUT with a {@code process}: picks a free loopback
  * {@code port}, renders the config template into the run folder, starts the process with the world's
- * {@code BROWNOUT_*} variables and the spec's environment, and waits until it is ready. Every template is
- * rendered before anything starts, so a template naming an unknown variable leaves nothing running.
+ * {@code BROWNOUT_*} variables and the spec's environment, and waits until it is ready. For a SUT with a
+ * {@code container}: starts it with the same variables as the container sees them ({@link ContainerAddresses}),
+ * waits until it is ready, and points the adapter at its published port. Every template is rendered before
+ * anything starts, so a template naming an unknown variable leaves nothing running.
  */
 public final class SutStarter {
 
@@ -40,13 +43,23 @@ public final class SutStarter {
      *                         which holds the world's credentials, goes to a private folder deleted on close
      * @param timeScale        the run's time scale; a reference gateway's clocks are multiplied by it
      * @throws TemplateException  a template names a variable the world does not have
-     * @throws SutStartException  the process did not start, exited during startup or was not ready in time
+     * @throws SutStartException  the process did not start, exited during startup or was not ready in time; the
+     *                            container could not start (no Testcontainers, no Docker engine) or was not ready
      */
     public static StartedSut start(SutSpec spec, WorldEndpoints endpoints, Map<String, String> worldEnvironment,
                                    Path runDir, double timeScale) {
         createFolder(runDir);
         if (spec.adapter() == SutAdapter.REFERENCE) {
             return ReferenceSut.start(spec, endpoints, timeScale);
+        }
+        if (spec.container() != null) {
+            TestcontainersOnClassPath.require(spec.name());
+            ContainerSpec container = spec.container();
+            return startInContainer(spec, endpoints, worldEnvironment, runDir, addresses -> {
+                RenderedContainer rendered = render(container, addresses, runDir);
+                return SutContainer.fromSpec(spec.name(), container, rendered.command(), rendered.environment(),
+                        addresses.hostPorts(), runDir);
+            });
         }
         WorldTemplateModel model = WorldTemplateModel.of(endpoints, worldEnvironment).withRunDir(runDir);
         ProcessSpec processSpec = spec.process();
@@ -74,7 +87,58 @@ public final class SutStarter {
         }
     }
 
+    /**
+     * Starts a SUT whose server runs in a container: {@code launch} starts the container, given the world as a
+     * container sees it, and the adapter then talks to it at {@code container.url}. The adapter's templates are
+     * rendered once before the launch (with a stand-in for {@code container.*}, known only once the container
+     * runs), so a template naming an unknown variable starts nothing; a failure after the launch stops the container.
+     */
+    static StartedSut startInContainer(SutSpec spec, WorldEndpoints endpoints, Map<String, String> worldEnvironment,
+                                       Path runDir, Function<ContainerAddresses, RunningContainer> launch) {
+        createFolder(runDir);
+        WorldTemplateModel model = WorldTemplateModel.of(endpoints, worldEnvironment).withRunDir(runDir);
+        adapter(spec, endpoints, worldEnvironment, model.withContainer(InetAddress.getLoopbackAddress().getHostAddress(), 1));
+        RunningContainer container = launch.apply(ContainerAddresses.of(endpoints, worldEnvironment));
+        try {
+            Adapter adapter = adapter(spec, endpoints, worldEnvironment,
+                    model.withContainer(container.host(), container.mappedPort()));
+            return StartedSut.inContainer(spec.name(), adapter.sut, adapter.url, container);
+        } catch (RuntimeException e) {
+            try {
+                container.close();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
+    }
+
     private record Adapter(SutClient sut, String url) {
+    }
+
+    /** A SUT file's container command and environment as they are given to the container. */
+    record RenderedContainer(List<String> command, Map<String, String> environment) {
+    }
+
+    /**
+     * {@code container}'s command and environment rendered over the world as the container sees it; the
+     * environment is the world's {@code BROWNOUT_*} variables (on those addresses) and the file's own on top.
+     */
+    static RenderedContainer render(ContainerSpec container, ContainerAddresses addresses, Path runDir) {
+        WorldTemplateModel inside = WorldTemplateModel.of(addresses.endpoints(), addresses.environment()).withRunDir(runDir);
+        try {
+            List<String> command = renderList(container.command(), "container.command", inside);
+            Map<String, String> environment = new LinkedHashMap<>(addresses.environment());
+            environment.putAll(inside.renderAll(container.environment(), "container.environment"));
+            return new RenderedContainer(command, environment);
+        } catch (TemplateException e) {
+            if (e.getMessage().contains("'" + WorldTemplateModel.CONTAINER + ".")) {
+                throw new TemplateException(e.getMessage() + ": container.* is where this machine reaches the "
+                        + "container, known once it runs; base_url and the adapter's other fields can name it, the "
+                        + "container's own command and environment cannot");
+            }
+            throw e;
+        }
     }
 
     private static Adapter adapter(SutSpec spec, WorldEndpoints endpoints, Map<String, String> worldEnvironment,

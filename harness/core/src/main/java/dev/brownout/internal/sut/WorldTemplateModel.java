@@ -6,6 +6,7 @@ import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +18,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What SUT templates can name: {@code providers.<name>.base_url|api_key|dialect|auth|model|models} (model is
- * the first model) and, for a provider that authenticates with OAuth, {@code providers.<name>.oauth_client}
+ * What SUT templates can name: {@code providers.<name>.base_url|address|api_key|dialect|auth|model|models} (address
+ * is the proxy's {@code host:port}, model is the first model) and, for a provider that authenticates with OAuth, {@code providers.<name>.oauth_client}
  * with the token_url, client_id, client_secret and refresh_token a gateway uses for it (the world's first
  * client, as the reference gateways use it); {@code provider_list} (the same, in order, each with its
  * {@code name}, for sections); {@code oauth.issuer|token_url|jwks_url|discovery_url|client_id|client_secret|refresh_token}
  * (the first client); {@code env.<VAR>} for every {@code BROWNOUT_*} variable; {@code brownout.java} and
  * {@code brownout.classpath}, the java executable and the absolute class path of the running Brownout, so a
  * SUT file can start the reference gateways it carries wherever it is run from; and, where the harness has
- * them, {@code port}, {@code run_dir} and {@code config_file}. Values that do not exist (an OAuth provider's
+ * them, {@code port}, {@code run_dir} and {@code config_file}, and for a SUT in a container
+ * {@code container.url|host|port}. Values that do not exist (an OAuth provider's
  * api key, a world without OAuth) are absent, so naming them is an error rather than an empty string.
  */
 final class WorldTemplateModel {
@@ -34,6 +36,7 @@ final class WorldTemplateModel {
     static final String RUN_DIR = "run_dir";
     static final String CONFIG_FILE = "config_file";
     static final String BROWNOUT = "brownout";
+    static final String CONTAINER = "container";
 
     private final Map<String, Object> values;
 
@@ -79,6 +82,7 @@ final class WorldTemplateModel {
     private static Map<String, Object> provider(ProviderEndpoint provider, Optional<OAuthEndpoint> oauth) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("base_url", provider.baseUrl());
+        entry.put("address", address(provider.baseUrl()));
         putIfPresent(entry, "api_key", provider.apiKey());
         entry.put("dialect", provider.dialect());
         entry.put("auth", provider.auth());
@@ -118,6 +122,13 @@ final class WorldTemplateModel {
         return entry;
     }
 
+    /** {@code host:port} of a URL, the scheme's default port filled in: what a TCP forwarder is given. */
+    private static String address(String url) {
+        URI uri = URI.create(url);
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);
@@ -141,6 +152,15 @@ final class WorldTemplateModel {
 
     WorldTemplateModel withConfigFile(Path configFile) {
         return with(CONFIG_FILE, configFile.toAbsolutePath().toString());
+    }
+
+    /** {@code container.url}, {@code .host} and {@code .port}: where this machine reaches a SUT container's port. */
+    WorldTemplateModel withContainer(String host, int port) {
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("url", "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        container.put("host", host);
+        container.put("port", port);
+        return with(CONTAINER, container);
     }
 
     /** The model as Mustache reads it. */

@@ -1,11 +1,13 @@
 package dev.brownout.internal.sut;
 
+import dev.brownout.faultproxy.container.ContainerBackend;
 import dev.brownout.gateways.RunningGateway;
 import dev.brownout.gateways.naive.NaiveGateway;
 import dev.brownout.input.FileProblem;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,10 @@ class SutSpecFileTest {
     @MethodSource("examples")
     @Timeout(60)
     void everyShippedExampleStartsInFrontOfAWorldAndAnswersATask(Path example) throws Exception {
+        if (SutSpec.load(example).container() != null) {
+            Assumptions.assumeTrue(ContainerBackend.dockerAvailable(), "no Docker engine: " + example.getFileName()
+                    + " starts a container");
+        }
         try (ProxiedWorld world = SutFixtures.startWorld(); StandIn standIn = StandIn.forExample(example, world, folder)) {
             SutSpec spec = SutSpec.parse(standIn.text(), example.toString(), EXAMPLES.toAbsolutePath().normalize());
 
@@ -350,7 +356,22 @@ class SutSpecFileTest {
                 case "cli-agent.yaml" -> agent(text, world, folder);
                 case "http-service.yaml" -> service(text);
                 case "openai-compatible-gateway.yaml" -> gateway(text, world);
+                case "gateway-container.yaml" -> forwarder(text, world);
                 default -> () -> text;
+            };
+        }
+
+        /** The example as written: its container forwards to the world's primary, which must have taken the call. */
+        private static StandIn forwarder(String text, ProxiedWorld world) {
+            return new StandIn() {
+                public String text() {
+                    return text;
+                }
+
+                public void assertReached(SutReply reply) {
+                    assertThat(world.fakes().provider("primary").ledger().all()).as("calls the primary took through the container")
+                            .hasSize(1);
+                }
             };
         }
 

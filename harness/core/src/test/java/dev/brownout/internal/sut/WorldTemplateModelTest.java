@@ -63,6 +63,18 @@ class WorldTemplateModelTest {
     }
 
     @Test
+    void aProvidersAddressIsItsProxysHostAndPortForATcpForwarder() {
+        assertThat(model.render("{{providers.primary.address}} {{providers.backup.address}}", "t"))
+                .as("the providers' addresses").isEqualTo("127.0.0.1:18001 127.0.0.1:18002");
+    }
+
+    @Test
+    void theContainersAddressIsThereOnceItRuns() {
+        assertThat(model.withContainer("localhost", 32768).render("{{container.url}}|{{container.host}}|{{container.port}}", "t"))
+                .as("container.url, .host and .port").isEqualTo("http://localhost:32768|localhost|32768");
+    }
+
+    @Test
     void providerListIteratesTheProvidersInOrder() {
         assertThat(model.render("{{#provider_list}}{{name}}={{model}};{{/provider_list}}", "t"))
                 .isEqualTo("primary=frontier;backup=mid;");

@@ -11,7 +11,10 @@ import java.net.URI;
 
 /**
  * The real Toxiproxy image. Proxies listen inside the container on its 32 exposed ports
- * (8666-8697) and reach this JVM through Testcontainers' host gateway.
+ * (8666-8697) and reach this JVM through Testcontainers' host gateway: each upstream is
+ * {@code host.testcontainers.internal} and a port of this machine's loopback exposed to the container.
+ * This JVM reaches the proxies at the container's published ports; a SUT in another container reaches
+ * those published ports the same way the proxies reach the fakes (see {@code docs/sut.md}).
  */
 public final class ContainerBackend implements FaultProxyBackend {
 
@@ -45,7 +48,9 @@ public final class ContainerBackend implements FaultProxyBackend {
         if (!dockerAvailable()) {
             throw new IllegalStateException("the container backend needs a Docker engine, and none is reachable");
         }
-        ToxiproxyContainer container = new ToxiproxyContainer(image);
+        // host access before the start: Testcontainers names this machine host.testcontainers.internal only in
+        // containers created while its port forwarding runs, and upstreamFor exposes the fakes' ports only later
+        ToxiproxyContainer container = new ToxiproxyContainer(image).withAccessToHost(true);
         container.start();
         return new ContainerBackend(container);
     }
