@@ -236,7 +236,7 @@ public final class BrownoutExtension implements BeforeAllCallback, AfterAllCallb
             throw thrown;
         }
         Path report = played.get().reportHtml();
-        AssertionFailedError failure = ReportedFailure.of(thrown, report);
+        Throwable failure = ReportedFailure.of(thrown, report);
         publish(context, report, failure);
         throw failure;
     }
@@ -333,7 +333,7 @@ public final class BrownoutExtension implements BeforeAllCallback, AfterAllCallb
         }
     }
 
-    private static void publish(ExtensionContext context, Path report, AssertionFailedError failure) {
+    private static void publish(ExtensionContext context, Path report, Throwable failure) {
         try {
             context.publishReportEntry(REPORT_ENTRY, report.toAbsolutePath().toString());
             context.publishFile(report.getFileName().toString(), MediaType.create("text", "html", StandardCharsets.UTF_8),

@@ -79,6 +79,17 @@ class MeasuredRunTest {
     }
 
     @Test
+    void aFailureThatAlreadyNamesTheReportIsReportedAsItWasThrown() {
+        EngineExecutionResults results = run(FailingNamingTheReport.class, "saysWhereTheReportIs");
+
+        Throwable failure = Fixtures.firstFailure(results);
+        assertThat(failure).as("a failure whose message names the report, as Brownout's AssertJ assertions' do")
+                .isExactlyInstanceOf(AssertionError.class).hasMessageStartingWith("lost answers; see ")
+                .hasMessageNotContaining("Brownout report: ");
+        assertThat(failure.getMessage().split("report\\.html", -1)).as("the report's path, said once").hasSize(2);
+    }
+
+    @Test
     void aFailedTestPublishesTheReportAsAFileAndAReportEntry() {
         EngineExecutionResults results = run(Failing.class, "losesAnswers");
 
@@ -189,6 +200,14 @@ class MeasuredRunTest {
         @BrownoutTest(scenario = TWO_PROVIDERS, sut = "reference:naive", timeScale = 0.5, baseline = "none", warmup = "0s")
         void losesAnswers() {
             assertThat(1).as("the fixture's own assertion").isEqualTo(2);
+        }
+    }
+
+    static class FailingNamingTheReport {
+
+        @BrownoutTest(scenario = TWO_PROVIDERS, sut = "reference:naive", timeScale = 0.5, baseline = "none", warmup = "0s")
+        void saysWhereTheReportIs(BrownoutRun run) {
+            throw new AssertionError("lost answers; see " + run.reportHtml().toAbsolutePath());
         }
     }
 
