@@ -13,6 +13,9 @@ public final class RunResultFixtures {
 
     public static final Instant STARTED = Instant.parse("2025-03-14T09:26:53.589Z");
     public static final Instant ENDED = Instant.parse("2025-03-14T09:27:05.912Z");
+    /** The conduct verdict's reason in {@link #full()}. */
+    public static final String REASON = "phase primary-down: required check retry_after_honoured failed: openai answered"
+            + " 429 with retry-after 2s; the SUT retried task t-0031 after 140 ms";
 
     private RunResultFixtures() {
     }
@@ -43,6 +46,13 @@ public final class RunResultFixtures {
 
         var check = new CheckResult("retry_after_honoured", true, "true", "false", false,
                 "openai answered 429 with retry-after 2s; the SUT retried task t-0031 after 140 ms");
+        var informational = new CheckResult("max_attempts_per_second", false, "10", "14", false,
+                "primary saw 14 calls in the second from 4.100s", CheckLevel.INFORMATIONAL, CheckStatus.FAIL);
+        var notApplicable = CheckResult.notApplicable("claimed_model_matches", CheckLevel.REQUIRED, "true",
+                "needs a fallback, which litellm declares it does not have (capabilities.fallback: false)");
+        var phaseVerdict = new PhaseVerdict("primary-down", PhaseVerdict.ANSWER, Verdict.FAIL,
+                "answered 81.7% of 60 tasks against the baseline's 100%; required check retry_after_honoured failed",
+                60, 49, 49 / 60.0, 1.0);
         var finding = new Finding(FindingKind.CREDENTIAL_LEAK, "anthropic",
                 "the openai API key was presented to anthropic in an x-api-key header", 3);
         var gate = new GateSpec("iq_loss", "<", 0.05, "percent", "< 5%");
@@ -69,7 +79,7 @@ public final class RunResultFixtures {
                 List.of(new FailoverResult("primary-down", 1_850L, 2_400L)),
                 cost,
                 List.of(new ModelServed("openai", "gpt-4o", 61), new ModelServed("anthropic", "claude-haiku", 57)),
-                new Conduct(Verdict.FAIL, List.of(check)),
+                new Conduct(Verdict.FAIL, List.of(check, informational, notApplicable), REASON, List.of(phaseVerdict)),
                 new Security(1, List.of(finding)),
                 List.of(gate),
                 List.of(exchange, failed),
