@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param timeScale how much faster (below 1) or slower this scenario plays than its file says; 1 as loaded.
  *                  The engine applies it to what the scenario does not hold: the models' own pace
  * @param loadScale how much of the scenario's load (below 1) is sent; 1 as loaded. See {@link #loadScaled(double)}
+ * @param verdict   how the conduct verdict is judged beyond the checks (the availability margin)
  */
 public record Scenario(String name, String description, long seed, ScenarioWorld world, Workload workload,
-                       List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale, double loadScale) {
+                       List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale, double loadScale,
+                       VerdictSettings verdict) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -26,8 +28,16 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         timeline = List.copyOf(timeline);
         gates = gates == null ? List.of() : List.copyOf(gates);
         checks = checks == null ? Checks.NONE : checks;
+        verdict = verdict == null ? VerdictSettings.DEFAULT : verdict;
         TimeScale.check(timeScale);
         LoadScale.check(loadScale);
+    }
+
+    /** A scenario judged with the default {@link VerdictSettings}. */
+    public Scenario(String name, String description, long seed, ScenarioWorld world, Workload workload,
+                    List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale, double loadScale) {
+        this(name, description, seed, world, workload, timeline, gates, checks, timeScale, loadScale,
+                VerdictSettings.DEFAULT);
     }
 
     /** The world as the fakes start it: seeded with this scenario's seed, its models paced on its clock. */
@@ -77,7 +87,7 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         return new Scenario(name, description, seed, world.scaled(factor), workload.scaled(factor),
                 timeline.stream().map(p -> p.scaled(factor)).toList(),
                 gates.stream().map(g -> g.scaled(factor)).toList(),
-                checks.scaled(factor), timeScale * factor, loadScale);
+                checks.scaled(factor), timeScale * factor, loadScale, verdict);
     }
 
     /**
@@ -92,7 +102,7 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         LoadScale.check(factor);
         return new Scenario(name, description, seed, world.loadScaled(factor), workload.loadScaled(factor),
                 timeline.stream().map(p -> p.loadScaled(factor)).toList(), gates, checks.loadScaled(factor),
-                timeScale, loadScale * factor);
+                timeScale, loadScale * factor, verdict);
     }
 
     /**
@@ -102,8 +112,8 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
      */
     public Scenario withoutFaults() {
         return new Scenario(name, description, seed, world.healthy(), workload,
-                timeline.stream().map(phase -> new Phase(phase.at(), phase.name(), List.of())).toList(),
-                gates, checks, timeScale, loadScale);
+                timeline.stream().map(phase -> new Phase(phase.at(), phase.name(), List.of(), phase.expect())).toList(),
+                gates, checks, timeScale, loadScale, verdict);
     }
 
     /**
@@ -117,7 +127,7 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         Workload resolvedWorkload = workload.canary() ? workload : workload.withTasks(
                 folder.resolve(workload.tasks()).toAbsolutePath().normalize().toString());
         return new Scenario(name, description, seed, resolvedWorld, resolvedWorkload, timeline, gates, checks, timeScale,
-                loadScale);
+                loadScale, verdict);
     }
 
     /** The scenario as YAML in the shape it was read; loading the text gives an equal scenario. */

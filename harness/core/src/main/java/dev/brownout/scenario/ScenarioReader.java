@@ -15,9 +15,14 @@ import dev.brownout.reports.gate.GateMetric;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a schema-valid scenario tree into the model. Where the fakes' own classes refuse a value
@@ -43,13 +48,16 @@ final class ScenarioReader {
         }
         List<Gate> gates = gates(root.path("gates"));
         Checks checks = new Checks(checks(root.path("checks").path("required")),
-                checks(root.path("checks").path("advisory")));
+                checks(root.path("checks").path("advisory")), checks(root.path("checks").path("informational")),
+                needs(root.path("checks").path("needs")));
         if (problems.any()) {
             return null;
         }
         long seed = root.has("seed") ? root.get("seed").asLong() : Scenario.DEFAULT_SEED;
+        VerdictSettings verdict = root.path("verdict").has("availability_margin")
+                ? new VerdictSettings(root.path("verdict").get("availability_margin").asDouble()) : VerdictSettings.DEFAULT;
         return new Scenario(root.path("name").asText(), root.path("description").asText(), seed, world, workload,
-                timeline, gates, checks, 1.0, 1.0);
+                timeline, gates, checks, 1.0, 1.0, verdict);
     }
 
     private ScenarioWorld world(JsonNode world) {
@@ -87,7 +95,9 @@ final class ScenarioReader {
         for (int i = 0; i < list.size(); i++) {
             faults.add(targetFaults(list.get(i), path + ".faults[" + i + "]"));
         }
-        return new Phase(duration(phase.get("at")), phase.path("phase").asText(), faults);
+        ExpectedOutcome expect = phase.has("expect")
+                ? ExpectedOutcome.fromLabel(phase.get("expect").asText()).orElseThrow() : ExpectedOutcome.ANSWER;
+        return new Phase(duration(phase.get("at")), phase.path("phase").asText(), faults, expect);
     }
 
     private TargetFaults targetFaults(JsonNode node, String path) {
@@ -168,6 +178,26 @@ final class ScenarioReader {
             }));
         });
         return checks;
+    }
+
+    /** {@code needs}, capability to the checks that need it, turned round: each check to its capabilities. */
+    private Map<CheckKind, Set<SutCapability>> needs(JsonNode needs) {
+        Map<CheckKind, Set<SutCapability>> byCheck = new EnumMap<>(CheckKind.class);
+        needs.fields().forEachRemaining(entry -> {
+            SutCapability capability = SutCapability.fromLabel(entry.getKey()).orElseThrow();
+            JsonNode names = entry.getValue();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).asText();
+                Optional<CheckKind> kind = CheckKind.fromLabel(name);
+                if (kind.isEmpty()) {
+                    problems.atValue("checks.needs." + entry.getKey() + "[" + i + "]", "'" + name + "' is not a check; "
+                            + "checks are " + String.join(", ", Arrays.stream(CheckKind.values()).map(CheckKind::label).toList()));
+                } else {
+                    byCheck.computeIfAbsent(kind.get(), k -> EnumSet.noneOf(SutCapability.class)).add(capability);
+                }
+            }
+        });
+        return byCheck;
     }
 
     private <T> T bind(JsonNode node, Class<T> type, String path) {

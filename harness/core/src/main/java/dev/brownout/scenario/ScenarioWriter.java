@@ -10,6 +10,7 @@ import dev.brownout.fakes.config.DurationText;
 import dev.brownout.fakes.config.Mappers;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ScenarioWriter {
             scenario.gates().forEach(gate -> gates.put(gate.metric().label(), gate.written()));
         }
         Checks checks = scenario.checks();
-        if (!checks.required().isEmpty() || !checks.advisory().isEmpty()) {
+        if (!checks.isEmpty()) {
             ObjectNode node = root.putObject("checks");
             if (!checks.required().isEmpty()) {
                 node.set("required", checks(checks.required()));
@@ -50,6 +51,15 @@ final class ScenarioWriter {
             if (!checks.advisory().isEmpty()) {
                 node.set("advisory", checks(checks.advisory()));
             }
+            if (!checks.informational().isEmpty()) {
+                node.set("informational", checks(checks.informational()));
+            }
+            if (!checks.needs().isEmpty()) {
+                node.set("needs", needs(checks));
+            }
+        }
+        if (!scenario.verdict().equals(VerdictSettings.DEFAULT)) {
+            root.putObject("verdict").put("availability_margin", scenario.verdict().availabilityMargin());
         }
         return root;
     }
@@ -99,6 +109,9 @@ final class ScenarioWriter {
         ObjectNode node = Mappers.json().createObjectNode();
         node.put("at", DurationText.format(phase.at()));
         node.put("phase", phase.name());
+        if (phase.expect() != ExpectedOutcome.ANSWER) {
+            node.put("expect", phase.expect().label());
+        }
         if (!phase.faults().isEmpty()) {
             ArrayNode faults = node.putArray("faults");
             for (TargetFaults target : phase.faults()) {
@@ -153,6 +166,20 @@ final class ScenarioWriter {
                 case Double number -> node.put(check.kind().label(), number);
                 case Duration duration -> node.put(check.kind().label(), DurationText.format(duration));
                 default -> throw new IllegalStateException("unexpected check setting " + check.setting());
+            }
+        }
+        return node;
+    }
+
+    /** Capability to the checks that need it, as files write it, in a fixed order. */
+    private static ObjectNode needs(Checks checks) {
+        ObjectNode node = Mappers.json().createObjectNode();
+        for (SutCapability capability : SutCapability.values()) {
+            List<String> names = Arrays.stream(CheckKind.values())
+                    .filter(kind -> checks.capabilitiesFor(kind).contains(capability)).map(CheckKind::label).toList();
+            if (!names.isEmpty()) {
+                ArrayNode list = node.putArray(capability.label());
+                names.forEach(list::add);
             }
         }
         return node;

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,35 @@ final class SemanticChecks {
         oauth(scenario.world());
         workload(scenario.workload());
         timeline(scenario, catalog);
+        checks(scenario.checks());
+    }
+
+    /** A check is declared at one level, and {@code needs} names only declared checks. */
+    private void checks(Checks checks) {
+        Map<CheckKind, String> levels = new EnumMap<>(CheckKind.class);
+        Map<String, List<Check>> byLevel = new LinkedHashMap<>();
+        byLevel.put("required", checks.required());
+        byLevel.put("advisory", checks.advisory());
+        byLevel.put("informational", checks.informational());
+        byLevel.forEach((level, declared) -> {
+            for (Check check : declared) {
+                String first = levels.putIfAbsent(check.kind(), level);
+                if (first != null) {
+                    problems.atKey("checks." + level + "." + check.kind().label(), "check " + check.kind().label()
+                            + " is already declared under checks." + first + "; a check has one level: required, "
+                            + "advisory or informational");
+                }
+            }
+        });
+        for (SutCapability capability : SutCapability.values()) {
+            for (CheckKind kind : CheckKind.values()) {
+                if (checks.capabilitiesFor(kind).contains(capability) && !levels.containsKey(kind)) {
+                    problems.atValue("checks.needs." + capability.label(), "check " + kind.label() + " is not declared"
+                            + " under required, advisory or informational; needs only says which declared checks need "
+                            + capability.label());
+                }
+            }
+        }
     }
 
     private ModelCatalog catalog(ScenarioWorld world) {
@@ -152,6 +183,10 @@ final class SemanticChecks {
             if (first != null) {
                 problems.atValue(path + ".phase", "phase name '" + phase.name() + "' is already used by timeline["
                         + first + "]; every phase needs its own name");
+            }
+            if (phase.expect() == ExpectedOutcome.ERROR && phase.faults().isEmpty()) {
+                problems.atValue(path + ".expect", "phase '" + phase.name() + "' has no faults, so a healthy SUT answers"
+                        + " its tasks; only a phase with faults can expect an error");
             }
             Map<String, Integer> targets = new HashMap<>();
             for (int f = 0; f < phase.faults().size(); f++) {
