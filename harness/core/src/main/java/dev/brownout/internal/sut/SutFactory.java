@@ -1,5 +1,6 @@
 package dev.brownout.internal.sut;
 
+import dev.brownout.scenario.SutCapability;
 import dev.brownout.sut.SutClient;
 import dev.brownout.world.WorldEndpoints;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,11 @@ public interface SutFactory {
     String name();
 
     StartedSut start(WorldEndpoints endpoints, Map<String, String> worldEnvironment, Path runDir, double timeScale);
+
+    /** The capabilities the SUT declares it does not have; the checks that need one of them are not applicable. */
+    default Set<SutCapability> lacking() {
+        return Set.of();
+    }
 
     /** The SUT a SUT file or {@code --sut} shorthand describes. */
     static SutFactory of(SutSpec spec) {
@@ -33,6 +40,11 @@ public interface SutFactory {
             public StartedSut start(WorldEndpoints endpoints, Map<String, String> worldEnvironment, Path runDir,
                                     double timeScale) {
                 return SutStarter.start(spec, endpoints, worldEnvironment, runDir, timeScale);
+            }
+
+            @Override
+            public Set<SutCapability> lacking() {
+                return spec.capabilities().lacking();
             }
         };
     }

@@ -57,7 +57,19 @@ final class SutFileReader {
                 root.has("http") ? http(root.get("http")) : null,
                 root.has("command") ? command(root.get("command")) : null,
                 root.has("process") ? process(root.get("process"), base) : null,
-                root.has("container") ? container(root.get("container")) : null);
+                root.has("container") ? container(root.get("container")) : null,
+                capabilities(root.get("capabilities")));
+    }
+
+    private static SutCapabilities capabilities(JsonNode capabilities) {
+        if (capabilities == null) {
+            return SutCapabilities.UNDECLARED;
+        }
+        return new SutCapabilities(flag(capabilities, "fallback"), flag(capabilities, "streaming"));
+    }
+
+    private static Boolean flag(JsonNode node, String field) {
+        return node.has(field) ? node.get(field).asBoolean() : null;
     }
 
     private static ContainerSpec container(JsonNode container) {

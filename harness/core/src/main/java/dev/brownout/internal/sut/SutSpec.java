@@ -29,10 +29,13 @@ import java.util.Optional;
  * @param process   a process to start before the run (any adapter but {@code reference}); null for none
  * @param container a container to start before the run (any adapter but {@code reference}, not with a
  *                  process); null for none
+ * @param capabilities what the SUT declares it can do (a fallback, streaming); for a reference gateway, what it
+ *                  does unless the file says otherwise
  */
 public record SutSpec(String name, SutAdapter adapter, String baseUrl, String model, String apiKey,
                       Map<String, String> headers, Map<String, Object> body, int maxTokens, String gateway,
-                      HttpRequestTemplate http, CommandSpec command, ProcessSpec process, ContainerSpec container) {
+                      HttpRequestTemplate http, CommandSpec command, ProcessSpec process, ContainerSpec container,
+                      SutCapabilities capabilities) {
 
     public static final int DEFAULT_MAX_TOKENS = 1024;
     public static final String NAIVE = "naive";
@@ -53,6 +56,18 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
         if (process != null && container != null) {
             throw new IllegalArgumentException("SUT '" + name + "' has a process and a container; it is started one way");
         }
+        capabilities = capabilities == null ? SutCapabilities.UNDECLARED : capabilities;
+        if (adapter == SutAdapter.REFERENCE) {
+            capabilities = capabilities.orElse(SutCapabilities.ofReference(gateway));
+        }
+    }
+
+    /** A SUT that declares no capabilities (a reference gateway still has its own). */
+    public SutSpec(String name, SutAdapter adapter, String baseUrl, String model, String apiKey,
+                   Map<String, String> headers, Map<String, Object> body, int maxTokens, String gateway,
+                   HttpRequestTemplate http, CommandSpec command, ProcessSpec process, ContainerSpec container) {
+        this(name, adapter, baseUrl, model, apiKey, headers, body, maxTokens, gateway, http, command, process, container,
+                null);
     }
 
     /** Reads and checks a SUT file; relative paths in it resolve against its folder. */
