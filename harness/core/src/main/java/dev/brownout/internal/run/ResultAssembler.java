@@ -6,11 +6,13 @@ import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.measure.ConductChecks;
 import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
+import dev.brownout.internal.measure.FaultedPhase;
 import dev.brownout.internal.measure.NoiseFloor;
 import dev.brownout.internal.measure.QualityMeasure;
 import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
+import dev.brownout.internal.measure.VerdictContext;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.record.PhaseRecord;
@@ -42,8 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns the runs a measured run played (read back from their folders) into its {@link RunResult}: quality
@@ -86,12 +86,11 @@ final class ResultAssembler {
             quality = quality.withNoiseFloor(NoiseFloor.between(baseline.exchanges(), RunFolderData.read(noiseRun).exchanges()));
         }
         CostMeasurement cost = CostMeasure.measure(calls, exchanges, baseline.info().costUsd());
-        Set<String> faulted = timeline.stream().filter(PhaseSpec::faulted).map(PhaseSpec::name).collect(Collectors.toSet());
         Instant origin = chaos == null || chaos.timelineStart() == null ? Instant.EPOCH : chaos.timelineStart();
         // a run in which no phase was played showed no conduct: it gets no verdict rather than one judged on nothing
         boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
-        Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
-                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline)).conduct()
+        Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin,
+                verdictContext(plan, baseline.exchanges()), timeToRecover(quality.failover(), timeline)).conduct()
                 : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 
@@ -188,6 +187,17 @@ final class ResultAssembler {
                 p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(), p.baselineQuality(),
                 p.iqLoss(), p.attribution(), p.latency(), p.ttft(),
                 costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue())).toList();
+    }
+
+    /** What the verdict is judged against: the faulted phases, the baseline, the margin and what the SUT lacks. */
+    private static VerdictContext verdictContext(RunPlan plan, List<ExchangeRecord> baseline) {
+        Scenario scenario = plan.scenario();
+        List<FaultedPhase> faulted = scenario.timeline().stream().filter(phase -> !phase.faults().isEmpty())
+                .map(phase -> new FaultedPhase(phase.name(), phase.at().toMillis(), scenario.endOf(phase).toMillis(),
+                        phase.expect()))
+                .toList();
+        return new VerdictContext(faulted, baseline, scenario.verdict().availabilityMarginShare(), plan.sut().lacking(),
+                scenario.workload().timeout());
     }
 
     /** The time to recover after the last faulted phase, the one "healthy after the fault" is about. */

@@ -311,12 +311,14 @@ class ConductChecksTest {
                 exchange("t2").phase("outage").build());
 
         @Test
-        void noChecksDeclaredPassesAndSaysSo() {
+        void noChecksDeclaredAndEveryFaultedTaskAnsweredPassesAndSaysSo() {
             ConductAssessment assessment = assess(Checks.NONE, threeCalls(), answered, null);
 
             assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.PASS);
             assertThat(assessment.conduct().checks()).isEmpty();
-            assertThat(assessment.verdictReason()).contains("no conduct checks declared");
+            assertThat(assessment.verdictReason()).as("reason")
+                    .isEqualTo("phase outage: answered 100% of 1 task against 100% (no baseline: every task answered),"
+                            + " within the 5-point margin, and every required check held");
         }
 
         @Test
@@ -355,27 +357,31 @@ class ConductChecksTest {
 
             // the advisory failure does not matter: SAFE comes before PARTIAL
             assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.SAFE);
-            assertThat(assessment.verdictReason()).contains("2 tasks due in faulted phases");
+            assertThat(assessment.verdictReason()).as("reason")
+                    .contains("every one of the 2 unanswered tasks ended in a clean error within 10s");
         }
 
         @Test
-        void aTimeoutInTheOutageIsNotSafe() {
+        void aTimeoutInAnUnansweredOutageFails() {
             List<ExchangeRecord> exchanges = List.of(exchange("t2").phase("outage").error(503).build(),
                     exchange("t3").phase("outage").timeout().latency(9_000).build());
 
             ConductAssessment assessment = assess(new Checks(List.of(hang), List.of()), List.of(), exchanges, null);
 
-            assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.PASS);
+            assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(assessment.verdictReason()).as("reason").contains("1 of the 2 unanswered tasks did not end in a "
+                    + "clean error within 10s: 1 timed out (the longest: task t3, timeout after 9s)");
         }
 
         @Test
-        void anErrorPastTheBoundIsNotSafe() {
+        void anErrorPastTheBoundInAnUnansweredOutageFails() {
             // no no_hang_past declared: the bound is the 30 s task timeout
             List<ExchangeRecord> exchanges = List.of(exchange("t2").phase("outage").error(503).latency(31_000).build());
 
             ConductAssessment assessment = assess(new Checks(List.of(attempts), List.of()), List.of(), exchanges, null);
 
-            assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.PASS);
+            assertThat(assessment.conduct().verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(assessment.verdictReason()).as("reason").contains("1 returned an error only after the bound");
         }
 
         @Test
