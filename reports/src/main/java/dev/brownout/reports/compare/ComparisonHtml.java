@@ -44,6 +44,12 @@ public final class ComparisonHtml {
                 .end("head");
         html.start("body");
         html.element("h1", title);
+        html.start("p", "class", "verdict").element("strong", "Conduct verdict: " + before.verdictLabel() + " → "
+                + after.verdictLabel()).end("p");
+        html.start("ul", "class", "verdict-reasons")
+                .element("li", "Before: " + reason(before))
+                .element("li", "After: " + reason(after))
+                .end("ul");
         html.element("p", "Scenario " + text(before.scenario()) + " (seed " + before.seed() + ", time scale "
                 + before.timeScale() + ", load scale " + before.loadScale() + "); SUT " + text(before.sut())
                 + " before, " + text(after.sut()) + " after.");
@@ -116,6 +122,10 @@ public final class ComparisonHtml {
             case UNKNOWN -> "unknown";
             case NONE -> "none";
         };
+    }
+
+    private static String reason(ComparedRun run) {
+        return run.verdictReason() == null ? "no reason was recorded" : run.verdictReason();
     }
 
     private static String text(String text) {

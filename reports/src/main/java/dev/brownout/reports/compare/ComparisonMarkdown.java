@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A comparison as Markdown for a pull request: a title "before → after", the warnings, a table of the
- * headline figures and one of the phases. Every row is marked in words (REGRESSION, improvement, within noise,
- * same, unknown), and every text from a run is escaped so it can neither break a table nor become markup.
+ * A comparison as Markdown for a pull request: a title "before → after", the two conduct verdicts with their
+ * reasons, the warnings, a table of the headline figures and one of the phases. Every row is marked in words
+ * (REGRESSION, improvement, within noise, same, unknown), and every text from a run is escaped so it can neither break a table nor become markup.
  */
 public final class ComparisonMarkdown {
 
@@ -22,6 +22,10 @@ public final class ComparisonMarkdown {
         ComparedRun before = comparison.before();
         ComparedRun after = comparison.after();
         md.append("# ").append(escape(before.label())).append(" → ").append(escape(after.label())).append("\n\n");
+        md.append("**Conduct verdict: ").append(before.verdictLabel()).append(" → ").append(after.verdictLabel())
+                .append("**\n\n");
+        md.append("- Before: ").append(reason(before)).append('\n');
+        md.append("- After: ").append(reason(after)).append("\n\n");
         md.append("Scenario ").append(escape(before.scenario())).append(" (seed ").append(before.seed())
                 .append(", time scale ").append(before.timeScale()).append(", load scale ").append(before.loadScale())
                 .append("); SUT ").append(escape(before.sut())).append(" before, ").append(escape(after.sut()))
@@ -100,6 +104,10 @@ public final class ComparisonMarkdown {
      * One table row. Its cells are our own words and figures, and text from a run already passed through
      * {@link #escape}; none holds a bare {@code |} or a line break.
      */
+    private static String reason(ComparedRun run) {
+        return run.verdictReason() == null ? "no reason was recorded" : escape(run.verdictReason());
+    }
+
     private static void row(StringBuilder md, List<String> cells) {
         md.append('|');
         for (String cell : cells) {

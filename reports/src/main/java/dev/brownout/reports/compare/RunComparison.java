@@ -120,7 +120,8 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
         ScenarioInfo scenario = run.scenario();
         return new ComparedRun(label, scenario == null ? null : scenario.name(), scenario == null ? 0 : scenario.seed(),
                 scenario == null ? 0 : scenario.timeScale(), scenario == null ? 0 : scenario.loadScale(),
-                run.sut() == null ? null : run.sut().name(), run.startedAt(), run.completed());
+                run.sut() == null ? null : run.sut().name(), run.startedAt(), run.completed(),
+                run.conduct() == null ? null : run.conduct().verdict(), run.conduct() == null ? null : run.conduct().reason());
     }
 
     private static boolean sameScenario(ScenarioInfo before, ScenarioInfo after, List<String> warnings) {

@@ -4,6 +4,7 @@ import dev.brownout.reports.Attribution;
 import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.CheckStatus;
 import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.CostLine;
@@ -15,6 +16,7 @@ import dev.brownout.reports.Latency;
 import dev.brownout.reports.ModelServed;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
+import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.ScenarioInfo;
@@ -79,6 +81,8 @@ final class ReportView {
         view.put("gatesPassed", gateReport.passed());
         view.put("checks", checks());
         view.put("hasChecks", result.conduct() != null && !result.conduct().checks().isEmpty());
+        view.put("phaseVerdicts", phaseVerdicts());
+        view.put("hasPhaseVerdicts", result.conduct() != null && !result.conduct().phases().isEmpty());
         view.put("hasWindows", result.timeline() != null && !result.timeline().windows().isEmpty());
         view.put("windowLength", result.timeline() == null ? Format.NONE : Format.millis(result.timeline().windowMs()));
         view.put("attribution", attribution());
@@ -116,12 +120,31 @@ final class ReportView {
         Verdict verdict = result.conduct() == null ? null : result.conduct().verdict();
         String label = verdict == null ? "unknown" : verdict.label();
         String meaning = verdict == null ? "the result holds no conduct verdict" : switch (verdict) {
-            case PASS -> "every conduct check passed";
-            case PARTIAL -> "every required check passed; an advisory one failed";
-            case SAFE -> "no answer, but a bounded, clean error, and every required check passed";
-            case FAIL -> "a required conduct check failed";
+            case PASS -> "the SUT answered through the faults and every required check held";
+            case PARTIAL -> "the SUT answered, but an advisory check failed or an expected error was routed round";
+            case SAFE -> "the SUT did not answer, but failed cleanly within the budget and every required check held";
+            case FAIL -> "a required check failed, or tasks the SUT did not answer hung past the budget";
         };
-        return map("label", label.toUpperCase(Locale.ROOT), "css", label, "meaning", meaning);
+        String reason = result.conduct() == null ? null : result.conduct().reason();
+        return map("label", label.toUpperCase(Locale.ROOT), "css", label, "meaning", meaning, "reason",
+                reason == null ? "No reason was recorded with this verdict." : reason);
+    }
+
+    private List<Map<String, Object>> phaseVerdicts() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (result.conduct() == null) {
+            return rows;
+        }
+        for (PhaseVerdict phase : result.conduct().phases()) {
+            String verdict = phase.verdict() == null ? "none" : phase.verdict().label();
+            rows.add(map("phase", phase.phase(), "expected", phase.expected(), "verdict", verdict,
+                    "answered", phase.availability() == null ? Format.NONE : Format.percent(phase.availability())
+                            + " of " + Format.count(phase.exchanges()),
+                    "baseline", phase.baselineAvailability() == null ? "no baseline"
+                            : Format.percent(phase.baselineAvailability()),
+                    "reason", phase.reason()));
+        }
+        return rows;
     }
 
     private boolean hasBaseline() {
@@ -192,9 +215,10 @@ final class ReportView {
             return rows;
         }
         for (CheckResult check : result.conduct().checks()) {
-            rows.add(map("name", check.name(), "kind", check.required() ? "required" : "advisory",
+            rows.add(map("name", check.name(), "kind", check.level().label(),
                     "threshold", check.threshold(), "observed", check.observed(),
-                    "result", check.passed() ? "pass" : "fail", "detail", check.detail()));
+                    "result", check.status().label(), "css", check.status() == CheckStatus.NOT_APPLICABLE ? "na"
+                            : check.status().label(), "detail", check.detail()));
         }
         return rows;
     }

@@ -27,7 +27,9 @@ import javax.xml.transform.stream.StreamResult;
  * A gated run as JUnit XML, the format CI servers (Jenkins, GitLab, GitHub test reporters) show as test results:
  * one {@code <testsuite>} for the run, one {@code <testcase>} per gate, and a {@code <failure>} for every gate that
  * failed or could not be judged, its message giving the threshold, the observed value and its interval. A run that
- * did not complete adds a failing test case {@code run completed}, so an interrupted run never reads as green.
+ * did not complete adds a failing test case {@code run completed}, so an interrupted run never reads as green. The
+ * suite's first properties are the conduct verdict and its reason ({@code brownout.conduct_verdict},
+ * {@code brownout.conduct_verdict_reason}); only the gates are test cases, as only they decide the exit code.
  */
 public final class JunitXml {
 
@@ -67,6 +69,13 @@ public final class JunitXml {
         }
 
         Element properties = child(suite, "properties");
+        // the conduct verdict and why come first, where a reader of the suite looks first
+        if (result.conduct() != null) {
+            property(properties, "brownout.conduct_verdict",
+                    result.conduct().judged() ? result.conduct().verdict().label() : NO_CONDUCT_VERDICT);
+            property(properties, "brownout.conduct_verdict_reason",
+                    result.conduct().reason() == null ? "no reason was recorded" : result.conduct().reason());
+        }
         property(properties, "brownout.scenario", scenario);
         property(properties, "brownout.sut", result.sut().name());
         property(properties, "brownout.seed", Long.toString(result.scenario().seed()));
@@ -76,10 +85,6 @@ public final class JunitXml {
                 result.baseline() == null ? "none" : result.baseline().mode().label());
         property(properties, "brownout.bound", gates.bound().name().toLowerCase(Locale.ROOT));
         property(properties, "brownout.verdict", gates.verdict(result).name().toLowerCase(Locale.ROOT));
-        if (result.conduct() != null) {
-            property(properties, "brownout.conduct_verdict",
-                    result.conduct().judged() ? result.conduct().verdict().label() : NO_CONDUCT_VERDICT);
-        }
         property(properties, "brownout.command", String.join(" ", result.command()));
 
         if (!result.completed()) {

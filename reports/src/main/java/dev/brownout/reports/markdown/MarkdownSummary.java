@@ -2,6 +2,7 @@ package dev.brownout.reports.markdown;
 
 import dev.brownout.reports.Attribution;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.CheckStatus;
 import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.Estimate;
@@ -9,6 +10,7 @@ import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
 import dev.brownout.reports.format.Figures;
@@ -23,9 +25,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A gated run as Markdown for a pull request comment or a CI step summary: the verdict, the headline figures, the
- * gates, the phases, where the IQ loss went, failed conduct checks, security findings and the command that
- * reproduces the run. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
+ * A gated run as Markdown for a pull request comment or a CI step summary: the verdict, the conduct verdict with
+ * its reason, the headline figures, the gates, the phases, where the IQ loss went, the verdict per faulted phase,
+ * failed and unscored conduct checks, security findings and the command that reproduces the run. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
  * {@code unknown (no baseline)} where the missing baseline is why.
  */
 public final class MarkdownSummary {
@@ -66,6 +68,10 @@ public final class MarkdownSummary {
             case INCOMPLETE -> "❌ " + subject + ": incomplete run";
         };
         md.heading(2, state);
+        if (result.conduct() != null && result.conduct().judged()) {
+            md.paragraph("**Conduct verdict: " + result.conduct().verdict().label() + "** — "
+                    + (result.conduct().reason() == null ? "no reason was recorded" : result.conduct().reason()));
+        }
         if (verdict == GateVerdict.INCOMPLETE) {
             md.paragraph("The run did not complete (" + (result.stopReason() == null ? "no reason was recorded"
                     : result.stopReason()) + "); its figures cover only the part of the scenario that played.");
@@ -177,17 +183,42 @@ public final class MarkdownSummary {
         if (result.conduct() == null) {
             return;
         }
+        phaseVerdicts(md, result.conduct().phases());
         List<String> failed = new ArrayList<>();
+        List<String> unscored = new ArrayList<>();
         for (CheckResult check : result.conduct().checks()) {
-            if (!check.passed()) {
-                failed.add(check.name() + " (" + (check.required() ? "required" : "advisory") + "): expected "
+            if (check.scored() && check.failed()) {
+                failed.add(check.name() + " (" + check.level().label() + "): expected "
                         + check.threshold() + ", observed " + check.observed()
                         + (check.detail() == null ? "" : ". " + check.detail()));
+            } else if (!check.scored()) {
+                unscored.add(check.name() + " (" + check.level().label() + ", " + check.status().label() + "): "
+                        + (check.status() == CheckStatus.NOT_APPLICABLE ? "" : "expected " + check.threshold()
+                        + ", observed " + check.observed() + ". ") + check.detail());
             }
         }
         if (!failed.isEmpty()) {
             md.heading(3, "Failed conduct checks").bullets(failed);
         }
+        if (!unscored.isEmpty()) {
+            md.heading(3, "Checks not scored").bullets(unscored);
+        }
+    }
+
+    private static void phaseVerdicts(Markdown md, List<PhaseVerdict> phases) {
+        if (phases.isEmpty()) {
+            return;
+        }
+        md.heading(3, "Verdict per faulted phase");
+        List<List<String>> rows = new ArrayList<>();
+        for (PhaseVerdict phase : phases) {
+            rows.add(List.of(phase.phase(), phase.expected(), phase.verdict() == null ? NONE : phase.verdict().label(),
+                    phase.availability() == null ? NONE : Figures.percent(phase.availability()) + " of "
+                            + Figures.count(phase.exchanges()),
+                    phase.baselineAvailability() == null ? NO_BASELINE : Figures.percent(phase.baselineAvailability()),
+                    phase.reason()));
+        }
+        md.table(List.of("Phase", "Expected", "Verdict", "Answered", "Baseline", "Why"), rows);
     }
 
     private static void security(Markdown md, RunResult result) {

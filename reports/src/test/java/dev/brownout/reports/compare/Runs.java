@@ -136,6 +136,12 @@ final class Runs {
                 run.failover(), run.cost(), new Conduct(verdict, run.conduct().checks()), run.security());
     }
 
+    Runs verdict(Verdict verdict, String reason) {
+        return with(run.scenario(), run.sut(), run.baseline(), run.summary(), run.quality(), run.phases(),
+                run.failover(), run.cost(), new Conduct(verdict, run.conduct().checks(), reason, List.of()),
+                run.security());
+    }
+
     Runs phases(PhaseResult... phases) {
         return with(run.scenario(), run.sut(), run.baseline(), run.summary(), run.quality(), List.of(phases),
                 run.failover(), run.cost(), run.conduct(), run.security());

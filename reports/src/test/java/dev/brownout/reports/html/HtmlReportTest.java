@@ -30,7 +30,7 @@ class HtmlReportTest {
         String text = text(html);
 
         assertThat(html).startsWith("<!DOCTYPE html>");
-        assertThat(text).contains("FAIL", "a required conduct check failed", "retry_after_honoured");
+        assertThat(text).contains("FAIL", "a required check failed", "retry_after_honoured");
         assertThat(text).contains("IQ loss", "22.9%", "95% interval 16% to 30%", "noise floor 1.1%");
         assertThat(text).contains("0.640", "baseline 0.830", "85.6%", "baseline 99%", "2.95s", "640ms");
         assertThat(text).contains("$0.0633", "1.54×", "$0.000679", "$0.0087");

@@ -83,6 +83,10 @@ class MeasuredRunTest {
         assertThat(result.summary().availability()).as("availability").isCloseTo(1 - ONE_THIRD, within(ONE_TASK));
         assertThat(result.failover()).singleElement().satisfies(down ->
                 assertThat(down.timeToFailoverMs()).as("a SUT with no failover never gets round the outage").isNull());
+        assertThat(result.conduct().verdict()).as("verdict of a SUT that failed the outage fast and cleanly; %s",
+                result.conduct().reason()).isEqualTo(Verdict.SAFE);
+        assertThat(result.conduct().reason()).as("the verdict's reason in result.json")
+                .startsWith("phase down: answered 0% of 20 tasks against the baseline's 100%");
     }
 
     @Test
@@ -115,6 +119,8 @@ class MeasuredRunTest {
         assertThat(result.exchanges()).filteredOn(e -> e.phase().equals("down"))
                 .as("exchanges due while the primary was down were served by the backup")
                 .allSatisfy(e -> assertThat(e.servedBy()).contains("backup/hopeless"));
+        assertThat(result.conduct().phases()).as("the down phase's verdict: answered, however badly")
+                .singleElement().satisfies(down -> assertThat(down.verdict()).isEqualTo(Verdict.PASS));
     }
 
     @Test
