@@ -167,8 +167,8 @@ public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> 
 
     /**
      * Verifies the verdict of the run's conduct checks: {@link Verdict#PASS}, {@code PARTIAL}, {@code SAFE} or
-     * {@code FAIL}. A failure lists the checks that failed with their details. A run that never started has no
-     * verdict and fails.
+     * {@code FAIL}. A failure gives the verdict's reason (the phase or check that decided it) and lists the scored
+     * checks that failed with their details. A run that never started has no verdict and fails.
      *
      * @throws IllegalArgumentException for a null {@code expected}
      */
@@ -184,12 +184,12 @@ public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> 
                     + Conduct.NO_VERDICT + (actual.stopReason() == null ? "" : " (" + actual.stopReason() + ")"));
         }
         if (conduct.verdict() != expected) {
-            String failed = conduct.checks().stream().filter(check -> !check.passed())
-                    .map(check -> "\n  " + check.name() + " (" + (check.required() ? "required" : "advisory") + "): "
-                            + check.detail())
+            String failed = conduct.checks().stream().filter(check -> check.scored() && check.failed())
+                    .map(check -> "\n  " + check.name() + " (" + check.level().label() + "): " + check.detail())
                     .collect(Collectors.joining());
             throw failed(FigureExpectations.expecting("conduct verdict of " + subject, conduct.verdict().label(), "to be",
-                    expected.label()) + (failed.isEmpty() ? "" : "\nChecks that failed:" + failed));
+                    expected.label()) + (conduct.reason() == null ? "" : "\nBecause: " + conduct.reason())
+                    + (failed.isEmpty() ? "" : "\nChecks that failed:" + failed));
         }
         return myself;
     }

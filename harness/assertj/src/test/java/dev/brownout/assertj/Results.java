@@ -101,6 +101,11 @@ final class Results {
         return this;
     }
 
+    Results conduct(Verdict verdict, String reason, CheckResult... checks) {
+        conduct = new Conduct(verdict, List.of(checks), reason, List.of());
+        return this;
+    }
+
     Results neverStarted() {
         conduct = Conduct.neverStarted();
         return incomplete("starting the system under test failed: cannot start the SUT process");

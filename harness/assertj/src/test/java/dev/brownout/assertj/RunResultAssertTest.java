@@ -1,5 +1,6 @@
 package dev.brownout.assertj;
 
+import dev.brownout.reports.CheckLevel;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.Finding;
@@ -142,6 +143,21 @@ class RunResultAssertTest {
                 .hasMessage("\nExpecting conduct verdict of " + RUN + ":\n  fail\nto be:\n  pass\nChecks that failed:\n"
                         + "  max_attempts_per_task (required): task t-0031 made 7 calls to primary; 4 tasks went over 3"
                         + " on some provider\nReport: " + REPORT.toAbsolutePath());
+    }
+
+    @Test
+    void anotherVerdictFailsGivingItsReasonBeforeTheChecks() {
+        CheckResult informational = new CheckResult("max_attempts_per_second", false, "10", "14", false, "busy")
+                .atLevel(CheckLevel.INFORMATIONAL);
+        RunResult result = Results.run().conduct(Verdict.SAFE, "phase down: answered 0% of 20 tasks against the"
+                + " baseline's 100%, more than the 5-point margin below it; every one of the 20 unanswered tasks ended"
+                + " in a clean error within 30s", informational).build();
+
+        assertThatThrownBy(() -> onRun(result).hasVerdict(Verdict.PASS)).as("verdict safe, expected pass")
+                .hasMessage("\nExpecting conduct verdict of " + RUN + ":\n  safe\nto be:\n  pass\nBecause: phase down:"
+                        + " answered 0% of 20 tasks against the baseline's 100%, more than the 5-point margin below it;"
+                        + " every one of the 20 unanswered tasks ended in a clean error within 30s\nReport: "
+                        + REPORT.toAbsolutePath());
     }
 
     @Test

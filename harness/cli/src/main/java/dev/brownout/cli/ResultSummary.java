@@ -4,6 +4,7 @@ import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.format.Figures;
 
@@ -11,7 +12,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * The table a measured run ends with: the headline figures, then each phase, then where it all is. Figures are
+ * The table a measured run ends with: the conduct verdict with its reason and each faulted phase's verdict, the
+ * headline figures, then each phase, then where it all is. Figures are
  * written by the reports' {@link Figures}, so they read as in summary.md and report.html; {@code -} marks one the
  * run could not give.
  */
@@ -31,6 +33,12 @@ final class ResultSummary {
                 + ", baseline " + result.baseline().mode().label() + ")");
         out.printf(Locale.ROOT, "  verdict           %s%n",
                 result.conduct().judged() ? result.conduct().verdict().label() : Conduct.NO_VERDICT);
+        if (result.conduct().judged() && result.conduct().reason() != null) {
+            out.printf(Locale.ROOT, "    because %s%n", result.conduct().reason());
+        }
+        for (PhaseVerdict phase : result.conduct().phases()) {
+            out.printf(Locale.ROOT, "    %-15s %s%n", phase.phase(), phase.verdict() == null ? NONE : phase.verdict().label());
+        }
         out.printf(Locale.ROOT, "  IQ loss           %s%n", estimate(result.quality().iqLoss()));
         if (result.quality().noiseFloor() != null) {
             out.printf(Locale.ROOT, "  noise floor       %s%n", percent(result.quality().noiseFloor()));

@@ -38,6 +38,11 @@ class RunCommandTest {
         assertThat(status).as("exit status; stderr: %s", err).isZero();
         assertThat(out.toString()).as("summary table").contains("short-outage against reference-resilient")
                 .contains("steady").contains("sick").contains("down").contains("complete").contains("run folder: ");
+        List<String> lines = out.toString().lines().toList();
+        int verdict = lines.indexOf(lines.stream().filter(line -> line.startsWith("  verdict ")).findFirst().orElseThrow());
+        assertThat(lines.get(verdict + 1)).as("the line under the verdict: why it is what it is").startsWith("    because ");
+        assertThat(lines.subList(verdict + 2, verdict + 4)).as("then each faulted phase's verdict")
+                .satisfiesExactly(sick -> assertThat(sick).startsWith("    sick "), down -> assertThat(down).startsWith("    down "));
         try (Stream<Path> runs = Files.list(folder)) {
             Path run = runs.findFirst().orElseThrow();
             JsonNode summary = Mappers.json().readTree(run.resolve("summary.json").toFile());
