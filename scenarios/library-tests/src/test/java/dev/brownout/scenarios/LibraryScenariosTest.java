@@ -14,8 +14,11 @@ import dev.brownout.internal.run.MeasuredRun;
 import dev.brownout.internal.run.RunPlan;
 import dev.brownout.internal.run.RunRecord;
 import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.reports.Conduct;
+import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.RunResultSchema;
 import dev.brownout.reports.RunResults;
+import dev.brownout.reports.Verdict;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.ScenarioLibrary;
@@ -28,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every shipped scenario (the {@code scenarios/library} folder, as the brownout-scenarios jar ships it) plays to its end against both reference gateways, on a
  * clock 20 times as fast and at a quarter of its load (a 2-core machine runs gateway, proxies and fakes at
- * once). Where failover can help, the resilient gateway must answer measurably more than the naive one.
+ * once). Where failover can help, the resilient gateway must answer measurably more than the naive one. Every run
+ * has a conduct verdict with its reason and a verdict for each faulted phase; where {@link #VERDICTS} names the
+ * verdicts, the scenario is played against a baseline and the verdicts must be those.
  */
 class LibraryScenariosTest {
 
@@ -45,6 +51,13 @@ class LibraryScenariosTest {
     /** Scenarios whose faults a failover to the backup provider can get round. */
     private static final Set<String> FAILOVER_HELPS = Set.of("oauth-outage", "provider-brownout", "rate-limit-storm",
             "primary-hard-down");
+    /**
+     * The verdict each gateway must get, judged against a played baseline (which doubles a scenario's time, so only
+     * these have one). In oauth-outage the naive gateway loses most answers while it cannot get a token, but each
+     * comes back at once as an error: a clean, bounded failure. The resilient one fails over to the backup.
+     */
+    private static final Map<String, Map<String, Verdict>> VERDICTS = Map.of(
+            "oauth-outage", Map.of("naive", Verdict.SAFE, "resilient", Verdict.PASS));
 
     @TempDir
     Path out;
@@ -58,18 +71,20 @@ class LibraryScenariosTest {
             .getSchema(RunResultSchema.text(), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 
     /**
-     * Plays and measures without a baseline: playing one for each of the twelve runs would double the
-     * suite's time; the measured pipeline with baselines is proven in the harness's own tests.
+     * Plays and measures without a baseline, except for the scenarios whose verdicts are asserted: playing one for
+     * each of the twelve runs would double the suite's time; the measured pipeline with baselines is proven in the
+     * harness's own tests.
      */
-    private RunRecord play(Scenario scenario, String gateway) throws IOException {
+    private MeasuredOutcome play(Scenario scenario, String gateway) throws IOException {
         RunPlan plan = RunPlan.of(scenario, SutSpec.fromArgument("reference:" + gateway))
                 .withOut(out).withWarmup(Duration.ofSeconds(2));
-        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.none(), false).play();
+        BaselineChoice baseline = VERDICTS.containsKey(scenario.name()) ? BaselineChoice.auto() : BaselineChoice.none();
+        MeasuredOutcome outcome = MeasuredRun.of(plan, baseline, false).play();
         JsonNode result = RunResults.mapper().readTree(outcome.folder().resolve(RunResults.FILE_NAME).toFile());
         assertThat(RESULT_SCHEMA.validate(result)).extracting(ValidationMessage::getMessage)
                 .as("result.json of %s against %s, checked against the published schema", scenario.name(), gateway)
                 .isEmpty();
-        return outcome.chaos();
+        return outcome;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,8 +93,10 @@ class LibraryScenariosTest {
         Scenario scenario = ScenarioLibrary.load(file).scaled(TIME_SCALE).loadScaled(LOAD_SCALE);
         List<String> phases = scenario.timeline().stream().map(Phase::name).toList();
 
-        RunRecord naive = play(scenario, "naive");
-        RunRecord resilient = play(scenario, "resilient");
+        MeasuredOutcome naiveOutcome = play(scenario, "naive");
+        MeasuredOutcome resilientOutcome = play(scenario, "resilient");
+        RunRecord naive = naiveOutcome.chaos();
+        RunRecord resilient = resilientOutcome.chaos();
 
         for (RunRecord record : List.of(naive, resilient)) {
             assertThat(record.completed()).as("%s against %s completed; stop reason: %s", file, record.sut(), record.stopReason())
@@ -106,6 +123,27 @@ class LibraryScenariosTest {
             // a stream cut after it started, or a silently weaker answer, is not something a failover sees
             assertThat(r.answered()).as("in %s failover cannot help, but the resilient gateway does no worse; %s", file, figures)
                     .isGreaterThanOrEqualTo(n.answered() - Math.round(0.1 * n.sent()));
+        }
+        List<String> faulted = scenario.timeline().stream().filter(phase -> !phase.faults().isEmpty()).map(Phase::name)
+                .toList();
+        for (MeasuredOutcome outcome : List.of(naiveOutcome, resilientOutcome)) {
+            Conduct conduct = outcome.result().conduct();
+            assertThat(conduct.verdict()).as("verdict of %s against %s", file, outcome.chaos().sut()).isNotNull();
+            assertThat(conduct.reason()).as("the reason for the verdict of %s against %s", file, outcome.chaos().sut())
+                    .isNotBlank();
+            assertThat(conduct.phases()).extracting(PhaseVerdict::phase)
+                    .as("phases of %s judged against %s", file, outcome.chaos().sut()).containsExactlyElementsOf(faulted);
+        }
+        Map<String, Verdict> verdicts = VERDICTS.get(scenario.name());
+        if (verdicts != null) {
+            assertThat(naiveOutcome.result().conduct().verdict())
+                    .as("verdict of %s against the naive gateway, because %s; %s", file,
+                            naiveOutcome.result().conduct().reason(), figures)
+                    .isEqualTo(verdicts.get("naive"));
+            assertThat(resilientOutcome.result().conduct().verdict())
+                    .as("verdict of %s against the resilient gateway, because %s; %s", file,
+                            resilientOutcome.result().conduct().reason(), figures)
+                    .isEqualTo(verdicts.get("resilient"));
         }
     }
 
