@@ -3,15 +3,20 @@ package dev.brownout;
 import dev.brownout.internal.sut.ContainerSutFactory;
 import dev.brownout.internal.sut.SutAdapter;
 import dev.brownout.internal.sut.SutFactory;
+import dev.brownout.internal.sut.StartedSut;
 import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.scenario.SutCapability;
 import dev.brownout.sut.SutClient;
 import dev.brownout.world.WorldEndpoints;
 import org.testcontainers.containers.GenericContainer;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -103,6 +108,41 @@ public final class Sut {
     /** How the run names this SUT. */
     public String name() {
         return factory.name();
+    }
+
+    /**
+     * This SUT, declaring that it does not have {@code capabilities} (a bare SDK has no fallback): the scenario's
+     * checks that need one of them ({@code checks.needs}) are not judged and show as n/a. A SUT file declares the
+     * same under {@code capabilities:}; {@code reference:naive} already lacks a fallback.
+     */
+    public Sut lacking(SutCapability... capabilities) {
+        Objects.requireNonNull(capabilities, "the capabilities the SUT lacks, e.g. SutCapability.FALLBACK");
+        Set<SutCapability> lacking = EnumSet.noneOf(SutCapability.class);
+        lacking.addAll(factory.lacking());
+        for (SutCapability capability : capabilities) {
+            lacking.add(Objects.requireNonNull(capability, "a capability, not null: FALLBACK or STREAMING"));
+        }
+        SutFactory declared = factory;
+        Set<SutCapability> all = Set.copyOf(lacking);
+        SutFactory lackingFactory = new SutFactory() {
+            @Override
+            public String name() {
+                return declared.name();
+            }
+
+            @Override
+            public StartedSut start(WorldEndpoints endpoints, Map<String, String> worldEnvironment, Path runDir,
+                                    double timeScale) {
+                return declared.start(endpoints, worldEnvironment, runDir, timeScale);
+            }
+
+            @Override
+            public Set<SutCapability> lacking() {
+                return all;
+            }
+        };
+        // a --sut argument cannot say what the SUT lacks beyond its own declaration, so it no longer reproduces it
+        return new Sut(lackingFactory, all.equals(factory.lacking()) ? argument : null);
     }
 
     SutFactory factory() {
