@@ -5,15 +5,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** How the SUT behaved under the scenario. */
+/** How the SUT behaved under the scenario, per faulted phase and per run; the rules are in docs/measurement.md. */
 public enum Verdict {
-    /** every check passed */
+    /** it answered through the faults (within the availability margin of the baseline) and every required check held */
     PASS,
-    /** every required check passed, an advisory one failed */
+    /** it answered, but an advisory check failed, or it answered where the scenario expects a clean error */
     PARTIAL,
-    /** no answer, but a bounded, clean error and every required check passed */
+    /** it did not answer, but every task it did not answer ended in a clean error within the budget */
     SAFE,
-    /** a required check failed */
+    /** a required check failed, or a task it did not answer hung past the budget */
     FAIL;
 
     @JsonValue
