@@ -14,6 +14,7 @@ import dev.brownout.scenario.SutCapability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,9 @@ import java.util.stream.Stream;
  * not checked.
  */
 public final class ConductChecks {
+
+    /** Checks about the run as a whole (after the last fault), never judged on one phase's slice. */
+    static final Set<CheckKind> RUN_ONLY = EnumSet.of(CheckKind.RECOVERS_WITHIN);
 
     private ConductChecks() {
     }
@@ -75,7 +79,7 @@ public final class ConductChecks {
             CheckInputs slice = PhaseSlice.of(inputs, phase);
             List<CheckResult> sliceResults = new ArrayList<>();
             for (Declared declared : declared(checks)) {
-                if (declared.level() != CheckLevel.INFORMATIONAL && declared.check().kind() != CheckKind.RECOVERS_WITHIN
+                if (declared.level() != CheckLevel.INFORMATIONAL && !RUN_ONLY.contains(declared.check().kind())
                         && judged(declared.check(), checks, context)) {
                     sliceResults.add(evaluate(declared.check(), declared.level(), slice));
                 }
