@@ -72,7 +72,7 @@ final class PhaseJudgement {
                                   double margin, Unanswered unanswered, List<CheckResult> checks) {
         double reference = baselineAvailability == null ? 1.0 : baselineAvailability;
         boolean answered = availability >= reference - margin - ROUNDING;
-        String figures = "answered " + percent(availability) + " of " + CheckText.plural(counts.exchanges(), "task")
+        String figures = "answered " + percent(availability) + " of " + tasks(counts.exchanges(), "task")
                 + " against " + (baselineAvailability == null ? "100% (no baseline: every task answered)"
                 : "the baseline's " + percent(reference)) + ", " + (answered ? "within" : "more than") + " the "
                 + points(margin) + " margin" + (answered ? "" : " below it");
@@ -94,7 +94,7 @@ final class PhaseJudgement {
                                    List<CheckResult> checks) {
         boolean refused = availability <= margin + ROUNDING;
         String figures = "expected a clean error and answered " + percent(availability) + " of "
-                + CheckText.plural(counts.exchanges(), "task") + ", " + (refused ? "at most" : "more than") + " the "
+                + tasks(counts.exchanges(), "task") + ", " + (refused ? "at most" : "more than") + " the "
                 + points(margin) + " margin";
         CheckResult required = firstFailed(checks, true);
         if (required != null) {
@@ -143,13 +143,13 @@ final class PhaseJudgement {
         }
 
         String cleanText() {
-            return CheckText.plural(total, "unanswered task") + " ended in a clean error"
+            return tasks(total, "unanswered task") + " ended in a clean error"
                     + (bound == null ? "" : " within " + CheckText.setting(bound));
         }
 
         String uncleanText() {
             StringBuilder text = new StringBuilder().append(unclean()).append(" of the ")
-                    .append(CheckText.plural(total, "unanswered task")).append(" did not end in a clean error")
+                    .append(tasks(total, "unanswered task")).append(" did not end in a clean error")
                     .append(bound == null ? "" : " within " + CheckText.setting(bound)).append(": ");
             if (timeouts > 0) {
                 text.append(timeouts).append(" timed out");
@@ -168,6 +168,11 @@ final class PhaseJudgement {
 
     private static String failure(CheckResult check) {
         return check.name() + " failed: " + check.detail();
+    }
+
+    /** A count of tasks as the reports write counts: {@code 1,800 tasks}. */
+    private static String tasks(long count, String noun) {
+        return Figures.count(count) + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String percent(double share) {
