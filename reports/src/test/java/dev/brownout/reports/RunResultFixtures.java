@@ -117,6 +117,30 @@ public final class RunResultFixtures {
                 List.of(new GateSpec("security_findings", "==", 0, "count", "== 0")), List.of(), List.of());
     }
 
+    /**
+     * {@link #full()} as a completed closed-model run whose SUT held its agents up: the baseline sent 240 tasks, this
+     * run only 120, so 120 baseline tasks were never sent (90 due in primary-down, 30 in recovery). Goodput loss 56%
+     * (95% CI 43.2% to 66.2%): 88 correct answers in 12 s against 200; steady 3.4%, primary-down 62.5% (95% CI
+     * 46.8% to 74%). IQ loss stays the full fixture's 22.9%, over the tasks both runs sent.
+     */
+    public static RunResult closedModel() {
+        RunResult full = full();
+        Goodput run = new Goodput(88, 12, 200L, 12.0, new Estimate(0.56, 0.4319, 0.6616), 240L, 120);
+        Goodput steady = new Goodput(28, 3, 29L, 3.0, new Estimate(0.0345, -0.6817, 0.4465), 30L, 0);
+        Goodput down = new Goodput(45, 6, 120L, 6.0, new Estimate(0.625, 0.4676, 0.7399), 150L, 90);
+        Quality q = full.quality();
+        List<PhaseResult> phases = full.phases().stream().map(p -> new PhaseResult(p.name(), p.plannedAtMs(),
+                p.startedAtMs(), p.endMs(), p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(),
+                p.baselineQuality(), p.iqLoss(), p.attribution(), p.latency(), p.ttft(), p.costUsd(),
+                p.name().equals("steady") ? steady : down)).toList();
+        return new RunResult(full.schemaVersion(), full.scenario(), full.sut(), full.versions(), full.command(),
+                full.startedAt(), full.endedAt(), true, null, full.baseline(), full.summary(),
+                new Quality(q.score(), q.baselineScore(), q.iqLoss(), q.noiseFloor(), run), full.attribution(), phases,
+                full.timeline(), full.failover(), full.cost(), full.modelsServed(), full.conduct(), full.security(),
+                full.gates(), full.exchanges(), List.of("120 baseline exchange(s) have no twin in this run and are left"
+                        + " out of the IQ loss (the goodput loss counts them as lost)"));
+    }
+
     /** A phase that never began (the run stopped before it), with nulls wherever a phase allows them. */
     public static PhaseResult unplayedPhase() {
         return new PhaseResult("recovery", 9_000, null, 9_000, Map.of(), 0, 0, null, null, null, null, null,
