@@ -6,6 +6,7 @@ import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.measure.ConductChecks;
 import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
+import dev.brownout.internal.measure.GoodputMeasure;
 import dev.brownout.internal.measure.NoiseFloor;
 import dev.brownout.internal.measure.QualityMeasure;
 import dev.brownout.internal.measure.QualityMeasurement;
@@ -82,6 +83,8 @@ final class ResultAssembler {
         QualityMeasurement quality = QualityMeasure.measure(exchanges, baseline.exchanges(), QualityMeasure.byTask(calls),
                 baseline.ledger(), QualityMeasure.capabilityIn(catalog(scenario)), timeline, phasesPlayed, durationMs,
                 QualityMeasure.defaultWindowMs(durationMs));
+        quality = GoodputMeasure.measure(exchanges, baseline.exchanges(), timeline,
+                playedMs(chaos, durationMs, exchanges), baselinePlayedMs(baselineRun, baseline, durationMs)).applyTo(quality);
         if (noiseRun != null && baseline.exchanges() != null) {
             quality = quality.withNoiseFloor(NoiseFloor.between(baseline.exchanges(), RunFolderData.read(noiseRun).exchanges()));
         }
@@ -187,7 +190,26 @@ final class ResultAssembler {
         return phases.stream().map(p -> new PhaseResult(p.name(), p.plannedAtMs(), p.startedAtMs(), p.endMs(),
                 p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(), p.baselineQuality(),
                 p.iqLoss(), p.attribution(), p.latency(), p.ttft(),
-                costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue())).toList();
+                costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue(), p.goodput())).toList();
+    }
+
+    /** How much of its timeline a played run covered, for the rates of goodput. */
+    private static long playedMs(RunRecord run, long durationMs, List<ExchangeRecord> exchanges) {
+        if (run == null) {
+            return 0;
+        }
+        Long endedMs = run.timelineStart() == null || run.endedAt() == null ? null
+                : Duration.between(run.timelineStart(), run.endedAt()).toMillis();
+        return GoodputMeasure.playedMs(run.completed(), durationMs, endedMs, exchanges);
+    }
+
+    /** Likewise for the baseline: a played one by its record, a stored one by whether it completed and its exchanges. */
+    private static long baselinePlayedMs(RunRecord baselineRun, BaselineData baseline, long durationMs) {
+        if (baseline.exchanges() == null) {
+            return 0;
+        }
+        return baselineRun != null ? playedMs(baselineRun, durationMs, baseline.exchanges())
+                : GoodputMeasure.playedMs(baseline.info().completed(), durationMs, null, baseline.exchanges());
     }
 
     /** The time to recover after the last faulted phase, the one "healthy after the fault" is about. */
