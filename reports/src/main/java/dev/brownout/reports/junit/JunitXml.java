@@ -27,7 +27,9 @@ import javax.xml.transform.stream.StreamResult;
  * A gated run as JUnit XML, the format CI servers (Jenkins, GitLab, GitHub test reporters) show as test results:
  * one {@code <testsuite>} for the run, one {@code <testcase>} per gate, and a {@code <failure>} for every gate that
  * failed or could not be judged, its message giving the threshold, the observed value and its interval. A run that
- * did not complete adds a failing test case {@code run completed}, so an interrupted run never reads as green.
+ * did not complete adds a failing test case {@code run completed}, so an interrupted run never reads as green. The
+ * property {@code brownout.unsent_baseline_tasks} counts the baseline tasks the run never sent, which an
+ * {@code iq_loss} gate's message names too and a {@code goodput_loss} gate counts as lost.
  */
 public final class JunitXml {
 
@@ -81,6 +83,11 @@ public final class JunitXml {
                     result.conduct().judged() ? result.conduct().verdict().label() : NO_CONDUCT_VERDICT);
         }
         property(properties, "brownout.command", String.join(" ", result.command()));
+        if (result.quality() != null && result.quality().goodput() != null) {
+            // IQ loss leaves out the baseline tasks a run never sent; a CI reading only the gates should know how many
+            property(properties, "brownout.unsent_baseline_tasks",
+                    Long.toString(result.quality().goodput().unsentBaselineTasks()));
+        }
 
         if (!result.completed()) {
             Element testcase = testcase(suite, classname, RUN_COMPLETED);
