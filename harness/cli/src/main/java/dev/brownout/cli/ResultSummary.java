@@ -31,7 +31,11 @@ final class ResultSummary {
                 + ", baseline " + result.baseline().mode().label() + ")");
         out.printf(Locale.ROOT, "  verdict           %s%n",
                 result.conduct().judged() ? result.conduct().verdict().label() : Conduct.NO_VERDICT);
-        out.printf(Locale.ROOT, "  IQ loss           %s%n", estimate(result.quality().iqLoss()));
+        if (GoodputLines.leads(result)) {
+            GoodputLines.print(result, out);
+        }
+        out.printf(Locale.ROOT, "  IQ loss           %s%s%n", estimate(result.quality().iqLoss()),
+                result.quality().iqLoss() == null ? "" : GoodputLines.iqLossNote(result));
         if (result.quality().noiseFloor() != null) {
             out.printf(Locale.ROOT, "  noise floor       %s%n", percent(result.quality().noiseFloor()));
         }
@@ -39,6 +43,9 @@ final class ResultSummary {
             var a = result.attribution();
             out.printf(Locale.ROOT, "    errors %s, timeouts %s, downgrade %s, degraded %s, other %s%n", percent(a.error()),
                     percent(a.timeout()), percent(a.downgrade()), percent(a.degraded()), percent(a.other()));
+        }
+        if (!GoodputLines.leads(result)) {
+            GoodputLines.print(result, out);
         }
         out.printf(Locale.ROOT, "  quality           %s (baseline %s)%n", score(result.quality().score()),
                 score(result.quality().baselineScore()));
