@@ -62,8 +62,16 @@ class CallerTruncationRunTest {
                 .orElseThrow();
     }
 
+    /**
+     * The exchanges due well inside the broken phase (1020 ms to 2020 ms), 100 ms from either edge: the 16 tasks
+     * due from 1150 ms to 1900 ms, whose calls meet the fault even when a loaded machine sets or clears it late.
+     */
     private static List<ExchangeResult> inBrokenPhase(RunResult result) {
-        return result.exchanges().stream().filter(e -> e.phase().equals("broken")).toList();
+        List<ExchangeResult> inside = result.exchanges().stream()
+                .filter(e -> e.intendedMs() >= 1_120 && e.intendedMs() < 1_920).toList();
+        assertThat(inside).as("tasks due well inside the broken phase").hasSize(16)
+                .allSatisfy(e -> assertThat(e.phase()).isEqualTo("broken"));
+        return inside;
     }
 
     @Test
@@ -72,11 +80,12 @@ class CallerTruncationRunTest {
 
         CheckResult check = truncationCheck(result);
         assertThat(check.passed()).as("cut streams handed on as a 200 that simply ends: %s", check.detail()).isFalse();
-        assertThat(Long.parseLong(check.observed())).as("one truncated success per task of the broken phase")
-                .isBetween(19L, 21L);
+        assertThat(Long.parseLong(check.observed()))
+                .as("one truncated success per task of the broken phase (20, fewer or more by a late phase change)")
+                .isBetween(16L, 22L);
         assertThat(result.summary().truncated()).as("the summary counts the same truncated successes")
                 .isEqualTo(Long.parseLong(check.observed()));
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").allSatisfy(e -> {
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e -> {
             assertThat(e.outcome()).as("task %s outcome", e.taskId()).isEqualTo("answered");
             assertThat(e.truncated()).as("task %s truncated", e.taskId()).isTrue();
             assertThat(e.ending()).as("task %s ending", e.taskId()).isEqualTo("clean_end");
@@ -93,11 +102,12 @@ class CallerTruncationRunTest {
         assertThat(check.passed()).as("no truncated success: %s", check.detail()).isTrue();
         assertThat(check.observed()).isEqualTo("0");
         assertThat(result.summary().truncated()).as("truncated successes").isZero();
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").isNotEmpty().allSatisfy(e -> {
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e -> {
             assertThat(e.outcome()).as("task %s outcome", e.taskId()).isEqualTo("error");
             assertThat(e.errorClass()).as("task %s error class", e.taskId()).isEqualTo("AbortedReplyException");
         });
-        assertThat(result.summary().errors()).as("errors: the tasks of the broken phase").isBetween(19L, 21L);
+        assertThat(result.summary().errors())
+                .as("errors: the tasks of the broken phase (20, fewer or more by a late phase change)").isBetween(16L, 22L);
     }
 
     @Test
@@ -106,7 +116,7 @@ class CallerTruncationRunTest {
 
         assertThat(truncationCheck(result).passed()).as("no truncated success: %s", truncationCheck(result).detail())
                 .isTrue();
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").isNotEmpty().allSatisfy(e ->
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e ->
                 assertThat(e.outcome()).as("task %s outcome", e.taskId()).isEqualTo("error"));
     }
 
@@ -116,7 +126,7 @@ class CallerTruncationRunTest {
 
         CheckResult check = truncationCheck(result);
         assertThat(check.passed()).as("no truncated success: %s", check.detail()).isTrue();
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").isNotEmpty().allSatisfy(e -> {
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e -> {
             assertThat(e.outcome()).as("task %s outcome", e.taskId()).isEqualTo("error");
             assertThat(e.errorClass()).as("task %s error class", e.taskId()).isEqualTo("stream_error");
             assertThat(e.ending()).as("task %s ending", e.taskId()).isEqualTo("error_event");
@@ -130,7 +140,8 @@ class CallerTruncationRunTest {
 
         CheckResult check = truncationCheck(result);
         assertThat(check.passed()).as("stalled-then-closed streams answered 200: %s", check.detail()).isFalse();
-        assertThat(Long.parseLong(check.observed())).as("one per task of the broken phase").isBetween(19L, 21L);
+        assertThat(Long.parseLong(check.observed()))
+                .as("one per task of the broken phase (20, fewer or more by a late phase change)").isBetween(16L, 22L);
         assertThat(check.detail()).as("the check names the stall").contains("stall:clean");
     }
 
@@ -143,7 +154,7 @@ class CallerTruncationRunTest {
         assertThat(result.summary().truncated()).as("truncated successes").isZero();
         assertThat(result.summary().answered()).as("every task answered").isEqualTo(result.summary().exchanges());
         assertThat(result.summary().correct()).as("every answer whole and right").isEqualTo(result.summary().exchanges());
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").isNotEmpty().allSatisfy(e -> {
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e -> {
             assertThat(e.ending()).as("task %s ending", e.taskId()).isEqualTo("clean_end");
             assertThat(e.finishReason()).as("task %s finish reason", e.taskId()).isEqualTo("stop");
             assertThat(e.usage()).as("task %s usage", e.taskId()).isNotNull();
@@ -158,7 +169,7 @@ class CallerTruncationRunTest {
         assertThat(result.summary().correct()).as("every answer whole and right despite the broken chunk")
                 .isEqualTo(result.summary().exchanges());
         assertThat(result.summary().truncated()).as("truncated successes").isZero();
-        assertThat(inBrokenPhase(result)).as("every exchange of the broken phase").isNotEmpty().allSatisfy(e -> {
+        assertThat(inBrokenPhase(result)).as("every exchange due well inside the broken phase").allSatisfy(e -> {
             assertThat(e.malformedEvents()).as("task %s malformed events", e.taskId()).isEqualTo(1);
             assertThat(e.ending()).as("task %s ending", e.taskId()).isEqualTo("terminator");
         });
