@@ -49,7 +49,9 @@ public final class RunResultFixtures {
 
         var exchange = new ExchangeResult("t-0031", "arithmetic", "primary-down", 3_120.5, 3_121.25, 3_410.0, 4_980.75,
                 1_860.25, "answered", 200, null, "gpt-4o", List.of("openai/gpt-4o", "anthropic/claude-haiku"), true,
-                0.5, 1.0, Cause.DOWNGRADE, "1764", "What is 42 * 42?", "17");
+                0.5, 1.0, Cause.DOWNGRADE, "1764", "What is 42 * 42?", "17",
+                "the upstream stream that served it was cut: anthropic sent 2 tokens (cut)", "length",
+                new ReplyUsage(14L, 2L), "clean_end", 1);
         var failed = new ExchangeResult("t-0032", "arithmetic", "primary-down", 3_200.0, 3_200.5, null, 8_200.0,
                 5_000.0, "timeout", 0, "java.net.http.HttpTimeoutException", null, List.of("openai/gpt-4o"), false,
                 0.0, 1.0, Cause.TIMEOUT, "12", "What is 3 * 4?", null);

@@ -12,6 +12,7 @@ import dev.brownout.internal.measure.QualityMeasure;
 import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
+import dev.brownout.internal.measure.TruncatedAnswers;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.record.PhaseRecord;
@@ -71,7 +72,8 @@ final class ResultAssembler {
         Scenario scenario = plan.scenario();
         List<PhaseSpec> timeline = timeline(scenario);
         RunFolderData played = chaos == null ? null : RunFolderData.read(chaos);
-        List<ExchangeRecord> exchanges = played == null ? List.of() : played.exchanges();
+        // judged once, from the reply and the ledgers, so every count, the check and the cost agree on what was truncated
+        List<ExchangeRecord> exchanges = played == null ? List.of() : TruncatedAnswers.judged(played.exchanges(), played.calls());
         List<ProviderCall> calls = played == null ? List.of() : played.calls();
         BaselineData baseline = baseline(choice, baselineRun);
 
@@ -150,7 +152,8 @@ final class ResultAssembler {
     private static ExchangeRecord exchangeRecord(ExchangeResult e) {
         return new ExchangeRecord(e.taskId(), e.kind(), e.phase(), e.intendedMs(), e.startedMs(), e.firstByteMs(),
                 e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.truncated(),
-                e.score(), e.expected(), e.answer(), e.prompt());
+                e.score(), e.expected(), e.answer(), e.prompt(), e.truncation(), e.finishReason(), e.usage(), e.ending(),
+                e.malformedEvents());
     }
 
     /**
@@ -230,7 +233,8 @@ final class ResultAssembler {
                 e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.servedBy(),
                 e.truncated(), e.score(), e.baselineScore(), e.cause(), e.expected(),
                 e.prompt() == null ? null : redactor.redact(e.prompt()),
-                e.answer() == null ? null : redactor.redact(e.answer()));
+                e.answer() == null ? null : redactor.redact(e.answer()), e.truncation(), e.finishReason(), e.usage(),
+                e.ending(), e.malformedEvents());
     }
 
     static List<PhaseSpec> timeline(Scenario scenario) {
