@@ -8,6 +8,13 @@ package dev.brownout.reports;
  * @param baselineScore Q of the baseline, or null without one
  * @param iqLoss        1 - Q / Q_baseline, paired per task, with its interval; null without a baseline
  * @param noiseFloor    the IQ loss of a baseline against another baseline, when measured; null otherwise
+ * @param goodput       correct answers per second against the baseline's, and the goodput loss; null in a result
+ *                      that did not measure it
  */
-public record Quality(Double score, Double baselineScore, Estimate iqLoss, Double noiseFloor) {
+public record Quality(Double score, Double baselineScore, Estimate iqLoss, Double noiseFloor, Goodput goodput) {
+
+    /** A quality without goodput figures. */
+    public Quality(Double score, Double baselineScore, Estimate iqLoss, Double noiseFloor) {
+        this(score, baselineScore, iqLoss, noiseFloor, null);
+    }
 }

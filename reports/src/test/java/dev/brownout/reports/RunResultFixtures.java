@@ -59,7 +59,9 @@ public final class RunResultFixtures {
 
         var exchange = new ExchangeResult("t-0031", "arithmetic", "primary-down", 3_120.5, 3_121.25, 3_410.0, 4_980.75,
                 1_860.25, "answered", 200, null, "gpt-4o", List.of("openai/gpt-4o", "anthropic/claude-haiku"), true,
-                0.5, 1.0, Cause.DOWNGRADE, "1764", "What is 42 * 42?", "17");
+                0.5, 1.0, Cause.DOWNGRADE, "1764", "What is 42 * 42?", "17",
+                "the upstream stream that served it was cut: anthropic sent 2 tokens (cut)", "length",
+                new ReplyUsage(14L, 2L), "clean_end", 1);
         var failed = new ExchangeResult("t-0032", "arithmetic", "primary-down", 3_200.0, 3_200.5, null, 8_200.0,
                 5_000.0, "timeout", 0, "java.net.http.HttpTimeoutException", null, List.of("openai/gpt-4o"), false,
                 0.0, 1.0, Cause.TIMEOUT, "12", "What is 3 * 4?", null);
@@ -125,6 +127,30 @@ public final class RunResultFixtures {
                 minimal.baseline(), minimal.summary(), minimal.quality(), null, List.of(), minimal.timeline(),
                 List.of(), minimal.cost(), List.of(), Conduct.neverStarted(), minimal.security(),
                 List.of(new GateSpec("security_findings", "==", 0, "count", "== 0")), List.of(), List.of());
+    }
+
+    /**
+     * {@link #full()} as a completed closed-model run whose SUT held its agents up: the baseline sent 240 tasks, this
+     * run only 120, so 120 baseline tasks were never sent (90 due in primary-down, 30 in recovery). Goodput loss 56%
+     * (95% CI 43.2% to 66.2%): 88 correct answers in 12 s against 200; steady 3.4%, primary-down 62.5% (95% CI
+     * 46.8% to 74%). IQ loss stays the full fixture's 22.9%, over the tasks both runs sent.
+     */
+    public static RunResult closedModel() {
+        RunResult full = full();
+        Goodput run = new Goodput(88, 12, 200L, 12.0, new Estimate(0.56, 0.4319, 0.6616), 240L, 120);
+        Goodput steady = new Goodput(28, 3, 29L, 3.0, new Estimate(0.0345, -0.6817, 0.4465), 30L, 0);
+        Goodput down = new Goodput(45, 6, 120L, 6.0, new Estimate(0.625, 0.4676, 0.7399), 150L, 90);
+        Quality q = full.quality();
+        List<PhaseResult> phases = full.phases().stream().map(p -> new PhaseResult(p.name(), p.plannedAtMs(),
+                p.startedAtMs(), p.endMs(), p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(),
+                p.baselineQuality(), p.iqLoss(), p.attribution(), p.latency(), p.ttft(), p.costUsd(),
+                p.name().equals("steady") ? steady : down)).toList();
+        return new RunResult(full.schemaVersion(), full.scenario(), full.sut(), full.versions(), full.command(),
+                full.startedAt(), full.endedAt(), true, null, full.baseline(), full.summary(),
+                new Quality(q.score(), q.baselineScore(), q.iqLoss(), q.noiseFloor(), run), full.attribution(), phases,
+                full.timeline(), full.failover(), full.cost(), full.modelsServed(), full.conduct(), full.security(),
+                full.gates(), full.exchanges(), List.of("120 baseline exchange(s) have no twin in this run and are left"
+                        + " out of the IQ loss (the goodput loss counts them as lost)"));
     }
 
     /** A phase that never began (the run stopped before it), with nulls wherever a phase allows them. */

@@ -71,6 +71,20 @@ public class PhaseAssert extends AbstractAssert<PhaseAssert, PhaseResult> {
     }
 
     /**
+     * Verifies that the phase's goodput loss (its point estimate) is below {@code maxLoss}: the share of correct
+     * answers per second lost in the phase against the baseline's same span, counting the tasks never sent.
+     *
+     * @param maxLoss a fraction: {@code 0.10} for 10%
+     * @throws IllegalArgumentException for a {@code maxLoss} outside 0 to 1
+     */
+    public PhaseAssert hasGoodputLossBelow(double maxLoss) {
+        Thresholds.fraction(maxLoss, "the goodput loss to stay below");
+        requirePhase("to have a goodput loss below " + Figures.percent(maxLoss));
+        failIf(GoodputExpectations.goodputLossBelow(subject(), actual.goodput(), run.hadBaseline(), "the phase", maxLoss));
+        return myself;
+    }
+
+    /**
      * Verifies that at least {@code minAvailability} of the phase's exchanges got an answer.
      *
      * @param minAvailability a fraction: {@code 0.99} for 99%

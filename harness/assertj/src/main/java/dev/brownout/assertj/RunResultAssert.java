@@ -129,6 +129,24 @@ public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> 
     }
 
     /**
+     * Verifies that the run's goodput loss (its point estimate) is below {@code maxLoss}: the share of correct answers
+     * per second it lost against the baseline, counting the tasks it never got to send, which IQ loss leaves out. The
+     * message quotes the loss with its 95% interval, the counts it comes from and the baseline tasks never sent. A
+     * run without a baseline has no goodput loss and fails.
+     *
+     * @param maxLoss a fraction: {@code 0.10} for 10%
+     * @throws IllegalArgumentException for a {@code maxLoss} outside 0 to 1
+     */
+    public RunResultAssert hasGoodputLossBelow(double maxLoss) {
+        Thresholds.fraction(maxLoss, "the goodput loss to stay below");
+        isNotNull();
+        RunContext context = context();
+        failIf(GoodputExpectations.goodputLossBelow(context.subject(),
+                actual.quality() == null ? null : actual.quality().goodput(), context.hadBaseline(), "the run", maxLoss));
+        return myself;
+    }
+
+    /**
      * Verifies that at least {@code minAvailability} of the run's exchanges got an answer (exchanges still in flight
      * when a run stopped early are not counted). Fails when there were no exchanges.
      *

@@ -9,6 +9,7 @@ import dev.brownout.reports.Cost;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.GateSpec;
+import dev.brownout.reports.Goodput;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
@@ -46,6 +47,7 @@ final class Results {
     private Double amplification = 1.12;
     private Conduct conduct = new Conduct(Verdict.PASS, List.of());
     private Security security = new Security(0, List.of());
+    private Goodput goodput;
     private double timeScale = 1.0;
     private final List<GateSpec> gates = new ArrayList<>();
     private final List<PhaseResult> phases = new ArrayList<>(List.of(
@@ -74,6 +76,20 @@ final class Results {
         iqLoss = null;
         amplification = null;
         return this;
+    }
+
+    /** The run's goodput figures; none (null) unless set, as in a result written before goodput was measured. */
+    Results goodput(Goodput figures) {
+        goodput = figures;
+        return this;
+    }
+
+    /** A phase like {@link #phase} with goodput figures. */
+    static PhaseResult phase(String name, Goodput goodput) {
+        PhaseResult p = phase(name, new Estimate(0.18, 0.12, 0.24), 0.81, 4_100.0);
+        return new PhaseResult(p.name(), p.plannedAtMs(), p.startedAtMs(), p.endMs(), p.tookEffect(), p.exchanges(),
+                p.answered(), p.availability(), p.quality(), p.baselineQuality(), p.iqLoss(), p.attribution(),
+                p.latency(), p.ttft(), p.costUsd(), goodput);
     }
 
     Results iqLoss(Estimate loss) {
@@ -142,7 +158,7 @@ final class Results {
         long answered = availability == null ? 0 : Math.round(exchanges * availability);
         Summary summary = new Summary(exchanges, answered, exchanges - answered, 0, 0, 0, answered, availability,
                 latency, Latency.EMPTY);
-        Quality quality = new Quality(0.8, iqLoss == null ? null : 0.83, iqLoss, null);
+        Quality quality = new Quality(0.8, iqLoss == null ? null : 0.83, iqLoss, null, goodput);
         Cost cost = new Cost(0.046, amplification == null ? null : 0.041, amplification, 0.0005, 0.002, List.of());
         return new RunResult(RunResult.SCHEMA_VERSION, scenario, new SutInfo("litellm", "http://127.0.0.1:4000"),
                 new Versions("0.1.0", "21", "Linux"), List.of("brownout", "run", "oauth-outage"), STARTED,

@@ -39,7 +39,11 @@ final class ResultSummary {
         for (PhaseVerdict phase : result.conduct().phases()) {
             out.printf(Locale.ROOT, "    %-15s %s%n", phase.phase(), phase.verdict() == null ? NONE : phase.verdict().label());
         }
-        out.printf(Locale.ROOT, "  IQ loss           %s%n", estimate(result.quality().iqLoss()));
+        if (GoodputLines.leads(result)) {
+            GoodputLines.print(result, out);
+        }
+        out.printf(Locale.ROOT, "  IQ loss           %s%s%n", estimate(result.quality().iqLoss()),
+                result.quality().iqLoss() == null ? "" : GoodputLines.iqLossNote(result));
         if (result.quality().noiseFloor() != null) {
             out.printf(Locale.ROOT, "  noise floor       %s%n", percent(result.quality().noiseFloor()));
         }
@@ -47,6 +51,9 @@ final class ResultSummary {
             var a = result.attribution();
             out.printf(Locale.ROOT, "    errors %s, timeouts %s, downgrade %s, degraded %s, other %s%n", percent(a.error()),
                     percent(a.timeout()), percent(a.downgrade()), percent(a.degraded()), percent(a.other()));
+        }
+        if (!GoodputLines.leads(result)) {
+            GoodputLines.print(result, out);
         }
         out.printf(Locale.ROOT, "  quality           %s (baseline %s)%n", score(result.quality().score()),
                 score(result.quality().baselineScore()));

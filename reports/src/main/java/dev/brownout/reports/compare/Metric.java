@@ -6,6 +6,8 @@ package dev.brownout.reports.compare;
  */
 public enum Metric {
     IQ_LOSS("IQ loss", false, Unit.PERCENT),
+    /** correct answers per second lost against the baseline; compared only when a run measured it */
+    GOODPUT_LOSS("Goodput loss", false, Unit.PERCENT),
     QUALITY("Quality", true, Unit.SCORE),
     AVAILABILITY("Availability", true, Unit.PERCENT),
     P50_LATENCY("p50 latency", false, Unit.MILLIS),

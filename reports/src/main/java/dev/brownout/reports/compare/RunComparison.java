@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  *       one. For symmetric intervals the second test is {@code |Δ| > h_before + h_after}, the half-widths
  *       added. When neither a noise floor nor both intervals are known the change is unknown, never flagged.
  *       Per phase the same, with the phase's intervals and the run's noise floor.</li>
+ *   <li><b>Goodput loss</b> (lower is better), beside IQ loss, whole run and per phase, when either run measured
+ *       goodput: the two runs' 95% intervals do not overlap (there is no noise floor of goodput); without both
+ *       intervals the change is unknown, never flagged.</li>
  *   <li><b>Quality</b> (higher is better): the same rule in score units. A run's quality interval is its IQ
  *       loss interval mapped through {@code Q = Q_baseline × (1 − IQ loss)}, and its noise floor is
  *       {@code noise_floor × Q_baseline}; without a baseline neither exists and the change is unknown.</li>
@@ -173,7 +176,7 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
         Cost cb = before.cost();
         Cost ca = after.cost();
         Double noiseFloor = larger(noiseFloor(qb), noiseFloor(qa));
-        return List.of(
+        return GoodputChanges.beside(List.of(
                 ChangeRules.graded(Metric.IQ_LOSS, value(iqLoss(qb)), interval(iqLoss(qb)), value(iqLoss(qa)),
                         interval(iqLoss(qa)), noiseFloor),
                 ChangeRules.graded(Metric.QUALITY, score(qb), qualityInterval(iqLoss(qb), baselineScore(qb)),
@@ -199,7 +202,8 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
                 ChangeRules.exact(Metric.SECURITY_FINDINGS,
                         before.security() == null ? null : (double) before.security().count(),
                         after.security() == null ? null : (double) after.security().count()),
-                ChangeRules.exact(Metric.CONDUCT_VERDICT, verdictRank(before), verdictRank(after)));
+                ChangeRules.exact(Metric.CONDUCT_VERDICT, verdictRank(before), verdictRank(after))),
+                qb == null ? null : qb.goodput(), qa == null ? null : qa.goodput());
     }
 
     private static List<PhaseComparison> phases(RunResult before, RunResult after, List<String> warnings) {
@@ -213,7 +217,7 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
                 warnings.add("phase '" + pb.name() + "' is only in the run before");
                 continue;
             }
-            phases.add(new PhaseComparison(pb.name(), List.of(
+            phases.add(new PhaseComparison(pb.name(), GoodputChanges.beside(List.of(
                     ChangeRules.graded(Metric.QUALITY, pb.quality(), qualityInterval(pb.iqLoss(), pb.baselineQuality()),
                             pa.quality(), qualityInterval(pa.iqLoss(), pa.baselineQuality()),
                             larger(scaled(noiseFloor(before.quality()), pb.baselineQuality()),
@@ -223,7 +227,7 @@ public record RunComparison(ComparedRun before, ComparedRun after, boolean compa
                     ChangeRules.proportion(Metric.AVAILABILITY, pb.availability(), pb.exchanges(), pa.availability(),
                             pa.exchanges()),
                     ChangeRules.timing(Metric.P99_LATENCY, pb.latency() == null ? null : pb.latency().p99Ms(),
-                            pa.latency() == null ? null : pa.latency().p99Ms()))));
+                            pa.latency() == null ? null : pa.latency().p99Ms())), pb.goodput(), pa.goodput())));
         }
         for (String name : afterPhases.keySet()) {
             if (!beforePhases.containsKey(name)) {

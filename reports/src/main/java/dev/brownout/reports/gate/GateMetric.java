@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * first token (milliseconds in the result, seconds in the gate); {@code time_to_failover} and
  * {@code time_to_recover} as the worst (largest) over the faulted phases; {@code cost_amplification} as the run's
  * cost over the baseline's; {@code wasted_spend} as a share of the total spend for a percentage or in dollars for an
- * amount; and {@code security_findings} as the number of findings.
+ * amount; {@code security_findings} as the number of findings; and {@code goodput_loss} from the run's quality, with
+ * its 95% interval, like IQ loss. When the run left baseline tasks unsent, an {@code iq_loss} gate's message says how
+ * many, since its figure does not count them.
  */
 public enum GateMetric {
     /** the share of answer quality lost against the baseline, with its 95% interval */
@@ -49,7 +51,9 @@ public enum GateMetric {
     WASTED_SPEND(Set.of(GateUnit.PERCENT, GateUnit.USD),
             "a share of spend like \"< 10%\" or an amount like \"< $2.50\""),
     /** the number of security findings */
-    SECURITY_FINDINGS(Set.of(GateUnit.COUNT), "a whole count like \"== 0\"");
+    SECURITY_FINDINGS(Set.of(GateUnit.COUNT), "a whole count like \"== 0\""),
+    /** the share of correct answers per second lost against the baseline, with its 95% interval */
+    GOODPUT_LOSS(Set.of(GateUnit.PERCENT), "a percentage like \"< 10%\"");
 
     private final Set<GateUnit> units;
     private final String example;
@@ -105,6 +109,7 @@ public enum GateMetric {
             case SECURITY_FINDINGS -> result.security() == null
                     ? Reading.missing("the run has no security figures")
                     : Reading.of(result.security().count());
+            case GOODPUT_LOSS -> GoodputReading.goodputLoss(result, noBaseline(result));
         };
     }
 
@@ -117,7 +122,7 @@ public enum GateMetric {
                             + "run with a baseline to gate on it"
                     : "the result gives no IQ loss (the baseline's quality was unknown or zero)");
         }
-        return new Reading(loss.value(), loss.low(), loss.high(), true, "", null, false);
+        return new Reading(loss.value(), loss.low(), loss.high(), true, GoodputReading.unsentNote(result), null, false);
     }
 
     private static Reading amplification(RunResult result) {

@@ -76,6 +76,8 @@ final class ReportView {
         view.put("warnings", result.warnings());
         view.put("verdict", verdict());
         view.put("figures", figures());
+        view.put("goodput", GoodputView.headline(result, hasBaseline()));
+        view.put("hasPhaseGoodput", GoodputView.anyPhase(result));
         view.put("gates", gates());
         view.put("hasGates", !gateReport.outcomes().isEmpty());
         view.put("gatesPassed", gateReport.passed());
@@ -279,7 +281,7 @@ final class ReportView {
             Estimate loss = phase.iqLoss();
             Latency latency = phase.latency() == null ? Latency.EMPTY : phase.latency();
             Latency ttft = phase.ttft() == null ? Latency.EMPTY : phase.ttft();
-            rows.add(map("name", phase.name(),
+            Map<String, Object> row = map("name", phase.name(),
                     "faulted", spec != null && spec.faulted(),
                     "targets", targets(spec),
                     "window", clock(phase.plannedAtMs()) + "–" + clock(phase.endMs()),
@@ -294,7 +296,9 @@ final class ReportView {
                             : Format.percent(loss.low()) + " to " + Format.percent(loss.high()),
                     "p99", Format.millis(latency.p99Ms()),
                     "ttftP99", Format.millis(ttft.p99Ms()),
-                    "cost", Format.usd(phase.costUsd())));
+                    "cost", Format.usd(phase.costUsd()));
+            row.putAll(GoodputView.phase(phase));
+            rows.add(row);
         }
         return rows;
     }

@@ -29,7 +29,9 @@ import javax.xml.transform.stream.StreamResult;
  * failed or could not be judged, its message giving the threshold, the observed value and its interval. A run that
  * did not complete adds a failing test case {@code run completed}, so an interrupted run never reads as green. The
  * suite's first properties are the conduct verdict and its reason ({@code brownout.conduct_verdict},
- * {@code brownout.conduct_verdict_reason}); only the gates are test cases, as only they decide the exit code.
+ * {@code brownout.conduct_verdict_reason}); only the gates are test cases, as only they decide the exit code. The
+ * property {@code brownout.unsent_baseline_tasks} counts the baseline tasks the run never sent, which an
+ * {@code iq_loss} gate's message names too and a {@code goodput_loss} gate counts as lost.
  */
 public final class JunitXml {
 
@@ -86,6 +88,11 @@ public final class JunitXml {
         property(properties, "brownout.bound", gates.bound().name().toLowerCase(Locale.ROOT));
         property(properties, "brownout.verdict", gates.verdict(result).name().toLowerCase(Locale.ROOT));
         property(properties, "brownout.command", String.join(" ", result.command()));
+        if (result.quality() != null && result.quality().goodput() != null) {
+            // IQ loss leaves out the baseline tasks a run never sent; a CI reading only the gates should know how many
+            property(properties, "brownout.unsent_baseline_tasks",
+                    Long.toString(result.quality().goodput().unsentBaselineTasks()));
+        }
 
         if (!result.completed()) {
             Element testcase = testcase(suite, classname, RUN_COMPLETED);

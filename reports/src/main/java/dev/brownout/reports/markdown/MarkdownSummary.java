@@ -8,6 +8,7 @@ import dev.brownout.reports.Cost;
 import dev.brownout.reports.Estimate;
 import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.Finding;
+import dev.brownout.reports.Goodput;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseVerdict;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
 /**
  * A gated run as Markdown for a pull request comment or a CI step summary: the verdict, the conduct verdict with
  * its reason, the headline figures, the gates, the phases, where the IQ loss went, the verdict per faulted phase,
- * failed and unscored conduct checks, security findings and the command that reproduces the run. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
+ * failed and unscored conduct checks, security findings and the command that reproduces the run. When the run
+ * left baseline tasks unsent, the headline leads with goodput loss and says how many, and IQ loss says it leaves
+ * them out. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
  * {@code unknown (no baseline)} where the missing baseline is why.
  */
 public final class MarkdownSummary {
@@ -88,7 +91,18 @@ public final class MarkdownSummary {
         Cost cost = result.cost();
         List<List<String>> rows = new ArrayList<>();
         Estimate loss = result.quality() == null ? null : result.quality().iqLoss();
-        rows.add(List.of("IQ loss", loss == null ? (noBaseline ? NO_BASELINE : NONE) : estimate(loss)));
+        Goodput goodput = result.quality() == null ? null : result.quality().goodput();
+        List<String> goodputRow = goodput == null ? null : List.of("Goodput loss", goodputLoss(goodput, noBaseline));
+        boolean goodputFirst = goodputRow != null && goodput.unsentBaselineTasks() > 0;
+        if (goodputFirst) {
+            rows.add(goodputRow);
+        }
+        rows.add(List.of("IQ loss", loss == null ? (noBaseline ? NO_BASELINE : NONE)
+                : estimate(loss) + (goodputFirst ? " over the tasks both runs sent (not the "
+                        + Figures.count(goodput.unsentBaselineTasks()) + " never sent)" : "")));
+        if (goodputRow != null && !goodputFirst) {
+            rows.add(goodputRow);
+        }
         rows.add(List.of("Quality vs baseline", score(result.quality() == null ? null : result.quality().score())
                 + " vs " + (noBaseline ? NO_BASELINE : score(result.quality().baselineScore()))));
         rows.add(List.of("Availability", summary == null || summary.availability() == null ? NONE
@@ -105,6 +119,20 @@ public final class MarkdownSummary {
         rows.add(List.of("Security findings", result.security() == null ? NONE : Figures.count(result.security().count())));
         rows.add(List.of("Conduct verdict", conductVerdict(result)));
         md.table(List.of("Figure", "Value"), rows);
+    }
+
+    /**
+     * Goodput loss with its interval, and the baseline tasks the run never sent when there were some: the figure a
+     * closed-model run's headline leads with, since IQ loss leaves those tasks out.
+     */
+    private static String goodputLoss(Goodput goodput, boolean noBaseline) {
+        String loss = goodput.loss() == null ? (noBaseline ? NO_BASELINE : NONE) : estimate(goodput.loss());
+        if (goodput.unsentBaselineTasks() == 0) {
+            return loss;
+        }
+        return loss + "; " + Figures.count(goodput.unsentBaselineTasks()) + " of "
+                + Figures.count(goodput.baselineTasks() == null ? goodput.unsentBaselineTasks() : goodput.baselineTasks())
+                + " baseline tasks were never sent";
     }
 
     private static String conductVerdict(RunResult result) {
@@ -144,15 +172,22 @@ public final class MarkdownSummary {
             return;
         }
         md.heading(3, "Phases");
+        boolean withGoodput = result.phases().stream().anyMatch(phase -> phase.goodput() != null);
         List<List<String>> rows = new ArrayList<>();
         for (PhaseResult phase : result.phases()) {
-            rows.add(List.of(phase.name(), Figures.count(phase.exchanges()), Figures.count(phase.answered()),
-                    score(phase.quality()),
+            List<String> row = new ArrayList<>(List.of(phase.name(), Figures.count(phase.exchanges()),
+                    Figures.count(phase.answered()), score(phase.quality()),
                     phase.baselineQuality() == null ? NO_BASELINE : score(phase.baselineQuality()),
-                    phase.iqLoss() == null ? (phase.baselineQuality() == null ? NO_BASELINE : NONE) : estimate(phase.iqLoss()),
-                    millis(phase.latency(), Latency::p99Ms)));
+                    phase.iqLoss() == null ? (phase.baselineQuality() == null ? NO_BASELINE : NONE) : estimate(phase.iqLoss())));
+            if (withGoodput) {
+                row.add(phase.goodput() == null ? NONE : goodputLoss(phase.goodput(),
+                        phase.goodput().baselineCorrect() == null));
+            }
+            row.add(millis(phase.latency(), Latency::p99Ms));
+            rows.add(row);
         }
-        md.table(List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "p99"), rows);
+        md.table(withGoodput ? List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "Goodput loss", "p99")
+                : List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "p99"), rows);
     }
 
     private static void attribution(Markdown md, RunResult result) {

@@ -108,4 +108,13 @@ class ComparisonMarkdownTest {
                 .singleElement().asString().startsWith("| IQ loss | unknown | 22.9% | unknown | unknown");
         assertThat(markdown).contains("No phase is in both runs.");
     }
+    @Test
+    void goodputLossHasItsRowBesideIqLoss() {
+        String markdown = ComparisonMarkdown.render(RunComparison.of(RunResultFixtures.closedModel(),
+                RunResultFixtures.closedModel()));
+
+        assertThat(markdown).contains("| IQ loss | 22.9% | 22.9% |").contains("| Goodput loss | 56% | 56% |")
+                .contains("| primary-down | Goodput loss | 62.5% | 62.5% |");
+        assertThat(markdown.indexOf("| Goodput loss |")).isGreaterThan(markdown.indexOf("| IQ loss |"));
+    }
 }

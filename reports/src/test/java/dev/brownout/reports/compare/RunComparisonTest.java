@@ -319,4 +319,53 @@ class RunComparisonTest {
         assertThat(comparison.improvements()).isEmpty();
         assertThat(comparison.headline()).extracting(MetricChange::direction).containsOnly(Direction.SAME);
     }
+    /** The closed-model fixture with its goodput set to the given loss and interval, for the whole run and every phase. */
+    private static RunResult withGoodputLoss(double value, double low, double high) {
+        RunResult closed = RunResultFixtures.closedModel();
+        dev.brownout.reports.Goodput goodput = new dev.brownout.reports.Goodput(88, 12, 200L, 12.0,
+                new dev.brownout.reports.Estimate(value, low, high), 240L, 120);
+        dev.brownout.reports.Quality q = closed.quality();
+        return dev.brownout.reports.gate.ResultCopies.withQuality(closed, new dev.brownout.reports.Quality(q.score(),
+                q.baselineScore(), q.iqLoss(), q.noiseFloor(), goodput));
+    }
+
+    @Test
+    void aGoodputLossRiseWithIntervalsApartIsARegressionShownRightAfterIqLoss() {
+        RunComparison comparison = RunComparison.of(withGoodputLoss(0.10, 0.05, 0.15), withGoodputLoss(0.56, 0.43, 0.66));
+
+        MetricChange change = comparison.headline(Metric.GOODPUT_LOSS);
+        assertThat(change.regression()).as("goodput loss 10%% -> 56%%: %s", change.basis()).isTrue();
+        assertThat(change.basis()).contains("do not overlap");
+        assertThat(comparison.headline()).extracting(MetricChange::metric).as("headline order")
+                .startsWith(Metric.IQ_LOSS, Metric.GOODPUT_LOSS, Metric.QUALITY);
+    }
+
+    @Test
+    void aGoodputLossChangeWithinOverlappingIntervalsIsNotFlagged() {
+        MetricChange change = RunComparison.of(withGoodputLoss(0.50, 0.40, 0.60), withGoodputLoss(0.56, 0.43, 0.66))
+                .headline(Metric.GOODPUT_LOSS);
+
+        assertThat(change.significance()).as("6 points within overlapping intervals").isEqualTo(Significance.NONE);
+    }
+
+    @Test
+    void eachPhaseComparesItsGoodputLoss() {
+        RunResult before = RunResultFixtures.closedModel();
+
+        PhaseComparison down = RunComparison.of(before, before).phases().stream()
+                .filter(phase -> phase.phase().equals("primary-down")).findFirst().orElseThrow();
+
+        assertThat(down.changes()).extracting(MetricChange::metric).as("the phase's figures")
+                .containsExactly(Metric.QUALITY, Metric.IQ_LOSS, Metric.GOODPUT_LOSS, Metric.AVAILABILITY,
+                        Metric.P99_LATENCY);
+    }
+
+    @Test
+    void aRunWithGoodputAgainstOneWithoutComparesAsUnknown() {
+        MetricChange change = RunComparison.of(Runs.run().build(), RunResultFixtures.closedModel())
+                .headline(Metric.GOODPUT_LOSS);
+
+        assertThat(change.significance()).isEqualTo(Significance.UNKNOWN);
+        assertThat(change.basis()).isEqualTo("no figure before");
+    }
 }

@@ -190,6 +190,49 @@ class HtmlReportTest {
     }
 
 
+    @Test
+    void aRunThatLeftBaselineTasksUnsentLeadsWithGoodputLoss() {
+        String html = HtmlReport.render(RunResultFixtures.closedModel());
+        String text = text(html);
+
+        assertThat(html.indexOf("id=\"figure-goodput-loss\"")).as("the goodput figure").isPositive()
+                .isLessThan(html.indexOf("id=\"figure-iq-loss\""));
+        assertThat(text).as("the goodput figure's text").contains("Goodput loss", "56%",
+                "120 of 240 baseline tasks were never sent", "95% interval 43.2% to 66.2%",
+                "88 correct answers in 12s, baseline 200 in 12s");
+        assertThat(text).as("the IQ loss figure's note")
+                .contains("over the tasks both runs sent; the 120 never sent are not in it");
+    }
+
+    @Test
+    void aRunThatSentEveryBaselineTaskShowsGoodputLossAfterIqLoss() {
+        RunResult closed = RunResultFixtures.closedModel();
+        var q = closed.quality();
+        RunResult allSent = dev.brownout.reports.gate.ResultCopies.withQuality(closed, new dev.brownout.reports.Quality(
+                q.score(), q.baselineScore(), q.iqLoss(), q.noiseFloor(), new dev.brownout.reports.Goodput(88, 12, 100L,
+                12.0, new dev.brownout.reports.Estimate(0.12, -0.17, 0.35), 120L, 0)));
+
+        String html = HtmlReport.render(allSent);
+
+        assertThat(html.indexOf("id=\"figure-goodput-loss\"")).as("the goodput figure, once, after IQ loss")
+                .isGreaterThan(html.indexOf("id=\"figure-iq-loss\"")).isEqualTo(html.lastIndexOf("id=\"figure-goodput-loss\""));
+        assertThat(text(html)).doesNotContain("never sent");
+    }
+
+    @Test
+    void thePhaseTableShowsEachPhasesGoodputLossAndUnsentTasks() {
+        String text = text(HtmlReport.render(RunResultFixtures.closedModel()));
+
+        assertThat(text).contains("Goodput loss", "62.5%", "46.8% to 74%", "90 not sent");
+    }
+
+    @Test
+    void aResultWithoutGoodputHasNoGoodputFigure() {
+        String html = HtmlReport.render(RunResultFixtures.full());
+
+        assertThat(html).doesNotContain("figure-goodput-loss").doesNotContain("<th>Goodput loss</th>");
+    }
+
     private static RunResult withHostileText(RunResult base) {
         List<ExchangeResult> exchanges = base.exchanges().stream()
                 .map(e -> new ExchangeResult(HOSTILE, e.kind(), e.phase(), e.intendedMs(), e.startedMs(), e.firstByteMs(),

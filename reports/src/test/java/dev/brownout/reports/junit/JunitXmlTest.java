@@ -168,4 +168,32 @@ class JunitXmlTest {
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite ");
         assertThat(xml).contains("\n  <properties>");
     }
+    @Test
+    void aGoodputLossGateIsATestCaseWhoseFailureGivesTheLossAndItsInterval() throws Exception {
+        Document document = written(RunResultFixtures.closedModel(),
+                GateFile.parse("{\"iq_loss\": \"< 30%\", \"goodput_loss\": \"< 10%\"}", "gates.json"));
+
+        assertThat(failedCases(document)).as("failed test cases").containsExactly("goodput_loss < 10%");
+        Element failure = elements(document, "failure").getFirst();
+        assertThat(failure.getAttribute("message")).isEqualTo("goodput_loss 56% (95% CI 43.2% to 66.2%) is not < 10%");
+    }
+
+    @Test
+    void thePassingIqLossCaseOfARunThatLeftTasksUnsentSaysHowMany() throws Exception {
+        Document document = written(RunResultFixtures.closedModel(),
+                GateFile.parse("{\"iq_loss\": \"< 30%\"}", "gates.json"));
+
+        assertThat(elements(document, "system-out")).singleElement().extracting(Element::getTextContent).asString()
+                .as("the iq_loss case's output").contains("120 of 240 baseline tasks were never sent and are not in it");
+    }
+
+    @Test
+    void aPropertyCountsTheBaselineTasksTheRunNeverSent() throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        for (Element property : elements(written(RunResultFixtures.closedModel(), GATES), "property")) {
+            properties.put(property.getAttribute("name"), property.getAttribute("value"));
+        }
+
+        assertThat(properties).containsEntry("brownout.unsent_baseline_tasks", "120");
+    }
 }

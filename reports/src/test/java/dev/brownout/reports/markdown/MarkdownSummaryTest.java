@@ -215,6 +215,48 @@ class MarkdownSummaryTest {
         assertThat(render(spaced, GATES)).contains("brownout run 'my scenario.yaml' --sut 'it'\\''s'");
     }
 
+    @Test
+    void aRunThatLeftBaselineTasksUnsentLeadsWithGoodputLossAndSaysIqLossLeavesThemOut() {
+        List<List<String>> table = table(render(RunResultFixtures.closedModel(), GATES), "Figure");
+
+        assertRectangular(table);
+        assertThat(table).extracting(List::getFirst).as("headline figures in order").startsWith("Figure",
+                "Goodput loss", "IQ loss", "Quality vs baseline");
+        assertThat(table.get(1).get(1)).as("goodput loss")
+                .isEqualTo("56% (95% CI 43.2% to 66.2%); 120 of 240 baseline tasks were never sent");
+        assertThat(table.get(2).get(1)).as("IQ loss")
+                .isEqualTo("22.9% (95% CI 16% to 30%) over the tasks both runs sent (not the 120 never sent)");
+    }
+
+    @Test
+    void aRunThatSentEveryBaselineTaskShowsGoodputLossRightAfterIqLoss() {
+        RunResult closed = RunResultFixtures.closedModel();
+        var q = closed.quality();
+        RunResult allSent = ResultCopies.withQuality(closed, new dev.brownout.reports.Quality(q.score(),
+                q.baselineScore(), q.iqLoss(), q.noiseFloor(), new dev.brownout.reports.Goodput(88, 12, 100L, 12.0,
+                new dev.brownout.reports.Estimate(0.12, -0.17, 0.35), 120L, 0)));
+
+        List<List<String>> table = table(render(allSent, GATES), "Figure");
+
+        assertThat(table).extracting(List::getFirst).as("headline figures in order").startsWith("Figure", "IQ loss",
+                "Goodput loss", "Quality vs baseline");
+        assertThat(table.get(1).get(1)).as("IQ loss, with nothing left out").isEqualTo("22.9% (95% CI 16% to 30%)");
+        assertThat(table.get(2).get(1)).as("goodput loss").isEqualTo("12% (95% CI -17% to 35%)");
+    }
+
+    @Test
+    void thePhaseTableHasEachPhasesGoodputLossAndItsUnsentTasks() {
+        List<List<String>> table = table(render(RunResultFixtures.closedModel(), GATES), "Phase");
+
+        assertRectangular(table);
+        assertThat(table).containsExactly(
+                List.of("Phase", "Tasks", "Answered", "Quality", "Baseline", "IQ loss", "Goodput loss", "p99"),
+                List.of("steady", "30", "30", "0.840", "0.830", "-1.2% (95% CI -5% to 3%)",
+                        "3.5% (95% CI -68.2% to 44.7%)", "2.95s"),
+                List.of("primary-down", "60", "49", "0.610", "0.830", "26.5% (95% CI 18% to 35%)",
+                        "62.5% (95% CI 46.8% to 74%); 90 of 150 baseline tasks were never sent", "2.95s"));
+    }
+
     private static dev.brownout.reports.PhaseResult renamed(dev.brownout.reports.PhaseResult p, String name) {
         return new dev.brownout.reports.PhaseResult(name, p.plannedAtMs(), p.startedAtMs(), p.endMs(), p.tookEffect(),
                 p.exchanges(), p.answered(), p.availability(), p.quality(), p.baselineQuality(), p.iqLoss(),

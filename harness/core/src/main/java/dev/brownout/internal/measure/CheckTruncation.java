@@ -1,23 +1,17 @@
 package dev.brownout.internal.measure;
 
-import dev.brownout.fakes.ledger.CallOutcome;
-import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.workload.Exchange;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.scenario.Check;
 
-import java.util.Optional;
-import java.util.Set;
-
 /**
- * {@code no_truncated_success}: no answered exchange the SUT did not flag truncated whose serving call (see
- * {@link LedgerTasks#serving}) the provider cut ({@code cut}) or broke with a mid-stream error
- * ({@code stream_error}). Observed: how many such exchanges there were.
+ * {@code no_truncated_success}: no truncated success, that is no answered exchange whose answer is incomplete
+ * (see {@link TruncatedAnswers}: the upstream call that served it was cut or broke, or the reply failed its
+ * completeness check). Whether the SUT's stream carried its terminator makes no difference: an SDK hands a
+ * stream that simply ends to its user as a finished answer. Observed: how many there were.
  */
 final class CheckTruncation {
-
-    static final Set<CallOutcome> BROKEN = Set.of(CallOutcome.CUT, CallOutcome.STREAM_ERROR);
 
     private CheckTruncation() {
     }
@@ -27,30 +21,28 @@ final class CheckTruncation {
             return ConductChecks.turnedOff(check, required);
         }
         long answered = 0;
-        long hidden = 0;
+        long truncated = 0;
         ExchangeRecord first = null;
-        ProviderCall firstCall = null;
+        String firstReason = null;
         for (ExchangeRecord exchange : in.exchanges()) {
-            if (!Exchange.ANSWERED.equals(exchange.outcome()) || exchange.truncated()) {
+            if (!Exchange.ANSWERED.equals(exchange.outcome())) {
                 continue;
             }
             answered++;
-            Optional<ProviderCall> serving = in.tasks().serving(exchange.taskId());
-            if (serving.isPresent() && BROKEN.contains(serving.get().outcome())) {
-                hidden++;
+            String reason = TruncatedAnswers.reason(exchange, in.tasks());
+            if (reason != null) {
+                truncated++;
                 if (first == null) {
                     first = exchange;
-                    firstCall = serving.get();
+                    firstReason = reason;
                 }
             }
         }
         String detail = first == null
-                ? "no answer presented as whole came from a cut stream (" + CheckText.plural(answered, "answer") + " checked)"
-                : CheckText.plural(hidden, "answer") + " presented as whole came from a broken stream; e.g. task "
-                + first.taskId() + ": " + firstCall.provider() + " ended its stream " + firstCall.outcome().label()
-                + " after " + CheckText.plural(firstCall.outputTokens(), "token") + ", yet the SUT answered "
-                + first.status() + " untruncated";
+                ? "no answer was a truncated success (" + CheckText.plural(answered, "answer") + " checked)"
+                : CheckText.plural(truncated, "answer") + " of " + answered + " reached the caller as a success but"
+                + " incomplete; e.g. task " + first.taskId() + ", answered " + first.status() + ": " + firstReason;
         return new CheckResult(check.kind().label(), required, CheckText.setting(check.setting()),
-                Long.toString(hidden), hidden == 0, detail);
+                Long.toString(truncated), truncated == 0, detail);
     }
 }

@@ -143,7 +143,8 @@ public final class QualityMeasure {
             results.add(new ExchangeResult(e.taskId(), e.kind(), e.phase(), e.intendedMs(), e.startedMs(),
                     e.firstByteMs(), e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.model(),
                     servedBy, e.truncated(), e.score(), pair == null ? null : pair.baseline().score(), cause,
-                    e.expected(), e.prompt(), e.answer()));
+                    e.expected(), e.prompt(), e.answer(), e.truncation(), e.finishReason(), e.usage(), e.ending(),
+                    e.malformedEvents()));
         }
         return results;
     }

@@ -31,7 +31,8 @@ public record QualityMeasurement(Summary summary, Quality quality, Attribution a
 
     /** This measurement with the quality's noise floor set (see {@link NoiseFloor}). */
     public QualityMeasurement withNoiseFloor(Double noiseFloor) {
-        Quality withFloor = new Quality(quality.score(), quality.baselineScore(), quality.iqLoss(), noiseFloor);
+        Quality withFloor = new Quality(quality.score(), quality.baselineScore(), quality.iqLoss(), noiseFloor,
+                quality.goodput());
         return new QualityMeasurement(summary, withFloor, attribution, phases, timeline, failover, exchanges,
                 unpairedChaos, unpairedBaseline);
     }
@@ -43,7 +44,8 @@ public record QualityMeasurement(Summary summary, Quality quality, Attribution a
             warnings.add(unpairedChaos + " exchange(s) of this run have no baseline twin and are left out of the IQ loss");
         }
         if (unpairedBaseline > 0) {
-            warnings.add(unpairedBaseline + " baseline exchange(s) have no twin in this run and are left out of the IQ loss");
+            warnings.add(unpairedBaseline + " baseline exchange(s) have no twin in this run and are left out of the IQ loss"
+                    + " (the goodput loss counts them as lost)");
         }
         return warnings;
     }

@@ -7,11 +7,13 @@ import dev.brownout.internal.measure.ConductChecks;
 import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
 import dev.brownout.internal.measure.FaultedPhase;
+import dev.brownout.internal.measure.GoodputMeasure;
 import dev.brownout.internal.measure.NoiseFloor;
 import dev.brownout.internal.measure.QualityMeasure;
 import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
+import dev.brownout.internal.measure.TruncatedAnswers;
 import dev.brownout.internal.measure.VerdictContext;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
@@ -70,7 +72,8 @@ final class ResultAssembler {
         Scenario scenario = plan.scenario();
         List<PhaseSpec> timeline = timeline(scenario);
         RunFolderData played = chaos == null ? null : RunFolderData.read(chaos);
-        List<ExchangeRecord> exchanges = played == null ? List.of() : played.exchanges();
+        // judged once, from the reply and the ledgers, so every count, the check and the cost agree on what was truncated
+        List<ExchangeRecord> exchanges = played == null ? List.of() : TruncatedAnswers.judged(played.exchanges(), played.calls());
         List<ProviderCall> calls = played == null ? List.of() : played.calls();
         BaselineData baseline = baseline(choice, baselineRun);
 
@@ -82,6 +85,8 @@ final class ResultAssembler {
         QualityMeasurement quality = QualityMeasure.measure(exchanges, baseline.exchanges(), QualityMeasure.byTask(calls),
                 baseline.ledger(), QualityMeasure.capabilityIn(catalog(scenario)), timeline, phasesPlayed, durationMs,
                 QualityMeasure.defaultWindowMs(durationMs));
+        quality = GoodputMeasure.measure(exchanges, baseline.exchanges(), timeline,
+                playedMs(chaos, durationMs, exchanges), baselinePlayedMs(baselineRun, baseline, durationMs)).applyTo(quality);
         if (noiseRun != null && baseline.exchanges() != null) {
             quality = quality.withNoiseFloor(NoiseFloor.between(baseline.exchanges(), RunFolderData.read(noiseRun).exchanges()));
         }
@@ -146,7 +151,8 @@ final class ResultAssembler {
     private static ExchangeRecord exchangeRecord(ExchangeResult e) {
         return new ExchangeRecord(e.taskId(), e.kind(), e.phase(), e.intendedMs(), e.startedMs(), e.firstByteMs(),
                 e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.truncated(),
-                e.score(), e.expected(), e.answer(), e.prompt());
+                e.score(), e.expected(), e.answer(), e.prompt(), e.truncation(), e.finishReason(), e.usage(), e.ending(),
+                e.malformedEvents());
     }
 
     /**
@@ -186,7 +192,26 @@ final class ResultAssembler {
         return phases.stream().map(p -> new PhaseResult(p.name(), p.plannedAtMs(), p.startedAtMs(), p.endMs(),
                 p.tookEffect(), p.exchanges(), p.answered(), p.availability(), p.quality(), p.baselineQuality(),
                 p.iqLoss(), p.attribution(), p.latency(), p.ttft(),
-                costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue())).toList();
+                costByPhase.getOrDefault(p.name(), BigDecimal.ZERO).doubleValue(), p.goodput())).toList();
+    }
+
+    /** How much of its timeline a played run covered, for the rates of goodput. */
+    private static long playedMs(RunRecord run, long durationMs, List<ExchangeRecord> exchanges) {
+        if (run == null) {
+            return 0;
+        }
+        Long endedMs = run.timelineStart() == null || run.endedAt() == null ? null
+                : Duration.between(run.timelineStart(), run.endedAt()).toMillis();
+        return GoodputMeasure.playedMs(run.completed(), durationMs, endedMs, exchanges);
+    }
+
+    /** Likewise for the baseline: a played one by its record, a stored one by whether it completed and its exchanges. */
+    private static long baselinePlayedMs(RunRecord baselineRun, BaselineData baseline, long durationMs) {
+        if (baseline.exchanges() == null) {
+            return 0;
+        }
+        return baselineRun != null ? playedMs(baselineRun, durationMs, baseline.exchanges())
+                : GoodputMeasure.playedMs(baseline.info().completed(), durationMs, null, baseline.exchanges());
     }
 
     /** What the verdict is judged against: the faulted phases, the baseline, the margin and what the SUT lacks. */
@@ -218,7 +243,8 @@ final class ResultAssembler {
                 e.endedMs(), e.latencyMs(), e.outcome(), e.status(), e.errorClass(), e.claimedModel(), e.servedBy(),
                 e.truncated(), e.score(), e.baselineScore(), e.cause(), e.expected(),
                 e.prompt() == null ? null : redactor.redact(e.prompt()),
-                e.answer() == null ? null : redactor.redact(e.answer()));
+                e.answer() == null ? null : redactor.redact(e.answer()), e.truncation(), e.finishReason(), e.usage(),
+                e.ending(), e.malformedEvents());
     }
 
     static List<PhaseSpec> timeline(Scenario scenario) {

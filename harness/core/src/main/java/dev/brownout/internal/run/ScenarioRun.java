@@ -14,6 +14,7 @@ import dev.brownout.internal.workload.Exchange;
 import dev.brownout.internal.workload.ExchangeListener;
 import dev.brownout.internal.workload.OpenLoopDriver;
 import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.reports.ReplyUsage;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.Workload;
@@ -287,7 +288,10 @@ public final class ScenarioRun {
                 exchange.firstByte() < 0 ? null : millis(exchange.firstByte()), millis(exchange.ended()),
                 millis(exchange.ended() - exchange.intended()), exchange.outcome(), exchange.status(),
                 exchange.errorClass(), exchange.model(), exchange.truncated(), score,
-                task == null ? null : task.expected(), exchange.answer(), task == null ? null : task.prompt());
+                task == null ? null : task.expected(), exchange.answer(), task == null ? null : task.prompt(),
+                exchange.truncation(), exchange.finishReason(), exchange.usage() == null ? null
+                : new ReplyUsage(exchange.usage().inputTokens(), exchange.usage().outputTokens()),
+                exchange.ending() == null ? null : exchange.ending().label(), exchange.malformedEvents());
     }
 
     /** The phase whose planned span holds {@code nanos}: the last one that starts at or before it. */

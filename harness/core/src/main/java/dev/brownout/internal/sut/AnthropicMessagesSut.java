@@ -8,18 +8,20 @@ import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The {@code anthropic-messages} adapter: the SUT is a gateway that speaks the Messages API. Each task is
- * one {@code POST {base}/v1/messages}, streamed or not. A stream that ends without {@code message_stop} is
- * reported as truncated; an {@code error} event as a 502.
+ * one {@code POST {base}/v1/messages}, streamed or not. It reports what it saw rather than judging it: the stop
+ * reason and usage received, and whether a stream ended with {@code message_stop} or simply ended. An
+ * {@code error} event is a 502; an event that is not JSON is skipped and counted; a body that breaks off is an
+ * {@link AbortedReplyException}.
  */
 public final class AnthropicMessagesSut implements SutClient {
 
@@ -89,19 +91,24 @@ public final class AnthropicMessagesSut implements SutClient {
     }
 
     private SutReply whole(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long arrived = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (!GatewayHttp.succeeded(response)) {
-            return new SutReply(response.statusCode(), response.body(), null, arrived);
+            return GatewayHttp.refusalOf(response);
         }
-        JsonNode message = Mappers.json().readTree(response.body());
+        String body = GatewayHttp.wholeBody(response);
+        long arrived = System.nanoTime();
+        JsonNode message = Mappers.json().readTree(body);
         StringBuilder text = new StringBuilder();
         for (JsonNode block : message.path("content")) {
             if ("text".equals(block.path("type").asText())) {
                 text.append(block.path("text").asText());
             }
         }
-        return new SutReply(response.statusCode(), text.toString(), message.path("model").asText(null), arrived);
+        JsonNode usage = message.path("usage");
+        return new SutReply(response.statusCode(), text.toString(), message.path("model").asText(null), arrived, false,
+                GatewayHttp.text(message.path("stop_reason")), usage.isObject()
+                ? new SutReply.Usage(GatewayHttp.count(usage, "input_tokens"), GatewayHttp.count(usage, "output_tokens"))
+                : null, SutReply.Ending.WHOLE_BODY, 0);
     }
 
     private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
@@ -109,40 +116,71 @@ public final class AnthropicMessagesSut implements SutClient {
         if (!GatewayHttp.succeeded(response)) {
             return GatewayHttp.refusal(response);
         }
-        StringBuilder answer = new StringBuilder();
-        String servedBy = null;
-        long firstByte = 0;
-        try (Stream<String> lines = response.body()) {
-            Iterator<String> iterator = lines.iterator();
-            while (iterator.hasNext()) {
-                String line = iterator.next();
-                if (!line.startsWith("data:")) {
-                    continue;
+        Events events = new Events();
+        GatewayHttp.StreamRead read = GatewayHttp.readEvents(response, events::add);
+        String answer = events.answer.toString();
+        if (events.error) {
+            return new SutReply(502, answer, events.model, events.firstByte, false, events.stopReason, events.usage,
+                    SutReply.Ending.ERROR_EVENT, read.malformed());
+        }
+        return new SutReply(response.statusCode(), answer, events.model, events.firstByte, false, events.stopReason,
+                events.usage, events.stopped ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, read.malformed());
+    }
+
+    /**
+     * What the events of one stream added up to. The stream's usage block is {@code message_delta}'s (its
+     * input tokens from {@code message_start} when it leaves them out): the one that arrives with the stop
+     * reason at the end of the answer, so a stream cut before it has none.
+     */
+    private static final class Events {
+        private final StringBuilder answer = new StringBuilder();
+        private String model;
+        private String stopReason;
+        private Long inputTokens;
+        private SutReply.Usage usage;
+        private long firstByte;
+        private boolean stopped;
+        private boolean error;
+
+        /** Takes one event; false at {@code message_stop} or an {@code error} event, either of which ends the stream. */
+        boolean add(JsonNode event) {
+            switch (event.path("type").asText()) {
+                case "message_start" -> {
+                    model = event.path("message").path("model").asText(null);
+                    inputTokens = GatewayHttp.count(event.path("message").path("usage"), "input_tokens");
                 }
-                JsonNode event = Mappers.json().readTree(line.substring(5).trim());
-                switch (event.path("type").asText()) {
-                    case "message_start" -> servedBy = event.path("message").path("model").asText(null);
-                    case "content_block_delta" -> {
-                        JsonNode text = event.path("delta").path("text");
-                        if (text.isTextual() && !text.asText().isEmpty()) {
-                            if (firstByte == 0) {
-                                firstByte = System.nanoTime();
-                            }
-                            answer.append(text.asText());
+                case "content_block_delta" -> {
+                    JsonNode text = event.path("delta").path("text");
+                    if (text.isTextual() && !text.asText().isEmpty()) {
+                        if (firstByte == 0) {
+                            firstByte = System.nanoTime();
                         }
+                        answer.append(text.asText());
                     }
-                    case "message_stop" -> {
-                        return new SutReply(response.statusCode(), answer.toString(), servedBy, firstByte, false);
+                }
+                case "message_delta" -> {
+                    String reason = GatewayHttp.text(event.path("delta").path("stop_reason"));
+                    stopReason = reason == null ? stopReason : reason;
+                    JsonNode reported = event.path("usage");
+                    if (reported.isObject()) {
+                        Long input = GatewayHttp.count(reported, "input_tokens");
+                        usage = new SutReply.Usage(input == null ? inputTokens : input,
+                                GatewayHttp.count(reported, "output_tokens"));
                     }
-                    case "error" -> {
-                        return new SutReply(502, answer.toString(), servedBy, firstByte, false);
-                    }
-                    default -> {
-                        // ping, content_block_start/stop, message_delta: nothing the answer needs.
-                    }
+                }
+                case "message_stop" -> {
+                    stopped = true;
+                    return false;
+                }
+                case "error" -> {
+                    error = true;
+                    return false;
+                }
+                default -> {
+                    // ping, content_block_start/stop: nothing the answer needs.
                 }
             }
+            return true;
         }
-        return new SutReply(response.statusCode(), answer.toString(), servedBy, firstByte, true);
     }
 }

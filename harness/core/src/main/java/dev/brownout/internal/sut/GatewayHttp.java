@@ -1,13 +1,26 @@
 package dev.brownout.internal.sut;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.SutReply;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** What the HTTP adapters share: their client, and how a non-2xx answer becomes a reply. */
+/**
+ * What the HTTP adapters share: their client, how a non-2xx answer becomes a reply, and how a body is read the
+ * way a tolerant client reads it: a broken connection is an error, a server-sent event that is not JSON is
+ * skipped and counted.
+ */
 final class GatewayHttp {
 
     private GatewayHttp() {
@@ -28,5 +41,83 @@ final class GatewayHttp {
         try (Stream<String> lines = response.body()) {
             return new SutReply(response.statusCode(), String.join("\n", lines.toList()), null, System.nanoTime());
         }
+    }
+
+    /** A whole (not streamed) body; a body that breaks off after the headers is an {@link AbortedReplyException}. */
+    static String wholeBody(HttpResponse<InputStream> response) throws IOException {
+        try (InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AbortedReplyException("in its body", e);
+        }
+    }
+
+    /** A refused request read as an input stream: its status, and its body as the answer for the exchange log. */
+    static SutReply refusalOf(HttpResponse<InputStream> response) throws IOException {
+        return new SutReply(response.statusCode(), wholeBody(response), null, System.nanoTime());
+    }
+
+    /**
+     * Reads the {@code data:} payloads of a server-sent event stream and hands each one that is JSON to
+     * {@code handler} until it returns false (the stream's terminator or an error event), {@code data: [DONE]}
+     * arrives or the body ends. Other lines ({@code event:}, comments, blank lines) are skipped; a payload that
+     * is not a JSON object is skipped and counted.
+     *
+     * @throws AbortedReplyException when the connection broke before the body's end
+     */
+    static StreamRead readEvents(HttpResponse<Stream<String>> response, Predicate<JsonNode> handler)
+            throws AbortedReplyException {
+        int malformed = 0;
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> iterator = lines.iterator();
+            while (iterator.hasNext()) {
+                String line = iterator.next();
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                String data = line.substring(5).trim();
+                if (data.equals("[DONE]")) {
+                    return new StreamRead(true, false, malformed);
+                }
+                JsonNode event = json(data);
+                if (event == null) {
+                    malformed++;
+                } else if (!handler.test(event)) {
+                    return new StreamRead(false, true, malformed);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new AbortedReplyException("mid-stream", e.getCause());
+        }
+        return new StreamRead(false, false, malformed);
+    }
+
+    /**
+     * How a stream read ended: at {@code data: [DONE]}, where the handler stopped it (its own terminator or an
+     * error event), or, with neither, at a clean end of the body.
+     *
+     * @param malformed payloads that were not JSON objects, skipped
+     */
+    record StreamRead(boolean done, boolean stopped, int malformed) {
+    }
+
+    private static JsonNode json(String data) {
+        try {
+            JsonNode node = Mappers.json().readTree(data);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** A usage figure, or null when the block does not carry it as a number. */
+    static Long count(JsonNode usage, String field) {
+        JsonNode value = usage.path(field);
+        return value.isIntegralNumber() ? value.asLong() : null;
+    }
+
+    /** A text field, or null when it is missing, null or not text. */
+    static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 }

@@ -8,22 +8,23 @@ import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The {@code openai-chat} adapter: the SUT is a gateway that speaks OpenAI Chat Completions. Each task is
- * one {@code POST {base}/chat/completions} with the prompt as the user message, streamed or not. A stream
- * that ends without {@code data: [DONE]} is reported as truncated; a mid-stream error event as a 502.
+ * one {@code POST {base}/chat/completions} with the prompt as the user message, streamed or not (a stream asks
+ * for its usage chunk). It reports what it saw rather than judging it: the finish reason and usage block
+ * received, and whether a stream ended with {@code data: [DONE]} or simply ended. A mid-stream error event is
+ * a 502; a chunk that is not JSON is skipped and counted; a body that breaks off is an
+ * {@link AbortedReplyException}.
  */
 public final class OpenAiChatSut implements SutClient {
-
-    private static final String DONE = "[DONE]";
 
     private final URI completions;
     private final String apiKey;
@@ -83,14 +84,18 @@ public final class OpenAiChatSut implements SutClient {
     }
 
     private SutReply whole(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long arrived = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (!GatewayHttp.succeeded(response)) {
-            return new SutReply(response.statusCode(), response.body(), null, arrived);
+            return GatewayHttp.refusalOf(response);
         }
-        JsonNode completion = Mappers.json().readTree(response.body());
-        String content = completion.path("choices").path(0).path("message").path("content").asText(null);
-        return new SutReply(response.statusCode(), content, completion.path("model").asText(null), arrived);
+        String body = GatewayHttp.wholeBody(response);
+        long arrived = System.nanoTime();
+        JsonNode completion = Mappers.json().readTree(body);
+        JsonNode choice = completion.path("choices").path(0);
+        String content = choice.path("message").path("content").asText(null);
+        return new SutReply(response.statusCode(), content, completion.path("model").asText(null), arrived, false,
+                GatewayHttp.text(choice.path("finish_reason")), usage(completion.path("usage")),
+                SutReply.Ending.WHOLE_BODY, 0);
     }
 
     private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
@@ -98,34 +103,52 @@ public final class OpenAiChatSut implements SutClient {
         if (!GatewayHttp.succeeded(response)) {
             return GatewayHttp.refusal(response);
         }
-        StringBuilder answer = new StringBuilder();
-        String servedBy = null;
-        long firstByte = 0;
-        try (Stream<String> lines = response.body()) {
-            Iterator<String> iterator = lines.iterator();
-            while (iterator.hasNext()) {
-                String line = iterator.next();
-                if (!line.startsWith("data:")) {
-                    continue;
-                }
-                String data = line.substring(5).trim();
-                if (data.equals(DONE)) {
-                    return new SutReply(response.statusCode(), answer.toString(), servedBy, firstByte, false);
-                }
-                JsonNode chunk = Mappers.json().readTree(data);
-                if (chunk.has("error")) {
-                    return new SutReply(502, answer.toString(), servedBy, firstByte, false);
-                }
-                servedBy = chunk.path("model").asText(servedBy);
-                JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
-                if (content.isTextual() && !content.asText().isEmpty()) {
-                    if (firstByte == 0) {
-                        firstByte = System.nanoTime();
-                    }
-                    answer.append(content.asText());
-                }
-            }
+        Chunks chunks = new Chunks();
+        GatewayHttp.StreamRead read = GatewayHttp.readEvents(response, chunks::add);
+        String answer = chunks.answer.toString();
+        if (chunks.error) {
+            return new SutReply(502, answer, chunks.model, chunks.firstByte, false, chunks.finishReason, chunks.usage,
+                    SutReply.Ending.ERROR_EVENT, read.malformed());
         }
-        return new SutReply(response.statusCode(), answer.toString(), servedBy, firstByte, true);
+        return new SutReply(response.statusCode(), answer, chunks.model, chunks.firstByte, false, chunks.finishReason,
+                chunks.usage, read.done() ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, read.malformed());
+    }
+
+    /** {@code usage} of a completion or a chunk, or null when it is not an object (absent, or null in a chunk). */
+    private static SutReply.Usage usage(JsonNode usage) {
+        return usage.isObject() ? new SutReply.Usage(GatewayHttp.count(usage, "prompt_tokens"),
+                GatewayHttp.count(usage, "completion_tokens")) : null;
+    }
+
+    /** What the chunks of one stream added up to. */
+    private static final class Chunks {
+        private final StringBuilder answer = new StringBuilder();
+        private String model;
+        private String finishReason;
+        private SutReply.Usage usage;
+        private long firstByte;
+        private boolean error;
+
+        /** Takes one chunk; false at an error event, which ends the stream for the caller. */
+        boolean add(JsonNode chunk) {
+            if (chunk.has("error")) {
+                error = true;
+                return false;
+            }
+            model = chunk.path("model").asText(model);
+            JsonNode choice = chunk.path("choices").path(0);
+            JsonNode content = choice.path("delta").path("content");
+            if (content.isTextual() && !content.asText().isEmpty()) {
+                if (firstByte == 0) {
+                    firstByte = System.nanoTime();
+                }
+                answer.append(content.asText());
+            }
+            String finish = GatewayHttp.text(choice.path("finish_reason"));
+            finishReason = finish == null ? finishReason : finish;
+            SutReply.Usage reported = usage(chunk.path("usage"));
+            usage = reported == null ? usage : reported;
+            return true;
+        }
     }
 }

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeoutException;
 /** One exchange with the SUT, bounded by the task's timeout, timed against the run's origin. */
 final class TimedExchange {
 
+    /** The error class of an exchange whose stream carried an error event. */
+    static final String STREAM_ERROR = "stream_error";
+
     private TimedExchange() {
     }
 
@@ -31,10 +34,7 @@ final class TimedExchange {
             SutReply reply = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             long ended = System.nanoTime() - origin;
             long firstByte = reply.firstByteNanos() > 0 ? reply.firstByteNanos() - origin : -1;
-            boolean ok = reply.status() >= 200 && reply.status() < 300;
-            return new Exchange(request.taskId(), intended, started, firstByte, ended,
-                    ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), ok ? null : "http_" + reply.status(),
-                    reply.answer(), reply.model(), reply.truncated());
+            return ofReply(request, reply, intended, started, firstByte, ended);
         } catch (TimeoutException e) {
             call.cancel(true);
             return new Exchange(request.taskId(), intended, started, -1, System.nanoTime() - origin,
@@ -53,6 +53,22 @@ final class TimedExchange {
             Thread.currentThread().interrupt();
             return aborted(request, intended, started, origin);
         }
+    }
+
+    /**
+     * A reply that arrived: answered when the caller got a success (a 2xx status and no error event), judged
+     * for completeness by {@link ReplyCompleteness}; an error otherwise.
+     */
+    static Exchange ofReply(SutRequest request, SutReply reply, long intended, long started, long firstByte,
+                            long ended) {
+        boolean errorEvent = reply.ending() == SutReply.Ending.ERROR_EVENT;
+        boolean ok = reply.status() >= 200 && reply.status() < 300 && !errorEvent;
+        String truncation = ok ? ReplyCompleteness.incompleteness(reply, request.prompt()) : null;
+        String errorClass = ok ? null : errorEvent ? STREAM_ERROR : "http_" + reply.status();
+        return new Exchange(request.taskId(), intended, started, firstByte, ended,
+                ok ? Exchange.ANSWERED : Exchange.ERROR, reply.status(), errorClass, reply.answer(), reply.model(),
+                truncation != null, truncation, reply.finishReason(), reply.usage(), reply.ending(),
+                reply.malformedEvents());
     }
 
     private static Exchange aborted(SutRequest request, long intended, long started, long origin) {

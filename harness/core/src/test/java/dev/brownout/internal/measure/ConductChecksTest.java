@@ -192,16 +192,39 @@ class ConductChecksTest {
         }
 
         @Test
-        void aCutStreamTheSutFlaggedTruncatedOrFailedOverFromPasses() {
+        void aCutStreamTheSutFailedOverFromPasses() {
             List<ProviderCall> calls = List.of(
-                    ledger.call("t1").outcome(CallOutcome.CUT).build(),
                     ledger.call("t2").outcome(CallOutcome.CUT).build(),
                     ledger.call("t2").provider("backup").at(200).build());
-            List<ExchangeRecord> exchanges = List.of(exchange("t1").truncated().build(), exchange("t2").build());
+
+            CheckResult result = required(CheckKind.NO_TRUNCATED_SUCCESS, true, calls, List.of(exchange("t2").build()));
+
+            assertThat(result.passed()).as("the answer came whole from the backup: %s", result.detail()).isTrue();
+            assertThat(result.observed()).isEqualTo("0");
+        }
+
+        @Test
+        void anAnswerFlaggedTruncatedIsStillATruncatedSuccess() {
+            List<ProviderCall> calls = List.of(ledger.call("t1").outcome(CallOutcome.CUT).build());
+            List<ExchangeRecord> exchanges = List.of(
+                    exchange("t1").truncation("the stream ended without a finish reason").build());
 
             CheckResult result = required(CheckKind.NO_TRUNCATED_SUCCESS, true, calls, exchanges);
 
-            assertThat(result.passed()).isTrue();
+            assertThat(result.passed()).as("a stream that simply ended reached its caller as a success").isFalse();
+            assertThat(result.observed()).isEqualTo("1");
+        }
+
+        @Test
+        void aCutStreamTheSutTurnedIntoAnErrorPasses() {
+            List<ProviderCall> calls = List.of(ledger.call("t1").outcome(CallOutcome.CUT).build(),
+                    ledger.call("t2").outcome(CallOutcome.STREAM_ERROR).build());
+            List<ExchangeRecord> exchanges = List.of(exchange("t1").failed("AbortedReplyException", 0).build(),
+                    exchange("t2").failed("stream_error", 502).build());
+
+            CheckResult result = required(CheckKind.NO_TRUNCATED_SUCCESS, true, calls, exchanges);
+
+            assertThat(result.passed()).as("an aborted connection and an error event are honest failures").isTrue();
             assertThat(result.observed()).isEqualTo("0");
         }
     }

@@ -40,6 +40,7 @@ final class LedgerFixtures {
         private Long retryAfterMillis;
         private String authFailure;
         private String credentialOwner;
+        private List<String> faults = List.of();
 
         private Call(long seq, String taskId) {
             this.seq = seq;
@@ -102,6 +103,12 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** The faults the ledger says hit the call, e.g. {@code stall:clean}. */
+        Call faults(String... labels) {
+            faults = List.of(labels);
+            return this;
+        }
+
         Call credential(String owner, String failure) {
             credentialOwner = owner;
             authFailure = failure;
@@ -111,7 +118,7 @@ final class LedgerFixtures {
         ProviderCall build() {
             return new ProviderCall(seq, ORIGIN.plusMillis(atMillis), provider, "openai", model, servedModel,
                     "req_" + seq, "key", status, outcome, true, inputTokens, outputTokens, new BigDecimal(cost), taskId,
-                    null, null, authFailure, credentialOwner, List.of(), null, durationMillis,
+                    null, null, authFailure, credentialOwner, faults, null, durationMillis,
                     status >= 400 ? "http_" + status : null, retryAfterMillis);
         }
     }
@@ -125,6 +132,8 @@ final class LedgerFixtures {
         private int status = 200;
         private String model = "mid";
         private boolean truncated;
+        private String truncation;
+        private String errorClass;
         private double score = 1;
 
         private Answer(String taskId) {
@@ -150,6 +159,13 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** An error the caller's SDK raises without an HTTP error status: a broken connection, an error event. */
+        Answer failed(String error, int httpStatus) {
+            error(httpStatus);
+            errorClass = error;
+            return this;
+        }
+
         Answer timeout() {
             outcome = "timeout";
             status = 0;
@@ -168,6 +184,13 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** Judged truncated as it ended, from the reply alone, for {@code reason}. */
+        Answer truncation(String reason) {
+            truncated = true;
+            truncation = reason;
+            return this;
+        }
+
         Answer score(double grade) {
             score = grade;
             return this;
@@ -175,8 +198,9 @@ final class LedgerFixtures {
 
         ExchangeRecord build() {
             return new ExchangeRecord(taskId, "arithmetic", phase, intendedMs, intendedMs, null, intendedMs + latencyMs,
-                    latencyMs, outcome, status, "error".equals(outcome) ? "http_" + status : null, model, truncated,
-                    score, "42", "answer", "prompt");
+                    latencyMs, outcome, status, errorClass != null ? errorClass
+                    : "error".equals(outcome) ? "http_" + status : null, model, truncated,
+                    score, "42", "answer", "prompt", truncation, null, null, null, 0);
         }
     }
 }

@@ -6,13 +6,17 @@ import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.behaviour.CutFault;
+import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.ErrorFault;
+import dev.brownout.fakes.behaviour.MalformedChunkFault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
+import dev.brownout.fakes.behaviour.UnterminatedFault;
 import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.canary.CanaryGenerator;
 import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.CanaryTask;
+import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The anthropic-messages adapter against a fake Anthropic provider standing in for a gateway. */
 class AnthropicMessagesSutTest {
@@ -54,6 +59,11 @@ class AnthropicMessagesSutTest {
     @BeforeEach
     void healthy() {
         provider.behaviour().replace(ProviderBehaviour.healthy());
+    }
+
+    private static ProviderCall servedFor(CanaryTask task) {
+        return provider.ledger().all().stream().filter(call -> task.id().equals(call.taskId())).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private static SutRequest request(CanaryTask task, boolean stream) {
@@ -90,18 +100,83 @@ class AnthropicMessagesSutTest {
     }
 
     @Test
-    void aStreamWithoutMessageStopIsTruncated() throws Exception {
+    void aWholeMessageRecordsItsStopReasonAndTheUsageTheProviderCounted() throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, false));
+
+        ProviderCall served = servedFor(task);
+        assertThat(reply.finishReason()).as("stop reason").isEqualTo("end_turn");
+        assertThat(reply.usage()).as("usage: the ledger's input and output tokens")
+                .isEqualTo(new SutReply.Usage(served.inputTokens(), served.outputTokens()));
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.WHOLE_BODY);
+    }
+
+    @Test
+    void aStreamedMessageRecordsItsStopReasonUsageAndMessageStop() throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        ProviderCall served = servedFor(task);
+        assertThat(reply.finishReason()).as("message_delta's stop reason").isEqualTo("end_turn");
+        assertThat(reply.usage()).as("message_start's input and message_delta's output tokens, as the ledger counts them")
+                .isEqualTo(new SutReply.Usage(served.inputTokens(), served.outputTokens()));
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.TERMINATOR);
+    }
+
+    @Test
+    void aStreamCutCleanlyIsReportedAsItEndedWithoutStopReasonOrUsage() throws Exception {
         provider.behaviour().replace(ProviderBehaviour.of(new CutFault(2, null, null)));
 
         SutReply reply = sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), true));
 
-        assertThat(reply.truncated()).isTrue();
+        assertThat(reply.status()).as("status").isEqualTo(200);
+        assertThat(reply.ending()).as("the body simply ended").isEqualTo(SutReply.Ending.CLEAN_END);
+        assertThat(reply.finishReason()).as("stop reason").isNull();
+        assertThat(reply.usage()).as("no message_delta, so no final usage").isNull();
+    }
+
+    @Test
+    void aStreamThatOnlyLacksMessageStopEndsCleanlyWithItsStopReasonAndUsage() throws Exception {
+        provider.behaviour().replace(ProviderBehaviour.of(new UnterminatedFault(null, null, null, null)));
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.CLEAN_END);
+        assertThat(reply.finishReason()).as("stop reason").isEqualTo("end_turn");
+        assertThat(reply.usage()).as("usage").isNotNull();
+        assertThat(Canaries.answerIn(reply.answer())).as("the whole answer").contains(task.expected());
+    }
+
+    @Test
+    void aMalformedEventIsSkippedAndCounted() throws Exception {
+        provider.behaviour().replace(ProviderBehaviour.of(new MalformedChunkFault(2, null, null, null, null)));
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        assertThat(reply.malformedEvents()).as("malformed events").isEqualTo(1);
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.TERMINATOR);
+        assertThat(Canaries.answerIn(reply.answer())).as("the whole answer").contains(task.expected());
+    }
+
+    @Test
+    void aStreamThatBreaksOffIsAnAbortedReply() {
+        provider.behaviour().replace(ProviderBehaviour.of(new CutFault(2, CutMode.ABORT, null, null, null, null)));
+
+        assertThatThrownBy(() -> sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), true)))
+                .as("a FIN before the zero-length chunk").isInstanceOf(AbortedReplyException.class);
     }
 
     @Test
     void anErrorEventIsAnError() throws Exception {
         provider.behaviour().replace(ProviderBehaviour.of(new StreamErrorFault(1, 529, null, null, null)));
 
-        assertThat(sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 1), true)).status()).isEqualTo(502);
+        SutReply reply = sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 1), true));
+
+        assertThat(reply.status()).as("status").isEqualTo(502);
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.ERROR_EVENT);
     }
 }

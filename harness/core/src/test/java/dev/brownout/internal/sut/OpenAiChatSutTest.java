@@ -6,9 +6,12 @@ import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.behaviour.CutFault;
+import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.ErrorFault;
+import dev.brownout.fakes.behaviour.MalformedChunkFault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
+import dev.brownout.fakes.behaviour.UnterminatedFault;
 import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.canary.CanaryGenerator;
 import dev.brownout.fakes.canary.CanaryKind;
@@ -34,6 +37,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The openai-chat adapter against a fake OpenAI provider standing in for a gateway: what the adapter
@@ -63,6 +67,11 @@ class OpenAiChatSutTest {
     @BeforeEach
     void healthy() {
         provider.behaviour().replace(ProviderBehaviour.healthy());
+    }
+
+    private static ProviderCall servedFor(CanaryTask task) {
+        return provider.ledger().all().stream().filter(call -> task.id().equals(call.taskId())).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private SutRequest request(CanaryTask task, boolean stream) {
@@ -103,15 +112,98 @@ class OpenAiChatSutTest {
     }
 
     @Test
-    void aStreamCutWithoutItsTerminatorIsReportedTruncated() throws Exception {
+    void aWholeAnswerRecordsItsFinishReasonAndTheUsageTheProviderCounted() throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, false));
+
+        ProviderCall served = servedFor(task);
+        assertThat(reply.finishReason()).as("finish reason").isEqualTo("stop");
+        assertThat(reply.usage()).as("usage: the ledger's input and output tokens")
+                .isEqualTo(new SutReply.Usage(served.inputTokens(), served.outputTokens()));
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.WHOLE_BODY);
+    }
+
+    @Test
+    void aStreamedAnswerRecordsItsFinishReasonUsageAndTerminator() throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        ProviderCall served = servedFor(task);
+        assertThat(reply.finishReason()).as("finish reason of the last choice chunk").isEqualTo("stop");
+        assertThat(reply.usage()).as("the usage chunk: the ledger's input and output tokens")
+                .isEqualTo(new SutReply.Usage(served.inputTokens(), served.outputTokens()));
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.TERMINATOR);
+        assertThat(reply.malformedEvents()).as("malformed events").isZero();
+    }
+
+    @Test
+    void aStreamCutCleanlyIsReportedAsItEndedWithoutFinishReasonOrUsage() throws Exception {
         provider.behaviour().replace(ProviderBehaviour.of(new CutFault(3, null, null)));
         CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
 
         SutReply reply = sut.send(request(task, true));
 
         assertThat(reply.status()).as("the cut stream still said 200").isEqualTo(200);
-        assertThat(reply.truncated()).isTrue();
+        assertThat(reply.ending()).as("the body simply ended").isEqualTo(SutReply.Ending.CLEAN_END);
+        assertThat(reply.finishReason()).as("finish reason").isNull();
+        assertThat(reply.usage()).as("usage").isNull();
+        assertThat(reply.truncated()).as("the adapter reports what it saw; the measurement judges it").isFalse();
         assertThat(Canaries.answerIn(reply.answer())).as("no ANSWER line arrived").isEmpty();
+    }
+
+    @Test
+    void aStreamThatOnlyLacksDoneEndsCleanlyWithItsFinishReasonAndUsage() throws Exception {
+        provider.behaviour().replace(ProviderBehaviour.of(new UnterminatedFault(null, null, null, null)));
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.CLEAN_END);
+        assertThat(reply.finishReason()).as("finish reason").isEqualTo("stop");
+        assertThat(reply.usage()).as("usage").isNotNull();
+        assertThat(Canaries.answerIn(reply.answer())).as("the whole answer").contains(task.expected());
+    }
+
+    @Test
+    void aMalformedChunkIsSkippedAndCounted() throws Exception {
+        provider.behaviour().replace(ProviderBehaviour.of(new MalformedChunkFault(2, null, null, null, null)));
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = sut.send(request(task, true));
+
+        assertThat(reply.status()).as("status").isEqualTo(200);
+        assertThat(reply.malformedEvents()).as("malformed events").isEqualTo(1);
+        assertThat(reply.ending()).as("the stream went on to its terminator").isEqualTo(SutReply.Ending.TERMINATOR);
+        assertThat(Canaries.answerIn(reply.answer())).as("the whole answer around the broken chunk")
+                .contains(task.expected());
+    }
+
+    @Test
+    void aStreamThatBreaksOffWithoutItsClosingChunkIsAnAbortedReply() {
+        provider.behaviour().replace(ProviderBehaviour.of(new CutFault(3, CutMode.ABORT, null, null, null, null)));
+
+        assertThatThrownBy(() -> sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), true)))
+                .as("a FIN before the zero-length chunk").isInstanceOf(AbortedReplyException.class)
+                .hasMessageContaining("mid-stream");
+    }
+
+    @Test
+    void aStreamThatIsResetIsAnAbortedReply() {
+        provider.behaviour().replace(ProviderBehaviour.of(new CutFault(3, CutMode.RESET, null, null, null, null)));
+
+        assertThatThrownBy(() -> sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), true)))
+                .as("an RST mid-stream").isInstanceOf(AbortedReplyException.class);
+    }
+
+    @Test
+    void aWholeBodyCutShortIsAnAbortedReply() {
+        provider.behaviour().replace(ProviderBehaviour.of(new CutFault(3, null, null)));
+
+        assertThatThrownBy(() -> sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), false)))
+                .as("a body shorter than its Content-Length").isInstanceOf(AbortedReplyException.class)
+                .hasMessageContaining("in its body");
     }
 
     @Test
@@ -121,6 +213,7 @@ class OpenAiChatSutTest {
         SutReply reply = sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 1), true));
 
         assertThat(reply.status()).isEqualTo(502);
+        assertThat(reply.ending()).as("ending").isEqualTo(SutReply.Ending.ERROR_EVENT);
     }
 
     @Test
