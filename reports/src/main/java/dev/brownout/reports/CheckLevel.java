@@ -14,11 +14,13 @@ public enum CheckLevel {
     /** shown in the reports, never scored */
     INFORMATIONAL;
 
+    /** As result.json writes it: {@code required}, {@code advisory} or {@code informational}. */
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The level result.json names; an unknown one is refused, naming the known ones. */
     @JsonCreator
     public static CheckLevel fromLabel(String label) {
         for (CheckLevel level : values()) {

@@ -18,11 +18,13 @@ public enum CheckStatus {
         this.label = label;
     }
 
+    /** As result.json writes it: {@code pass}, {@code fail} or {@code n/a}. */
     @JsonValue
     public String label() {
         return label;
     }
 
+    /** The status result.json names; an unknown one is refused, naming the known ones. */
     @JsonCreator
     public static CheckStatus fromLabel(String label) {
         for (CheckStatus status : values()) {

@@ -1,7 +1,9 @@
 /**
  * The scenario model and its file format: a {@link dev.brownout.scenario.Scenario} is a fake world, a
  * {@link dev.brownout.scenario.Workload} of graded tasks, a timeline of {@link dev.brownout.scenario.Phase}s
- * that set faults on targets, conduct {@link dev.brownout.scenario.Checks} and the gates the run must pass.
+ * that set faults on targets (each with the {@link dev.brownout.scenario.ExpectedOutcome} a well-behaved SUT
+ * gives), conduct {@link dev.brownout.scenario.Checks} (some needing a {@link dev.brownout.scenario.SutCapability}),
+ * the {@link dev.brownout.scenario.VerdictSettings} the verdict is judged with, and the gates the run must pass.
  * <p>
  * It is where every run starts: {@link dev.brownout.scenario.ScenarioLoader} reads a file (YAML syntax, the
  * schema, then its meaning, reporting every problem at once as a
