@@ -60,7 +60,7 @@ final class PhaseJudgement {
         Unanswered unanswered = Unanswered.of(exchanges, bound);
         Outcome outcome = phase.expect() == ExpectedOutcome.ERROR
                 ? refusal(counts, availability, margin, unanswered, checks)
-                : answer(counts, availability, baselineAvailability, margin, unanswered, checks);
+                : answer(counts, availability, baselineAvailability, baseline != null, margin, unanswered, checks);
         return new PhaseVerdict(phase.name(), expected, outcome.verdict(), outcome.reason(), counts.exchanges(),
                 counts.answered(), availability, baselineAvailability);
     }
@@ -69,11 +69,12 @@ final class PhaseJudgement {
     }
 
     private static Outcome answer(ExchangeCounts counts, double availability, Double baselineAvailability,
-                                  double margin, Unanswered unanswered, List<CheckResult> checks) {
+                                  boolean withBaseline, double margin, Unanswered unanswered, List<CheckResult> checks) {
         double reference = baselineAvailability == null ? 1.0 : baselineAvailability;
         boolean answered = availability >= reference - margin - ROUNDING;
         String figures = "answered " + percent(availability) + " of " + tasks(counts.exchanges(), "task")
-                + " against " + (baselineAvailability == null ? "100% (no baseline: every task answered)"
+                + " against " + (baselineAvailability == null ? "100% (" + (withBaseline
+                ? "no baseline task in this phase" : "no baseline") + ": every task answered)"
                 : "the baseline's " + percent(reference)) + ", " + (answered ? "within" : "more than") + " the "
                 + points(margin) + " margin" + (answered ? "" : " below it");
         CheckResult required = firstFailed(checks, true);

@@ -99,6 +99,15 @@ class VerdictRulesTest {
         }
 
         @Test
+        void aBaselineWithoutTasksInThePhaseHoldsItAgainstEveryTaskAnswered() {
+            Conduct conduct = judge(Checks.NONE, List.of(), tasks("outage", "t", 17, 3), outage(tasks("steady", "s", 20, 0)));
+
+            assertThat(conduct.verdict()).as("85%% answered, the baseline having no task in the phase").isEqualTo(Verdict.SAFE);
+            assertThat(conduct.reason()).as("reason").contains("against 100% (no baseline task in this phase: every"
+                    + " task answered)");
+        }
+
+        @Test
         void aMarginOfZeroAllowsNoLostAnswer() {
             VerdictContext strict = new VerdictContext(List.of(OUTAGE), null, 0, Set.of(), TIMEOUT);
 
