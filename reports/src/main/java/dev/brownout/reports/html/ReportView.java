@@ -14,6 +14,7 @@ import dev.brownout.reports.Finding;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.ModelServed;
 import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
@@ -81,6 +82,7 @@ final class ReportView {
         view.put("gatesPassed", gateReport.passed());
         view.put("checks", checks());
         view.put("hasChecks", result.conduct() != null && !result.conduct().checks().isEmpty());
+        view.put("probe", probe());
         view.put("hasWindows", result.timeline() != null && !result.timeline().windows().isEmpty());
         view.put("windowLength", result.timeline() == null ? Format.NONE : Format.millis(result.timeline().windowMs()));
         view.put("attribution", attribution());
@@ -199,6 +201,19 @@ final class ReportView {
                     "result", check.passed() ? "pass" : "fail", "detail", check.detail()));
         }
         return rows;
+    }
+
+    /** The probe after the run in one line; null (not shown) for a run that never started. */
+    private Map<String, Object> probe() {
+        if (result.conduct() != null && !result.conduct().judged()) {
+            return null;
+        }
+        ProbeResult probe = result.probe();
+        if (probe == null) {
+            return map("answered", false, "text", ProbeResult.NOT_SENT, "bound", null, "servedBy", null);
+        }
+        return map("answered", probe.answered(), "text", probe.description(), "bound", Format.millis(probe.boundMs()),
+                "servedBy", probe.servedBy().isEmpty() ? null : String.join(", ", probe.servedBy()));
     }
 
     private Map<String, Object> attribution() {

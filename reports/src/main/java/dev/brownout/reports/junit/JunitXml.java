@@ -82,6 +82,9 @@ public final class JunitXml {
             property(properties, "brownout.conduct_verdict",
                     result.conduct().judged() ? result.conduct().verdict().label() : NO_CONDUCT_VERDICT);
         }
+        if (result.probe() != null) {
+            property(properties, "brownout.alive_after", result.probe().outcome() + ": " + result.probe().description());
+        }
         property(properties, "brownout.command", String.join(" ", result.command()));
         if (result.quality() != null && result.quality().goodput() != null) {
             // IQ loss leaves out the baseline tasks a run never sent; a CI reading only the gates should know how many

@@ -2,6 +2,7 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.ProbeRecord;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Conduct;
 import dev.brownout.scenario.Check;
@@ -22,8 +23,8 @@ import java.util.stream.Stream;
  * {@code max_attempts_per_task} and {@code max_attempts_per_second} ({@link CheckAttempts}),
  * {@code honours_retry_after} ({@link CheckRetryAfter}), {@code no_truncated_success} ({@link CheckTruncation}),
  * {@code no_hang_past} ({@link CheckHang}), {@code claimed_model_matches} ({@link CheckClaimedModel}),
- * {@code recovers_within} ({@link CheckRecovery}). A flag check set to {@code false} is reported as passed and
- * not checked.
+ * {@code recovers_within} ({@link CheckRecovery}), {@code alive_after} ({@link CheckAliveAfter}). A flag check set
+ * to {@code false} is reported as passed and not checked.
  */
 public final class ConductChecks {
 
@@ -42,7 +43,18 @@ public final class ConductChecks {
     public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                              Instant origin, Set<String> faultedPhases, Duration taskTimeout,
                                              Duration timeToRecover) {
-        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover);
+        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover, null);
+    }
+
+    /**
+     * As {@link #evaluate(Checks, List, List, Instant, Set, Duration, Duration)}, with the probe sent after the run.
+     *
+     * @param probe the healthy request sent through the SUT after the run, or null when none was sent
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProbeRecord probe) {
+        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, probe);
         List<CheckResult> results = new ArrayList<>();
         checks.required().forEach(check -> results.add(evaluate(check, true, inputs)));
         checks.advisory().forEach(check -> results.add(evaluate(check, false, inputs)));
@@ -62,6 +74,7 @@ public final class ConductChecks {
             case NO_HANG_PAST -> CheckHang.evaluate(check, required, inputs);
             case CLAIMED_MODEL_MATCHES -> CheckClaimedModel.evaluate(check, required, inputs);
             case RECOVERS_WITHIN -> CheckRecovery.evaluate(check, required, inputs);
+            case ALIVE_AFTER -> CheckAliveAfter.evaluate(check, required, inputs);
         };
     }
 
