@@ -42,7 +42,18 @@ public final class ConductChecks {
     public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                              Instant origin, Set<String> faultedPhases, Duration taskTimeout,
                                              Duration timeToRecover) {
-        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover);
+        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover,
+                ProxyConnections.none());
+    }
+
+    /**
+     * The same, with the fault proxy's connection log: the checks that count attempts also count the connection
+     * attempts no ledger holds ({@link ConnectionAttempts}), or say that they could not.
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProxyConnections connections) {
+        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, connections);
         List<CheckResult> results = new ArrayList<>();
         checks.required().forEach(check -> results.add(evaluate(check, true, inputs)));
         checks.advisory().forEach(check -> results.add(evaluate(check, false, inputs)));
