@@ -91,7 +91,8 @@ final class ResultAssembler {
         // a run in which no phase was played showed no conduct: it gets no verdict rather than one judged on nothing
         boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
         Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
-                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline)).conduct()
+                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline),
+                ConnectionsFile.read(chaos.folder())).conduct()
                 : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 
