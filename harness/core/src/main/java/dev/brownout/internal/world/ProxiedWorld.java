@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * A scenario's fake world with every fake behind its own fault proxy: the providers and the OAuth server
  * run on their own listeners, and the system under test is only ever given the proxies' addresses.
- * Closing it clears every fault, then deletes the proxies and stops the fakes and the proxy backend.
+ * Closing it clears every fault, then deletes the proxies, reads the fault proxy's connection log (see
+ * {@link #connectionLog()}) and stops the fakes and the proxy backend.
  */
 public final class ProxiedWorld implements AutoCloseable {
 
