@@ -14,16 +14,27 @@ import java.util.List;
  * @param origin        the instant exchange times count from, to place ledger times on the same clock
  * @param timeToRecover from the last fault's end until healthy again, or null when it never was (or was not measured)
  * @param probe         the healthy request sent after the run, or null when none was sent
+ * @param connections   the fault proxy's connection log, for the attempts no ledger holds
  */
 record CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, LedgerTasks tasks, Instant origin,
-                   Duration timeToRecover, ProbeRecord probe) {
+                   Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
 
     CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover) {
-        this(calls, exchanges, origin, timeToRecover, null);
+        this(calls, exchanges, origin, timeToRecover, null, ProxyConnections.none());
     }
 
     CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
                 ProbeRecord probe) {
-        this(List.copyOf(calls), List.copyOf(exchanges), new LedgerTasks(calls), origin, timeToRecover, probe);
+        this(calls, exchanges, origin, timeToRecover, probe, ProxyConnections.none());
+    }
+
+    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
+                ProxyConnections connections) {
+        this(calls, exchanges, origin, timeToRecover, null, connections);
+    }
+
+    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
+                ProbeRecord probe, ProxyConnections connections) {
+        this(List.copyOf(calls), List.copyOf(exchanges), new LedgerTasks(calls), origin, timeToRecover, probe, connections);
     }
 }

@@ -43,7 +43,8 @@ public final class ConductChecks {
     public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                              Instant origin, Set<String> faultedPhases, Duration taskTimeout,
                                              Duration timeToRecover) {
-        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover, null);
+        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover, null,
+                ProxyConnections.none());
     }
 
     /**
@@ -54,7 +55,27 @@ public final class ConductChecks {
     public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                              Instant origin, Set<String> faultedPhases, Duration taskTimeout,
                                              Duration timeToRecover, ProbeRecord probe) {
-        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, probe);
+        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover, probe,
+                ProxyConnections.none());
+    }
+
+    /**
+     * The same, with the fault proxy's connection log: the checks that count attempts also count the connection
+     * attempts no ledger holds ({@link ConnectionAttempts}), or say that they could not.
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProxyConnections connections) {
+        return evaluate(checks, calls, exchanges, origin, faultedPhases, taskTimeout, timeToRecover, null, connections);
+    }
+
+    /**
+     * The same, with both the probe sent after the run (null when none was sent) and the fault proxy's connection log.
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
+        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, probe, connections);
         List<CheckResult> results = new ArrayList<>();
         checks.required().forEach(check -> results.add(evaluate(check, true, inputs)));
         checks.advisory().forEach(check -> results.add(evaluate(check, false, inputs)));

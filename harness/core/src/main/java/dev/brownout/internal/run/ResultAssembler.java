@@ -99,7 +99,8 @@ final class ResultAssembler {
         boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
         ProbeRecord probe = played == null ? null : played.probe();
         Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin, faulted,
-                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline), probe).conduct()
+                scenario.workload().timeout(), timeToRecover(quality.failover(), timeline), probe,
+                ConnectionsFile.read(chaos.folder())).conduct()
                 : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 

@@ -37,7 +37,7 @@ import java.util.function.LongFunction;
  * Plays one scenario against one system under test: starts the world behind its proxies, starts the SUT,
  * sets each phase's faults at its time while the driver sends graded tasks, then leaves a clean world and a
  * run folder ({@code scenario.yaml}, {@code exchanges.jsonl} written as exchanges end, the providers'
- * ledgers, {@code summary.json}).
+ * ledgers, the fault proxy's {@code connections.jsonl}, {@code summary.json}).
  *
  * <p>{@link #stop(String)} (Ctrl-C), a SUT process that exits, or a phase that cannot be set ends the run
  * early the same way: faults cleared, SUT stopped, ports closed, everything measured kept, the summary
@@ -416,6 +416,7 @@ public final class ScenarioRun {
             } catch (RuntimeException e) {
                 errors.survived("closing the world", e);
             }
+            ConnectionsFile.keep(world, folder, errors);
         }
     }
 }
