@@ -143,10 +143,10 @@ class BrownoutApiTest {
             String address = URI.create(primary.baseUrl()).getAuthority();
 
             primary.network(Faults.down());
-            assertThat(RunFixtures.accepts(address)).as("a downed proxy refuses connections").isFalse();
+            assertThat(RunFixtures.serves(address)).as("a downed proxy serves no connection").isFalse();
 
             primary.behaviour(Faults.error(503));
-            assertThat(RunFixtures.accepts(address)).as("setting HTTP faults leaves the proxy down").isFalse();
+            assertThat(RunFixtures.serves(address)).as("setting HTTP faults leaves the proxy down").isFalse();
 
             primary.network(Faults.clean());
             assertThat(post(primary)).as("with the proxy up again, the HTTP fault set before still answers").isEqualTo(503);

@@ -17,6 +17,8 @@ import java.util.List;
  * @param attribution the run's IQ loss split by cause; the parts add up to {@code quality.iq_loss.value}; null
  *                   without a baseline, like the loss itself
  * @param exchanges  every exchange, with secrets redacted from prompts and answers
+ * @param probe      the healthy request sent through the SUT after the run, every fault cleared; null when none was
+ *                   sent (the run ended before its timeline did)
  */
 public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
                         List<String> command, Instant startedAt, Instant endedAt, boolean completed,
@@ -24,7 +26,7 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                         Attribution attribution, List<PhaseResult> phases, Timeline timeline,
                         List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
                         Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
-                        List<String> warnings) {
+                        List<String> warnings, ProbeResult probe) {
 
     public static final String SCHEMA_VERSION = "1";
 
@@ -36,5 +38,18 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
         gates = List.copyOf(gates);
         exchanges = List.copyOf(exchanges);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result without a probe after the run. */
+    public RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
+                     List<String> command, Instant startedAt, Instant endedAt, boolean completed,
+                     String stopReason, BaselineInfo baseline, Summary summary, Quality quality,
+                     Attribution attribution, List<PhaseResult> phases, Timeline timeline,
+                     List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
+                     Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
+                     List<String> warnings) {
+        this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
+                summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
+                exchanges, warnings, null);
     }
 }

@@ -56,6 +56,13 @@ class NeverStartedRunTest {
     }
 
     @Test
+    void theReportsShowNoProbeLineForARunThatNeverStarted() {
+        assertThat(HtmlReport.render(NEVER_STARTED, gates())).as("the HTML report").doesNotContain("id=\"probe\"");
+        assertThat(MarkdownSummary.render(NEVER_STARTED, gates())).as("the Markdown summary")
+                .doesNotContain("Alive after the run");
+    }
+
+    @Test
     void theMarkdownSummarySaysNoVerdictBecauseTheRunNeverStarted() {
         String markdown = MarkdownSummary.render(NEVER_STARTED, gates());
 

@@ -85,7 +85,14 @@ public final class RunResultFixtures {
                 new Security(1, List.of(finding)),
                 List.of(gate),
                 List.of(exchange, failed),
-                List.of("the ledger of provider mistral was not kept"));
+                List.of("the ledger of provider mistral was not kept"),
+                probe());
+    }
+
+    /** The probe after a run, answered by the fallback after the primary refused it. */
+    public static ProbeResult probe() {
+        return new ProbeResult("alive-probe", 12_004.5, 2_000, "answered", 200, null, 182.25, "claude-haiku",
+                List.of("openai/gpt-4o", "anthropic/claude-haiku"), false, 1.0, true);
     }
 
     /** A run with no baseline that sent nothing: every figure that can be null is null, every list empty. */

@@ -61,6 +61,25 @@ class RunResultsTest {
     }
 
     @Test
+    void theProbeIsWrittenWithoutItsDerivedAnsweredFlag() {
+        JsonNode json = SchemaValidation.tree(RunResultFixtures.full());
+
+        assertThat(json.at("/probe/outcome").asText()).as("the probe's outcome").isEqualTo("answered");
+        assertThat(SchemaProperties.names(json.get("probe"))).as("the probe's properties").doesNotContain("answered");
+    }
+
+    @Test
+    void aResultWrittenBeforeTheProbeExistedReadsWithNoProbe() {
+        ObjectNode json = SchemaValidation.tree(RunResultFixtures.full());
+        json.remove("probe");
+
+        RunResult read = RunResults.parse(json.toString(), "older result.json");
+
+        assertThat(read.probe()).as("the probe of a result that has none").isNull();
+        assertThat(read.exchanges()).as("the rest of it is read as before").hasSize(2);
+    }
+
+    @Test
     void derivedMethodsStillWorkAfterReadingBack() {
         RunResult read = RunResults.parse(RunResults.toJson(RunResultFixtures.full()), "full");
 

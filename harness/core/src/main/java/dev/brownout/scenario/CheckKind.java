@@ -19,7 +19,9 @@ public enum CheckKind {
     /** The model the SUT claims served is the one that did. */
     CLAIMED_MODEL_MATCHES(Setting.FLAG),
     /** Healthy again within this long after the last fault ends. */
-    RECOVERS_WITHIN(Setting.DURATION);
+    RECOVERS_WITHIN(Setting.DURATION),
+    /** A healthy request sent after the run, every fault cleared, is answered within this long. */
+    ALIVE_AFTER(Setting.DURATION);
 
     /** The type of a check's setting: Boolean, Long, Double or Duration. */
     public enum Setting { FLAG, WHOLE_NUMBER, NUMBER, DURATION }

@@ -66,8 +66,8 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
 
     /**
      * This scenario on a clock {@code factor} times as long: 0.05 plays a 4-minute scenario in 12 s.
-     * <p>Scaled by the factor, because they are times: phase offsets, the workload's duration, ramp and
-     * timeout, every duration-valued fault parameter (toxic latency, jitter, delays and timeouts; extra TTFT,
+     * <p>Scaled by the factor, because they are times: phase offsets, the workload's duration, ramp,
+     * timeout and pace, every duration-valued fault parameter (toxic latency, jitter, delays and timeouts; extra TTFT,
      * stalls, retry-after; the OAuth token lifetimes, token-endpoint delay and clock skew), duration gates
      * (latency, time to failover or recover) and duration checks.
      * <p>Divided by the factor, because they are amounts per unit of time and must keep their ratio to the

@@ -86,7 +86,7 @@ final class ScenarioReader {
         return new Workload(workload.path("tasks").asText(),
                 workload.path("difficulty").asInt(Workload.DEFAULT_DIFFICULTY), rate, concurrency,
                 duration(workload.get("ramp")), duration(workload.get("duration")),
-                workload.path("stream").asBoolean(false), duration(workload.get("timeout")));
+                workload.path("stream").asBoolean(false), duration(workload.get("timeout")), duration(workload.get("pace")));
     }
 
     private Phase phase(JsonNode phase, String path) {

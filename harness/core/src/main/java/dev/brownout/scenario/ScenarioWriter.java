@@ -96,6 +96,9 @@ final class ScenarioWriter {
         if (workload.concurrency() != null) {
             node.put("concurrency", workload.concurrency());
         }
+        if (workload.pace() != null) {
+            node.put("pace", DurationText.format(workload.pace()));
+        }
         if (!workload.ramp().isZero()) {
             node.put("ramp", DurationText.format(workload.ramp()));
         }

@@ -41,6 +41,7 @@ final class SemanticChecks {
         workload(scenario.workload());
         timeline(scenario, catalog);
         checks(scenario.checks());
+        aliveAfter(scenario.checks());
     }
 
     /** A check is declared at one level, and {@code needs} names only declared checks. */
@@ -152,6 +153,9 @@ final class SemanticChecks {
         if (workload.timeout().isZero()) {
             problems.atValue("workload.timeout", "a task timeout must be longer than 0s, e.g. timeout: 30s");
         }
+        if (workload.pace() != null) {
+            pace(workload);
+        }
         if (workload.ramp().compareTo(workload.duration()) > 0) {
             problems.atValue("workload.ramp", "the ramp (" + DurationText.format(workload.ramp())
                     + ") is longer than the run (" + DurationText.format(workload.duration()) + "); make it at most the duration");
@@ -159,6 +163,34 @@ final class SemanticChecks {
         if (!workload.canary() && baseDirectory != null && !Files.isRegularFile(baseDirectory.resolve(workload.tasks()))) {
             problems.atValue("workload.tasks", "no task file at " + baseDirectory.resolve(workload.tasks())
                     + "; give a path relative to the scenario file, or a canary suite such as canary-arithmetic");
+        }
+    }
+
+    private void pace(Workload workload) {
+        if (workload.concurrency() == null) {
+            problems.atKey("workload.pace", "pace spaces the tasks of each agent of the closed model; use it with "
+                    + "concurrency (e.g. concurrency: 1, pace: 4s), not with rate, whose arrivals are already spaced");
+        } else if (workload.pace().isZero()) {
+            problems.atValue("workload.pace", "a pace must be longer than 0s, e.g. pace: 4s; leave it out for agents "
+                    + "that send their next task as soon as the last one ends");
+        }
+    }
+
+    private void aliveAfter(Checks checks) {
+        for (Check check : checks.required()) {
+            aliveAfter(check, "checks.required.alive_after");
+        }
+        for (Check check : checks.advisory()) {
+            aliveAfter(check, "checks.advisory.alive_after");
+        }
+        for (Check check : checks.informational()) {
+            aliveAfter(check, "checks.informational.alive_after");
+        }
+    }
+
+    private void aliveAfter(Check check, String path) {
+        if (check.kind() == CheckKind.ALIVE_AFTER && ((Duration) check.setting()).isZero()) {
+            problems.atValue(path, "the probe after the run needs more than 0s to be answered, e.g. alive_after: 10s");
         }
     }
 

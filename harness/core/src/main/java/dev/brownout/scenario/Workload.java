@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param duration    length of the run; every phase starts inside it
  * @param stream      whether the SUT is asked for streamed answers
  * @param timeout     how long one task may take before it counts as a timeout
+ * @param pace        closed model only: the least time between the starts of one agent's consecutive tasks (an
+ *                    agent whose task ended sooner waits the rest); null for none, each agent sending at once
  */
 public record Workload(String tasks, int difficulty, Rate rate, Integer concurrency, Duration ramp,
-                       Duration duration, boolean stream, Duration timeout) {
+                       Duration duration, boolean stream, Duration timeout, Duration pace) {
 
     public static final int DEFAULT_DIFFICULTY = 1;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -25,6 +27,12 @@ public record Workload(String tasks, int difficulty, Rate rate, Integer concurre
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 
+    /** A workload without pacing. */
+    public Workload(String tasks, int difficulty, Rate rate, Integer concurrency, Duration ramp, Duration duration,
+                    boolean stream, Duration timeout) {
+        this(tasks, difficulty, rate, concurrency, ramp, duration, stream, timeout, null);
+    }
+
     /** True for a canary suite, false for a task file. */
     public boolean canary() {
         return tasks.startsWith("canary-") && !tasks.endsWith(".jsonl");
@@ -32,16 +40,17 @@ public record Workload(String tasks, int difficulty, Rate rate, Integer concurre
 
     Workload loadScaled(double factor) {
         return new Workload(tasks, difficulty, rate == null ? null : rate.loadScaled(factor),
-                concurrency == null ? null : (int) LoadScale.amount(concurrency, factor), ramp, duration, stream, timeout);
+                concurrency == null ? null : (int) LoadScale.amount(concurrency, factor), ramp, duration, stream, timeout,
+                pace);
     }
 
     Workload withTasks(String newTasks) {
-        return new Workload(newTasks, difficulty, rate, concurrency, ramp, duration, stream, timeout);
+        return new Workload(newTasks, difficulty, rate, concurrency, ramp, duration, stream, timeout, pace);
     }
 
     Workload scaled(double factor) {
         return new Workload(tasks, difficulty, rate == null ? null : rate.scaled(factor), concurrency,
                 TimeScale.time(ramp, factor), TimeScale.time(duration, factor), stream,
-                TimeScale.time(timeout, factor));
+                TimeScale.time(timeout, factor), TimeScale.time(pace, factor));
     }
 }

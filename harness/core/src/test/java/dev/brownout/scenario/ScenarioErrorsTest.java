@@ -34,7 +34,7 @@ class ScenarioErrorsTest {
     void unknownFieldWithATypoSuggestsTheField() {
         assertThat(onlyProblem(with("  timeout: 30s", "  timout: 30s"))).as("problem for 'timout'")
                 .isEqualTo(new FileProblem(ORIGIN, 13, 3, "workload.timout", "unknown field 'timout'; did you mean "
-                        + "'timeout'? Valid fields here: tasks, difficulty, rate, concurrency, ramp, duration, stream, timeout"));
+                        + "'timeout'? Valid fields here: tasks, difficulty, rate, concurrency, pace, ramp, duration, stream, timeout"));
     }
 
     @Test

@@ -3,14 +3,17 @@ package dev.brownout.faultproxy;
 import dev.brownout.faultproxy.internal.toxics.BlackholeToxic;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A client connection and its upstream, joined by two links. There is no half-close, as in
@@ -28,6 +31,10 @@ final class Connection {
     private final Set<Direction> ended = EnumSet.noneOf(Direction.class);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean lingerZero;
+    private final Instant openedAt = Instant.now();
+    private final long openedNanos = System.nanoTime();
+    /** What decided the connection's fate, for the connection log; null while nothing but forwarding did. */
+    private final AtomicReference<ConnectionOutcome> outcome = new AtomicReference<>();
 
     /** Built under the proxy lock, so the toxic chains it snapshots match what the API reports. */
     Connection(Proxy proxy, Socket client, Map<Direction, List<ToxicSpec>> chains, BufferBudget budget) {
@@ -46,6 +53,9 @@ final class Connection {
         }
         // Toxiproxy sets linger 0 when a reset_peer toxic exists at connect time, drawn or not.
         this.lingerZero = resets;
+        if (!blackholes.isEmpty()) {
+            outcome.set(ConnectionOutcome.BLACKHOLED_BY_TOXIC);
+        }
     }
 
     static boolean isBlackhole(ToxicSpec spec) {
@@ -88,6 +98,7 @@ final class Connection {
             }
         } catch (IOException | IllegalArgumentException e) {
             // As Toxiproxy: the client was accepted, so it sees a plain close, not a refusal.
+            mark(ConnectionOutcome.UPSTREAM_REFUSED);
             close();
             return;
         }
@@ -128,6 +139,7 @@ final class Connection {
     void addToxic(ToxicSpec spec) {
         if (isBlackhole(spec)) {
             if (Stage.draw(spec.toxicity()) && blackholes.add(spec.name()) && blackholes.size() == 1) {
+                mark(ConnectionOutcome.BLACKHOLED_BY_TOXIC);
                 // The upstream goes; the down link's reader then ends quietly (destination is null).
                 closeQuietly(upstream);
             }
@@ -150,6 +162,7 @@ final class Connection {
             return;
         }
         if (spec.type().closesConnectionsOnRemoval()) {
+            endedBy(spec);
             close();
             return;
         }
@@ -160,15 +173,45 @@ final class Connection {
         return direction == Direction.UPSTREAM ? up : down;
     }
 
+    /** A toxic acted on this connection (reset, closed or swallowed its data): that is how it ends. */
+    void endedBy(ToxicSpec spec) {
+        mark(ConnectionOutcome.endedBy(spec));
+    }
+
+    /** The proxy is being disabled or deleted, or the server stopped. */
+    void closeByProxy() {
+        mark(ConnectionOutcome.CLOSED_BY_PROXY);
+        close();
+    }
+
+    private void mark(ConnectionOutcome decided) {
+        outcome.compareAndSet(null, decided);
+    }
+
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Logged before the sockets close, so a client never sees the end of a connection the log lacks.
+        proxy.logEnded(this);
         up.kill();
         down.kill();
         closeQuietly(client);
         closeQuietly(upstream);
         proxy.forget(this);
+    }
+
+    /** The connection's log entry under sequence number {@code seq}; its byte counts are as of now. */
+    ConnectionEntry entry(long seq) {
+        ConnectionOutcome decided = outcome.get();
+        return new ConnectionEntry(seq, openedAt, proxy.name(), clientAddress(client),
+                decided == null ? ConnectionOutcome.FORWARDED : decided, (System.nanoTime() - openedNanos) / 1_000_000,
+                up.bytesRead(), up.bytesWritten(), down.bytesWritten());
+    }
+
+    static String clientAddress(Socket socket) {
+        return socket.getRemoteSocketAddress() instanceof InetSocketAddress address
+                ? HostPort.format(address) : String.valueOf(socket.getRemoteSocketAddress());
     }
 
     /** Closes with SO_LINGER 0 on both sockets, so both peers see a TCP reset. */

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Toxiproxy 2.12.0's HTTP control API on Javalin: same routes, status codes, bodies and headers,
  * including the quirks clients depend on (errors as text/plain JSON, 405 for a known path with the
- * wrong method, plain-text 404 for unknown paths, browser user agents refused).
+ * wrong method, plain-text 404 for unknown paths, browser user agents refused). One extension path,
+ * {@link ConnectionLogEndpoint#PATH}, which no Toxiproxy client calls.
  */
 final class ControlApi {
 
@@ -94,6 +95,9 @@ final class ControlApi {
                     registry.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic"));
                     ctx.status(204);
                 }));
+        route(config, ConnectionLogEndpoint.PATH, Map.of(HandlerType.GET, ctx -> json(ctx, 200,
+                ConnectionLogEndpoint.page(registry.connectionLog(), ctx.queryParam("since"), ctx.queryParam("limit"),
+                        ctx.queryParam("proxy")))));
         config.routes.error(404, ctx -> {
             if (ctx.attribute(ROUTED) == null) {
                 ctx.contentType(TEXT).result("404 page not found\n");

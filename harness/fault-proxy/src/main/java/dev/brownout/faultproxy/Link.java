@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -54,6 +55,9 @@ final class Link {
     private final Stage sink;
     private boolean pumpBusy;
     private boolean closed;
+    /** For the connection log: bytes read from the source, and bytes delivered to the destination. */
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong bytesWritten = new AtomicLong();
 
     Link(Connection connection, Direction direction, List<ToxicSpec> chain, BufferBudget budget) {
         this.connection = connection;
@@ -81,6 +85,7 @@ final class Link {
                 if (n < 0) {
                     break;
                 }
+                bytesRead.addAndGet(n);
                 if (n > 0 && !offer(buffer, n)) {
                     return;
                 }
@@ -387,6 +392,15 @@ final class Link {
         }
         OutputStream out = destination.getOutputStream();
         out.write(data, offset, length);
+        bytesWritten.addAndGet(length);
+    }
+
+    long bytesRead() {
+        return bytesRead.get();
+    }
+
+    long bytesWritten() {
+        return bytesWritten.get();
     }
 
     /** The end of every chain: writes to the destination socket, or swallows for a black-holed connection. */

@@ -5,6 +5,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,12 +21,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * One proxy: a listener, the upstream it dials for every accepted client, its toxic chains and
  * its live connections. All methods are called with the registry lock held, except the accept
  * loop, which takes only this proxy's lock to register a connection.
+ *
+ * <p>Unlike Toxiproxy's, a disabled proxy keeps its listener: it accepts each connection and resets
+ * it at once, so that the connection log counts the attempts a client makes while the proxy is down.
+ * Only deleting the proxy, moving it or stopping the server closes the listener.
  */
 final class Proxy {
+
+    /** Closed: not listening. Forwarding: enabled. Refusing: disabled, listening only to reset and log. */
+    private enum State { CLOSED, FORWARDING, REFUSING }
 
     private final String name;
     private final WorkerThreads threads;
     private final BufferBudget budget;
+    private final ConnectionLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Direction, List<ToxicSpec>> chains = new EnumMap<>(Direction.class);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -32,10 +42,13 @@ final class Proxy {
     private volatile String upstream;
     private ServerSocket server;
     private Thread acceptor;
+    private State state = State.CLOSED;
 
-    Proxy(String name, String listen, String upstream, WorkerThreads threads, BufferBudget budget) {
+    Proxy(String name, String listen, String upstream, WorkerThreads threads, BufferBudget budget,
+          ConnectionLog log) {
         this.name = name;
         this.budget = budget;
+        this.log = log;
         this.listen = listen;
         this.upstream = upstream;
         this.threads = threads;
@@ -58,17 +71,21 @@ final class Proxy {
     boolean enabled() {
         lock.lock();
         try {
-            return server != null;
+            return state == State.FORWARDING;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Binds synchronously so that the API can report a bind failure, then accepts in the background. */
+    /**
+     * Binds synchronously so that the API can report a bind failure, then accepts in the background. A
+     * disabled proxy still holds its listener and only starts forwarding again.
+     */
     void start() {
         lock.lock();
         try {
             if (server != null) {
+                state = State.FORWARDING;
                 return;
             }
             InetSocketAddress address;
@@ -86,6 +103,7 @@ final class Proxy {
                 throw ApiError.internal("listen tcp " + HostPort.describe(address) + ": bind: " + describe(e));
             }
             server = bound;
+            state = State.FORWARDING;
             listen = HostPort.format((InetSocketAddress) bound.getLocalSocketAddress());
             acceptor = threads.start("toxiproxy-" + name + "-accept", () -> accept(bound));
         } catch (IOException e) {
@@ -103,7 +121,26 @@ final class Proxy {
         return message.toLowerCase(Locale.ROOT);
     }
 
-    /** Closes the listener (new connects are refused) and every live connection. */
+    /**
+     * Disables the proxy: every live connection is closed, and from now on each new one is accepted, logged
+     * and reset at once. A proxy that is not listening stays so.
+     */
+    void disable() {
+        List<Connection> live;
+        lock.lock();
+        try {
+            if (state != State.FORWARDING) {
+                return;
+            }
+            state = State.REFUSING;
+            live = List.copyOf(connections);
+        } finally {
+            lock.unlock();
+        }
+        live.forEach(Connection::closeByProxy);
+    }
+
+    /** Closes the listener (new connects are refused by the OS) and every live connection. */
     void stop() {
         List<Connection> live;
         Thread stoppedAcceptor = null;
@@ -115,11 +152,12 @@ final class Proxy {
                 stoppedAcceptor = acceptor;
                 acceptor = null;
             }
+            state = State.CLOSED;
             live = List.copyOf(connections);
         } finally {
             lock.unlock();
         }
-        live.forEach(Connection::close);
+        live.forEach(Connection::closeByProxy);
         awaitListenerClosed(stoppedAcceptor);
     }
 
@@ -148,22 +186,50 @@ final class Proxy {
             } catch (IOException e) {
                 return;
             }
-            Connection connection;
+            Connection accepted = null;
             lock.lock();
             try {
                 if (server != listener) {
                     closeQuietly(client);
                     return;
                 }
-                connection = new Connection(this, client, snapshot(), budget);
-                connections.add(connection);
+                if (state == State.FORWARDING) {
+                    accepted = new Connection(this, client, snapshot(), budget);
+                    connections.add(accepted);
+                }
             } finally {
                 lock.unlock();
             }
+            if (accepted == null) {
+                refuse(client);
+                continue;
+            }
+            Connection connection = accepted;
             String label = "toxiproxy-" + name + "-" + (++sequence);
             String target = upstream;
             threads.start(label + "-up-read", () -> connection.run(threads, target, label));
         }
+    }
+
+    /**
+     * A connection to a disabled proxy: logged, then closed with SO_LINGER 0, so the client gets a TCP
+     * reset before any byte, the nearest a listening socket can come to refusing the connection.
+     */
+    private void refuse(Socket client) {
+        Instant at = Instant.now();
+        String address = Connection.clientAddress(client);
+        log.append(seq -> new ConnectionEntry(seq, at, name, address, ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
+        try {
+            client.setSoLinger(true, 0);
+        } catch (SocketException ignored) {
+            // already closed by the client: there is nothing left to reset
+        }
+        closeQuietly(client);
+    }
+
+    /** Called once by a connection as it ends, before its sockets close. */
+    void logEnded(Connection connection) {
+        log.append(connection::entry);
     }
 
     private Map<Direction, List<ToxicSpec>> snapshot() {

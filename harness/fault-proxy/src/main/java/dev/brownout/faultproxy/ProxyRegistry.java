@@ -30,10 +30,17 @@ final class ProxyRegistry {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final WorkerThreads threads;
     private final BufferBudget budget;
+    private final ConnectionLog connectionLog;
 
-    ProxyRegistry(WorkerThreads threads, BufferBudget budget) {
+    ProxyRegistry(WorkerThreads threads, BufferBudget budget, ConnectionLog connectionLog) {
         this.threads = threads;
         this.budget = budget;
+        this.connectionLog = connectionLog;
+    }
+
+    /** Every proxy's connections; it has its own lock, so reading it never waits for the registry. */
+    ConnectionLog connectionLog() {
+        return connectionLog;
     }
 
     /** Populate failure: the error plus the proxies processed before it. */
@@ -92,7 +99,7 @@ final class ProxyRegistry {
 
     private Proxy newProxy(ProxyRequest request) {
         Proxy proxy = new Proxy(request.name(), request.listen() == null ? "" : request.listen(),
-                request.upstream(), threads, budget);
+                request.upstream(), threads, budget, connectionLog);
         if (request.enabled() == null || request.enabled()) {
             proxy.start();
         }
@@ -128,7 +135,7 @@ final class ProxyRegistry {
                 if (enabled) {
                     proxy.start();
                 } else {
-                    proxy.stop();
+                    proxy.disable();
                 }
             }
             return view(proxy, false);
@@ -180,7 +187,7 @@ final class ProxyRegistry {
             }
             existing.stop();
         }
-        Proxy replacement = new Proxy(request.name(), listen, request.upstream(), threads, budget);
+        Proxy replacement = new Proxy(request.name(), listen, request.upstream(), threads, budget, connectionLog);
         if (request.enabled() == null || request.enabled()) {
             replacement.start();
         }

@@ -52,6 +52,10 @@ final class Stage implements Flow {
             return;
         }
         interrupted = false;
+        if (spec != null && spec.type().name().equals("timeout")) {
+            // the timeout toxic swallows what reaches it: the peer never sees this connection's data again
+            link.connection.endedBy(spec);
+        }
         behaviour.onChunk(chunk, this);
     }
 
@@ -110,11 +114,17 @@ final class Stage implements Flow {
 
     @Override
     public void closeConnection() {
+        if (spec != null) {
+            link.connection.endedBy(spec);
+        }
         link.connection.close();
     }
 
     @Override
     public void resetConnection() {
+        if (spec != null) {
+            link.connection.endedBy(spec);
+        }
         link.connection.reset();
     }
 

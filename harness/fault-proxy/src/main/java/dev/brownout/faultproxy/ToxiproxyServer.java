@@ -17,7 +17,8 @@ public final class ToxiproxyServer implements AutoCloseable {
 
     private final WorkerThreads threads = new WorkerThreads();
     private final BufferBudget budget = new BufferBudget(BufferBudget.DEFAULT_BYTES);
-    private final ProxyRegistry registry = new ProxyRegistry(threads, budget);
+    private final ProxyRegistry registry = new ProxyRegistry(threads, budget,
+            new ConnectionLog(ConnectionLog.DEFAULT_CAPACITY));
     private final Javalin http;
     private final String host;
 

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +66,23 @@ final class Fixtures {
 
     static long succeeded(EngineExecutionResults results) {
         return results.testEvents().succeeded().count();
+    }
+
+    /**
+     * Whether the provider's fault proxy answers an HTTP request (the fake's health check, which no ledger records) with anything at all: false when nothing listens,
+     * and while it is down, since a downed proxy keeps its port but resets every connection at once.
+     */
+    static boolean serves(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /__brownout/health HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            return socket.getInputStream().read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the provider's fault proxy takes a TCP connection. */

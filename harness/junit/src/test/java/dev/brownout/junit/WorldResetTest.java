@@ -96,13 +96,13 @@ class WorldResetTest {
         void first(@ProviderName("primary") WorldProvider primary) {
             assertThat(Fixtures.chat(primary)).as("a call before the fault").isEqualTo(200);
             primary.network(Faults.down());
-            SEEN.put("down in the first test", !Fixtures.accepts(primary.baseUrl()));
+            SEEN.put("down in the first test", !Fixtures.serves(primary.baseUrl()));
         }
 
         @Test
         @Order(2)
         void second(@ProviderName("primary") WorldProvider primary) {
-            SEEN.put("accepts in the second test", Fixtures.accepts(primary.baseUrl()));
+            SEEN.put("accepts in the second test", Fixtures.serves(primary.baseUrl()));
             SEEN.put("ledger in the second test", primary.ledger().size());
         }
     }
@@ -126,14 +126,14 @@ class WorldResetTest {
 
         @BeforeEach
         void look(@ProviderName("primary") WorldProvider primary, TestInfo test) {
-            SEEN.put("primary accepts in @BeforeEach of " + test.getTestMethod().orElseThrow().getName(), Fixtures.accepts(primary.baseUrl()));
+            SEEN.put("primary accepts in @BeforeEach of " + test.getTestMethod().orElseThrow().getName(), Fixtures.serves(primary.baseUrl()));
         }
 
         @Test
         @InPhase("primary-down")
         void primaryDown(@ProviderName("primary") WorldProvider primary, @ProviderName("backup") WorldProvider backup) {
-            SEEN.put("primary accepts in primaryDown", Fixtures.accepts(primary.baseUrl()));
-            SEEN.put("backup accepts in primaryDown", Fixtures.accepts(backup.baseUrl()));
+            SEEN.put("primary accepts in primaryDown", Fixtures.serves(primary.baseUrl()));
+            SEEN.put("backup accepts in primaryDown", Fixtures.serves(backup.baseUrl()));
         }
 
         @Test

@@ -15,6 +15,7 @@ import dev.brownout.reports.Finding;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.ModelServed;
 import dev.brownout.reports.PhaseResult;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.Quality;
@@ -85,6 +86,7 @@ final class ReportView {
         view.put("hasChecks", result.conduct() != null && !result.conduct().checks().isEmpty());
         view.put("phaseVerdicts", phaseVerdicts());
         view.put("hasPhaseVerdicts", result.conduct() != null && !result.conduct().phases().isEmpty());
+        view.put("probe", probe());
         view.put("hasWindows", result.timeline() != null && !result.timeline().windows().isEmpty());
         view.put("windowLength", result.timeline() == null ? Format.NONE : Format.millis(result.timeline().windowMs()));
         view.put("attribution", attribution());
@@ -223,6 +225,19 @@ final class ReportView {
                             : check.status().label(), "detail", check.detail()));
         }
         return rows;
+    }
+
+    /** The probe after the run in one line; null (not shown) for a run that never started. */
+    private Map<String, Object> probe() {
+        if (result.conduct() != null && !result.conduct().judged()) {
+            return null;
+        }
+        ProbeResult probe = result.probe();
+        if (probe == null) {
+            return map("answered", false, "text", ProbeResult.NOT_SENT, "bound", null, "servedBy", null);
+        }
+        return map("answered", probe.answered(), "text", probe.description(), "bound", Format.millis(probe.boundMs()),
+                "servedBy", probe.servedBy().isEmpty() ? null : String.join(", ", probe.servedBy()));
     }
 
     private Map<String, Object> attribution() {

@@ -87,6 +87,9 @@ public final class JunitXml {
                 result.baseline() == null ? "none" : result.baseline().mode().label());
         property(properties, "brownout.bound", gates.bound().name().toLowerCase(Locale.ROOT));
         property(properties, "brownout.verdict", gates.verdict(result).name().toLowerCase(Locale.ROOT));
+        if (result.probe() != null) {
+            property(properties, "brownout.alive_after", result.probe().outcome() + ": " + result.probe().description());
+        }
         property(properties, "brownout.command", String.join(" ", result.command()));
         if (result.quality() != null && result.quality().goodput() != null) {
             // IQ loss leaves out the baseline tasks a run never sent; a CI reading only the gates should know how many

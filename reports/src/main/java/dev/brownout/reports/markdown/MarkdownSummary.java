@@ -12,6 +12,7 @@ import dev.brownout.reports.Goodput;
 import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseVerdict;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
 import dev.brownout.reports.format.Figures;
@@ -118,6 +119,10 @@ public final class MarkdownSummary {
                 + Figures.usd(cost.totalUsd()) + ")" : "")));
         rows.add(List.of("Security findings", result.security() == null ? NONE : Figures.count(result.security().count())));
         rows.add(List.of("Conduct verdict", conductVerdict(result)));
+        if (result.conduct() == null || result.conduct().judged()) {
+            rows.add(List.of("Alive after the run", result.probe() == null ? ProbeResult.NOT_SENT
+                    : result.probe().description()));
+        }
         md.table(List.of("Figure", "Value"), rows);
     }
 

@@ -4,6 +4,7 @@ import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.GateSpec;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.ScenarioInfo;
@@ -22,21 +23,28 @@ public final class ResultCopies {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), true, null, r.baseline(), r.summary(), r.quality(), r.attribution(), r.phases(),
                 r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(), r.gates(),
-                r.exchanges(), r.warnings());
+                r.exchanges(), r.warnings(), r.probe());
+    }
+
+    public static RunResult withProbe(RunResult r, ProbeResult probe) {
+        return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
+                r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
+                r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(),
+                r.gates(), r.exchanges(), r.warnings(), probe);
     }
 
     public static RunResult withScenario(RunResult r, ScenarioInfo scenario) {
         return new RunResult(r.schemaVersion(), scenario, r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
                 r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(),
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withBaseline(RunResult r, BaselineInfo baseline, Quality quality) {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), baseline, r.summary(), quality, r.attribution(),
                 r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(),
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withQuality(RunResult r, Quality quality) {
@@ -47,34 +55,34 @@ public final class ResultCopies {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), summary, r.quality(), r.attribution(),
                 r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(),
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withFailover(RunResult r, List<FailoverResult> failover) {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
                 r.phases(), r.timeline(), failover, r.cost(), r.modelsServed(), r.conduct(), r.security(),
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withCost(RunResult r, Cost cost) {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
                 r.phases(), r.timeline(), r.failover(), cost, r.modelsServed(), r.conduct(), r.security(),
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withSecurity(RunResult r, Security security) {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
                 r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), security,
-                r.gates(), r.exchanges(), r.warnings());
+                r.gates(), r.exchanges(), r.warnings(), r.probe());
     }
 
     public static RunResult withGates(RunResult r, List<GateSpec> gates) {
         return new RunResult(r.schemaVersion(), r.scenario(), r.sut(), r.versions(), r.command(), r.startedAt(),
                 r.endedAt(), r.completed(), r.stopReason(), r.baseline(), r.summary(), r.quality(), r.attribution(),
                 r.phases(), r.timeline(), r.failover(), r.cost(), r.modelsServed(), r.conduct(), r.security(),
-                gates, r.exchanges(), r.warnings());
+                gates, r.exchanges(), r.warnings(), r.probe());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.reports.Cause;
 import dev.brownout.reports.ExchangeResult;
 import dev.brownout.reports.PhaseSpec;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import dev.brownout.reports.ScenarioInfo;
@@ -60,6 +61,24 @@ class HtmlReportTest {
                 "runs/2025-03-14-baseline/result.json", "Java 21.0.5", "uPlot 1.6.30");
         assertThat(text).contains("Incomplete run.", "stopped by Ctrl-C during phase recovery",
                 "the ledger of provider mistral was not kept");
+    }
+
+    @Test
+    void theVerdictSectionSaysWhetherTheSutWasAliveAfterTheRun() {
+        String html = HtmlReport.render(RunResultFixtures.full());
+        String probe = text(html.substring(html.indexOf("id=\"probe\""), html.indexOf("</p>", html.indexOf("id=\"probe\""))));
+
+        assertThat(html.indexOf("id=\"probe\"")).as("the probe line sits in the verdict section, before the charts")
+                .isBetween(html.indexOf("id=\"verdict\""), html.indexOf("id=\"charts\""));
+        assertThat(probe).as("the probe line").contains("Alive after the run:", "answered in 182ms, correct",
+                "given 2s", "served by openai/gpt-4o, anthropic/claude-haiku");
+    }
+
+    @Test
+    void aResultWithoutAProbeSaysNoneWasSent() {
+        String text = text(HtmlReport.render(RunResultFixtures.minimal()));
+
+        assertThat(text).as("the report of a run that sent no probe").contains("Alive after the run: " + ProbeResult.NOT_SENT);
     }
 
     @Test

@@ -141,6 +141,17 @@ class JunitXmlTest {
     }
 
     @Test
+    void aPropertySaysWhatBecameOfTheProbeAfterTheRun() throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        for (Element property : elements(written(COMPLETED, GATES), "property")) {
+            properties.put(property.getAttribute("name"), property.getAttribute("value"));
+        }
+
+        assertThat(properties).as("the suite's properties")
+                .containsEntry("brownout.alive_after", "answered: answered in 182ms, correct");
+    }
+
+    @Test
     void xmlSpecialCharactersInNamesAreEscapedAndReadBack() throws Exception {
         RunResult odd = ResultCopies.withScenario(COMPLETED, new ScenarioInfo("a<b>&\"c'", null, 7, 1, 1, 0, List.of()));
 

@@ -2,6 +2,7 @@ package dev.brownout.reports.markdown;
 
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Conduct;
+import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.RunResultFixtures;
 import dev.brownout.reports.ScenarioInfo;
@@ -85,13 +86,40 @@ class MarkdownSummaryTest {
     }
 
     @Test
+    void theHeadlineSaysWhatBecameOfTheProbeAfterTheRun() {
+        List<List<String>> table = table(render(COMPLETED, GATES), "Figure");
+
+        assertThat(table.getLast()).as("the last headline row").containsExactly("Alive after the run",
+                "answered in 182ms, correct");
+    }
+
+    @Test
+    void aProbeThatTimedOutReadsAsNoAnswerWithinItsBound() {
+        ProbeResult timedOut = new ProbeResult("alive-probe", 12_004.5, 2_000, "timeout", 0, "timeout", 2_000.5, null,
+                List.of("openai/gpt-4o"), false, 0, false);
+
+        List<List<String>> table = table(render(ResultCopies.withProbe(COMPLETED, timedOut), GATES), "Figure");
+
+        assertThat(table.getLast()).as("the probe row of a SUT that did not answer it")
+                .containsExactly("Alive after the run", "no answer within 2s");
+    }
+
+    @Test
+    void aRunWithoutAProbeSaysNoneWasSent() {
+        List<List<String>> table = table(render(ResultCopies.withProbe(COMPLETED, null), GATES), "Figure");
+
+        assertThat(table.getLast()).as("the probe row of a run that sent none")
+                .containsExactly("Alive after the run", ProbeResult.NOT_SENT);
+    }
+
+    @Test
     void theHeadlineTableHasEveryFigure() {
         List<List<String>> table = table(render(COMPLETED, GATES), "Figure");
 
         assertRectangular(table);
         assertThat(table).extracting(List::getFirst).containsExactly("Figure", "IQ loss", "Quality vs baseline",
                 "Availability", "p99 latency", "TTFT p99", "Time to failover", "Time to recover", "Cost amplification",
-                "Wasted spend", "Security findings", "Conduct verdict");
+                "Wasted spend", "Security findings", "Conduct verdict", "Alive after the run");
         assertThat(table.get(1).get(1)).isEqualTo("22.9% (95% CI 16% to 30%)");
         assertThat(table.get(2).get(1)).isEqualTo("0.640 vs 0.830");
         assertThat(table.get(4).get(1)).isEqualTo("2.95s");

@@ -2,6 +2,7 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.ProbeRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,28 @@ import java.util.List;
  *
  * @param origin        the instant exchange times count from, to place ledger times on the same clock
  * @param timeToRecover from the last fault's end until healthy again, or null when it never was (or was not measured)
+ * @param probe         the healthy request sent after the run, or null when none was sent
+ * @param connections   the fault proxy's connection log, for the attempts no ledger holds
  */
 record CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, LedgerTasks tasks, Instant origin,
-                   Duration timeToRecover) {
+                   Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
 
     CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover) {
-        this(List.copyOf(calls), List.copyOf(exchanges), new LedgerTasks(calls), origin, timeToRecover);
+        this(calls, exchanges, origin, timeToRecover, null, ProxyConnections.none());
+    }
+
+    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
+                ProbeRecord probe) {
+        this(calls, exchanges, origin, timeToRecover, probe, ProxyConnections.none());
+    }
+
+    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
+                ProxyConnections connections) {
+        this(calls, exchanges, origin, timeToRecover, null, connections);
+    }
+
+    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
+                ProbeRecord probe, ProxyConnections connections) {
+        this(List.copyOf(calls), List.copyOf(exchanges), new LedgerTasks(calls), origin, timeToRecover, probe, connections);
     }
 }

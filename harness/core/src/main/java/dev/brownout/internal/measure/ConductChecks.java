@@ -2,6 +2,7 @@ package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.ProbeRecord;
 import dev.brownout.reports.CheckLevel;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Conduct;
@@ -25,18 +26,18 @@ import java.util.stream.Stream;
  * over each faulted phase's slice ({@link PhaseSlice}), and gives each faulted phase its verdict
  * ({@link PhaseJudgement}) and the run its own ({@link ConductVerdict}). An informational check is evaluated and
  * never scored; a check that needs a capability the SUT declares it lacks is not evaluated (n/a).
- * {@code recovers_within} is about the last fault's end, so it is judged over the run only. Each check's exact
- * meaning is on its evaluator:
+ * {@code recovers_within} and {@code alive_after} are about the run's end, so they are judged over the run only.
+ * Each check's exact meaning is on its evaluator:
  * {@code max_attempts_per_task} and {@code max_attempts_per_second} ({@link CheckAttempts}),
  * {@code honours_retry_after} ({@link CheckRetryAfter}), {@code no_truncated_success} ({@link CheckTruncation}),
  * {@code no_hang_past} ({@link CheckHang}), {@code claimed_model_matches} ({@link CheckClaimedModel}),
- * {@code recovers_within} ({@link CheckRecovery}). A flag check set to {@code false} is reported as passed and
- * not checked.
+ * {@code recovers_within} ({@link CheckRecovery}), {@code alive_after} ({@link CheckAliveAfter}). A flag check set
+ * to {@code false} is reported as passed and not checked.
  */
 public final class ConductChecks {
 
-    /** Checks about the run as a whole (after the last fault), never judged on one phase's slice. */
-    static final Set<CheckKind> RUN_ONLY = EnumSet.of(CheckKind.RECOVERS_WITHIN);
+    /** Checks about the run's end (after the last fault, the probe after the run), never judged on one phase's slice. */
+    static final Set<CheckKind> RUN_ONLY = EnumSet.of(CheckKind.RECOVERS_WITHIN, CheckKind.ALIVE_AFTER);
 
     private ConductChecks() {
     }
@@ -65,7 +66,53 @@ public final class ConductChecks {
      */
     public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                              Instant origin, VerdictContext context, Duration timeToRecover) {
-        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover);
+        return evaluate(checks, calls, exchanges, origin, context, timeToRecover, null, ProxyConnections.none());
+    }
+
+    /**
+     * As {@link #evaluate(Checks, List, List, Instant, Set, Duration, Duration)}, with the probe sent after the run.
+     *
+     * @param probe the healthy request sent through the SUT after the run, or null when none was sent
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProbeRecord probe) {
+        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
+                timeToRecover, probe, ProxyConnections.none());
+    }
+
+    /**
+     * The same, with the fault proxy's connection log: the checks that count attempts also count the connection
+     * attempts no ledger holds ({@link ConnectionAttempts}), or say that they could not.
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProxyConnections connections) {
+        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
+                timeToRecover, null, connections);
+    }
+
+    /**
+     * The same, with both the probe sent after the run (null when none was sent) and the fault proxy's connection log.
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
+                                             Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
+        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
+                timeToRecover, probe, connections);
+    }
+
+    /**
+     * The checks and the verdicts, per faulted phase and per run.
+     *
+     * @param context     the faulted phases, the baseline, the margin and what the SUT lacks
+     * @param probe       the healthy request sent through the SUT after the run, or null when none was sent
+     * @param connections the fault proxy's connection log
+     */
+    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
+                                             Instant origin, VerdictContext context, Duration timeToRecover,
+                                             ProbeRecord probe, ProxyConnections connections) {
+        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, probe, connections);
         List<CheckResult> results = new ArrayList<>();
         for (Declared declared : declared(checks)) {
             results.add(judged(declared.check(), checks, context) ? evaluate(declared.check(), declared.level(), inputs)
@@ -132,6 +179,7 @@ public final class ConductChecks {
             case NO_HANG_PAST -> CheckHang.evaluate(check, required, inputs);
             case CLAIMED_MODEL_MATCHES -> CheckClaimedModel.evaluate(check, required, inputs);
             case RECOVERS_WITHIN -> CheckRecovery.evaluate(check, required, inputs);
+            case ALIVE_AFTER -> CheckAliveAfter.evaluate(check, required, inputs);
         };
     }
 

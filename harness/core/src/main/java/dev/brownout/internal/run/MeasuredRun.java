@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A run measured against its baseline: with {@code --baseline auto} the same scenario without faults plays
  * first (into {@code baseline/} inside the run folder; a second one into {@code baseline-2/} for the noise
- * floor), then the scenario itself, then both are measured into {@code result.json}. A stop during any of
+ * floor), then the scenario itself, with the probe after it (baselines have none), then both are measured into
+ * {@code result.json}. A stop during any of
  * them ends the whole run: what was played is measured and the result is marked incomplete.
  */
 public final class MeasuredRun {
@@ -100,7 +101,7 @@ public final class MeasuredRun {
             }
             boolean baselinesComplete = baseline.mode() != BaselineMode.AUTO
                     || (completed(baselineRun) && (!noiseFloor || completed(noiseRun)));
-            RunRecord chaos = baselinesComplete ? playStage(plan, folder) : null;
+            RunRecord chaos = baselinesComplete ? playStage(ScenarioRun.into(plan, folder).withAliveProbe()) : null;
             RunResult result;
             try {
                 result = ResultAssembler.assemble(plan, baseline, folder, chaos, baselineRun, noiseRun, stopReason(),
@@ -124,7 +125,10 @@ public final class MeasuredRun {
 
     /** Plays one stage, or nothing (null) once the run was stopped. */
     private RunRecord playStage(RunPlan stagePlan, Path folder) {
-        ScenarioRun run = ScenarioRun.into(stagePlan, folder);
+        return playStage(ScenarioRun.into(stagePlan, folder));
+    }
+
+    private RunRecord playStage(ScenarioRun run) {
         synchronized (this) {
             if (stopReason != null) {
                 return null;

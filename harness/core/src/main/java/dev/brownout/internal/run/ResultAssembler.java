@@ -9,6 +9,7 @@ import dev.brownout.internal.measure.CostMeasurement;
 import dev.brownout.internal.measure.FaultedPhase;
 import dev.brownout.internal.measure.GoodputMeasure;
 import dev.brownout.internal.measure.NoiseFloor;
+import dev.brownout.internal.measure.ProbeMeasure;
 import dev.brownout.internal.measure.QualityMeasure;
 import dev.brownout.internal.measure.QualityMeasurement;
 import dev.brownout.internal.measure.Redactor;
@@ -18,6 +19,7 @@ import dev.brownout.internal.measure.VerdictContext;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.record.PhaseRecord;
+import dev.brownout.internal.record.ProbeRecord;
 import dev.brownout.reports.BaselineInfo;
 import dev.brownout.reports.BaselineMode;
 import dev.brownout.reports.Conduct;
@@ -94,8 +96,10 @@ final class ResultAssembler {
         Instant origin = chaos == null || chaos.timelineStart() == null ? Instant.EPOCH : chaos.timelineStart();
         // a run in which no phase was played showed no conduct: it gets no verdict rather than one judged on nothing
         boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
+        ProbeRecord probe = played == null ? null : played.probe();
         Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin,
-                verdictContext(plan, baseline.exchanges()), timeToRecover(quality.failover(), timeline)).conduct()
+                verdictContext(plan, baseline.exchanges()), timeToRecover(quality.failover(), timeline), probe,
+                ConnectionsFile.read(chaos.folder())).conduct()
                 : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 
@@ -120,7 +124,8 @@ final class ResultAssembler {
                 quality.attribution(), withCost(quality.phases(), calls, exchanges), quality.timeline(),
                 quality.failover(), cost.cost(), cost.modelsServed(), conduct,
                 SecurityFindings.find(calls, secrets, folder), gates(scenario),
-                quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings);
+                quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings,
+                ProbeMeasure.result(probe, played == null ? List.of() : played.probeCalls()));
     }
 
     private static BaselineData baseline(BaselineChoice choice, RunRecord baselineRun) {

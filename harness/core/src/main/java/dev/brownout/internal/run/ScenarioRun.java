@@ -3,6 +3,7 @@ package dev.brownout.internal.run;
 import dev.brownout.fakes.FakeProvider;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.internal.record.ProbeRecord;
 import dev.brownout.internal.sut.StartedSut;
 import dev.brownout.internal.tasks.Task;
 import dev.brownout.internal.tasks.TaskSource;
@@ -29,19 +30,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 /**
  * Plays one scenario against one system under test: starts the world behind its proxies, starts the SUT,
  * sets each phase's faults at its time while the driver sends graded tasks, then leaves a clean world and a
  * run folder ({@code scenario.yaml}, {@code exchanges.jsonl} written as exchanges end, the providers'
- * ledgers, {@code summary.json}).
+ * ledgers, the fault proxy's {@code connections.jsonl}, {@code summary.json}).
  *
  * <p>{@link #stop(String)} (Ctrl-C), a SUT process that exits, or a phase that cannot be set ends the run
  * early the same way: faults cleared, SUT stopped, ports closed, everything measured kept, the summary
  * marked incomplete with the reason. A failure of the harness itself or of a SUT adapter (the world or the SUT
  * not starting, a grader or the exchange log throwing) ends it the same way too, and keeps its stack trace in
  * {@code error.txt}; so does a failure the run goes on after (a clean-up step, a watcher), as a warning.
+ *
+ * <p>A run {@linkplain #withAliveProbe() with the alive probe} also sends, once its timeline has played and every
+ * exchange ended, one healthy request through the SUT with every fault cleared, and keeps it in {@code probe.json}
+ * (see {@link AliveProbe}); a run stopped or failed before that sends none.
  */
 public final class ScenarioRun {
 
@@ -52,14 +58,20 @@ public final class ScenarioRun {
 
     private final RunPlan plan;
     private final Path folder;
+    private final boolean aliveProbe;
     private final CountDownLatch finished = new CountDownLatch(1);
     private State state = State.NEW;
     private Thread player;
     private String stopReason;
 
     private ScenarioRun(RunPlan plan, Path folder) {
+        this(plan, folder, false);
+    }
+
+    private ScenarioRun(RunPlan plan, Path folder, boolean aliveProbe) {
         this.plan = plan;
         this.folder = folder;
+        this.aliveProbe = aliveProbe;
     }
 
     /** A run whose folder is made fresh under the plan's {@code out}. */
@@ -70,6 +82,19 @@ public final class ScenarioRun {
     /** A run kept in exactly {@code folder} (a measured run's baseline goes inside its chaos run's folder). */
     static ScenarioRun into(RunPlan plan, Path folder) {
         return new ScenarioRun(plan, folder);
+    }
+
+    /**
+     * This run, sending the probe after its timeline: a measured run's chaos run does, its baselines do not (the
+     * probe asks whether the faults left the SUT alive, and a baseline has none).
+     */
+    ScenarioRun withAliveProbe() {
+        synchronized (this) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("the probe is chosen before the run plays");
+            }
+        }
+        return new ScenarioRun(plan, folder, true);
     }
 
     /** Plays the run to its end, or until stopped; never throws for what the SUT or the world did. */
@@ -139,6 +164,7 @@ public final class ScenarioRun {
         DriverRun run = null;
         WarmupRecord warmup = WarmupRecord.NONE;
         String sutBaseUrl = null;
+        ProbeRecord probe = null;
         Instant timelineStart = null;
         Map<String, Long> ledgerStart = Map.of();
         String doing = "reading the scenario's tasks";
@@ -180,6 +206,12 @@ public final class ScenarioRun {
                     if (run.listenerFailure() != null) {
                         failure = errors.ended("grading and recording an exchange", run.listenerFailure()) + "; "
                                 + run.unrecorded() + " exchange(s) could not be recorded";
+                    } else if (aliveProbe && timelineOver(origin, scenario.duration())) {
+                        doing = "clearing the faults for the probe after the run";
+                        phases.stop();
+                        world.phases().clear();
+                        doing = "probing the system under test after the run";
+                        probe = AliveProbe.send(scenario, sut.sut(), origin, ledgerPositions(world));
                     }
                 }
             }
@@ -196,6 +228,13 @@ public final class ScenarioRun {
                 phases.stop();
             }
             cleanUp(world, sut, folder, errors);
+            if (probe != null) {
+                try {
+                    folder.writeJson(AliveProbe.FILE, probe);
+                } catch (RuntimeException e) {
+                    errors.survived("keeping the probe after the run in " + AliveProbe.FILE, e);
+                }
+            }
             if (log != null) {
                 try {
                     log.close();
@@ -239,7 +278,8 @@ public final class ScenarioRun {
         DriverRun run = workload.rate() != null
                 ? new OpenLoopDriver(new ArrivalSchedule(workload.rate().perSecond(), length, length), workload.timeout())
                         .run(requests, sut.sut())
-                : new ClosedLoopDriver(workload.concurrency(), length, workload.timeout()).run(requests, sut.sut());
+                : new ClosedLoopDriver(workload.concurrency(), length, workload.timeout(), pace(workload))
+                        .run(requests, sut.sut());
         return new WarmupRecord(length.toMillis(), run.exchanges().size(),
                 run.exchanges().stream().filter(Exchange::answered).count());
     }
@@ -249,6 +289,18 @@ public final class ScenarioRun {
         Map<String, Long> positions = new java.util.LinkedHashMap<>();
         world.fakes().providers().forEach(provider -> positions.put(provider.name(), provider.ledger().lastSequence()));
         return positions;
+    }
+
+    /**
+     * Waits for the end of the timeline (the last phase holds until then, even when the last exchange ended
+     * sooner); false when the run was stopped before or meanwhile.
+     */
+    private boolean timelineOver(long origin, Duration duration) {
+        long remaining;
+        while ((remaining = origin + duration.toNanos() - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(remaining);
+        }
+        return !Thread.currentThread().isInterrupted() && !stopRequested();
     }
 
     private synchronized boolean stopRequested() {
@@ -277,8 +329,12 @@ public final class ScenarioRun {
             ArrivalSchedule schedule = new ArrivalSchedule(workload.rate().perSecond(), workload.ramp(), workload.duration());
             return new OpenLoopDriver(schedule, workload.timeout()).run(requests, sut.sut(), recorder, origin);
         }
-        return new ClosedLoopDriver(workload.concurrency(), workload.duration(), workload.timeout())
+        return new ClosedLoopDriver(workload.concurrency(), workload.duration(), workload.timeout(), pace(workload))
                 .run(requests, sut.sut(), recorder, origin);
+    }
+
+    private static Duration pace(Workload workload) {
+        return workload.pace() == null ? Duration.ZERO : workload.pace();
     }
 
     private static ExchangeRecord record(Exchange exchange, Task task, List<Phase> timeline) {
@@ -360,6 +416,7 @@ public final class ScenarioRun {
             } catch (RuntimeException e) {
                 errors.survived("closing the world", e);
             }
+            ConnectionsFile.keep(world, folder, errors);
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.List;
  * every port the world listened on, so anyone can check afterwards that none is left open.
  *
  * @param listeners {@code host:port} of every proxy, every fake's own listener and the proxy control API
+ * @param connectionsNotCounted why the fault proxy logged no connections (then there is no
+ *                              {@code connections.jsonl}), or null when it did
  */
-record WorldListing(List<Provider> providers, String oauthIssuer, String proxyControlUrl, List<String> listeners) {
+record WorldListing(List<Provider> providers, String oauthIssuer, String proxyControlUrl, List<String> listeners,
+                    String connectionsNotCounted) {
 
     record Provider(String name, String dialect, String auth, String baseUrl, List<String> models, int ownPort) {
     }
@@ -38,7 +41,8 @@ record WorldListing(List<Provider> providers, String oauthIssuer, String proxyCo
         }
         URI control = world.backend().controlUrl();
         listeners.add(hostPort(control));
-        return new WorldListing(providers, issuer, control.toString(), listeners);
+        return new WorldListing(providers, issuer, control.toString(), listeners,
+                world.connectionsNotCounted().orElse(null));
     }
 
     private static String hostPort(URI uri) {

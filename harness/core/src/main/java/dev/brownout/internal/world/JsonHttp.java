@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * JSON over HTTP to the control planes the world drives: the fault proxy's Toxiproxy API and the fakes'
@@ -29,6 +30,12 @@ final class JsonHttp implements AutoCloseable {
 
     JsonNode get(URI uri, String... headers) {
         return send(HttpRequest.newBuilder(uri).GET(), headers);
+    }
+
+    /** Like {@link #get}, but a 404 is an empty answer rather than an error: for a path a server may not offer. */
+    Optional<JsonNode> getIfOffered(URI uri) {
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(uri).GET().timeout(TIMEOUT).build());
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(read(response, "GET", uri));
     }
 
     JsonNode post(URI uri, Object body) {
@@ -56,25 +63,35 @@ final class JsonHttp implements AutoCloseable {
             builder.headers(headers);
         }
         HttpRequest request = builder.timeout(TIMEOUT).build();
-        HttpResponse<String> response;
+        return read(exchange(request), request.method(), request.uri());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(request.method() + " " + request.uri() + " interrupted", e);
         }
+    }
+
+    private JsonNode read(HttpResponse<String> response, String method, URI uri) {
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         try {
             return response.body().isBlank() ? mapper.nullNode() : mapper.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered non-JSON: "
-                    + response.body(), e);
+            throw new IllegalStateException(method + " " + uri + " answered non-JSON: " + response.body(), e);
         }
+    }
+
+    /** The mapper answers are read with, for turning a tree into a record. */
+    ObjectMapper mapper() {
+        return mapper;
     }
 
     @Override

@@ -6,8 +6,10 @@ import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.admin.AdminApi;
 import dev.brownout.fakes.config.Mappers;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.oauth.OAuthServer;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.internal.record.ConnectionRecord;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.scenario.TargetFaults;
 import dev.brownout.world.OAuthEndpoint;
@@ -17,7 +19,9 @@ import dev.brownout.world.WorldEndpoints;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +29,8 @@ import java.util.Optional;
 /**
  * A scenario's fake world with every fake behind its own fault proxy: the providers and the OAuth server
  * run on their own listeners, and the system under test is only ever given the proxies' addresses.
- * Closing it clears every fault, then deletes the proxies and stops the fakes and the proxy backend.
+ * Closing it clears every fault, then deletes the proxies, reads the fault proxy's connection log (see
+ * {@link #connectionLog()}) and stops the fakes and the proxy backend.
  */
 public final class ProxiedWorld implements AutoCloseable {
 
@@ -40,6 +45,12 @@ public final class ProxiedWorld implements AutoCloseable {
     private WorldEndpoints endpoints;
     private PhaseApplier phases;
     private boolean closed;
+    /** The connection log's newest entry when the world started: its own connections come after it. */
+    private long connectionLogStart;
+    /** Why the fault proxy logs no connections, or null when it does. */
+    private String connectionsNotCounted;
+    /** The connection log as read when the world closed, once every connection had ended. */
+    private ProxyConnectionLog connectionsAtClose;
 
     private ProxiedWorld(FaultProxyBackend backend) {
         this.backend = backend;
@@ -104,6 +115,18 @@ public final class ProxiedWorld implements AutoCloseable {
         }
         endpoints = new WorldEndpoints(providerEndpoints, oauthEndpoint);
         phases = new PhaseApplier(targets, http, Clock.systemUTC());
+        startConnectionLog();
+    }
+
+    /** Notes where the world's connections start in the fault proxy's log, or that it keeps none. */
+    private void startConnectionLog() {
+        Optional<JsonNode> page = http.getIfOffered(backend.controlUrl().resolve(TargetProxy.CONNECTIONS_PATH + "?limit=1"));
+        if (page.isPresent()) {
+            connectionLogStart = page.get().path("last").asLong();
+        } else {
+            connectionsNotCounted = "the fault proxy is the real Toxiproxy (" + backend.name() + "), which keeps no log"
+                    + " of connections";
+        }
     }
 
     private TargetProxy createProxy(String name, int slot, int upstreamPort) {
@@ -137,6 +160,57 @@ public final class ProxiedWorld implements AutoCloseable {
         return fakes;
     }
 
+    /**
+     * Every connection the fault proxy accepted in front of this world's targets since it started, with what became
+     * of each. While the world is open, connections still open are missing; after {@link #close()} it is the log
+     * as read once the proxies were deleted, which ended every connection.
+     */
+    public synchronized ProxyConnectionLog connectionLog() {
+        if (closed) {
+            return connectionsAtClose != null ? connectionsAtClose
+                    : ProxyConnectionLog.notCounted("the world closed before its fault proxies were set up");
+        }
+        return readConnectionLog();
+    }
+
+    private ProxyConnectionLog readConnectionLog() {
+        if (connectionsNotCounted != null) {
+            return ProxyConnectionLog.notCounted(connectionsNotCounted);
+        }
+        List<ConnectionRecord> entries = new ArrayList<>();
+        long dropped = 0;
+        for (TargetProxy proxy : proxies) {
+            long since = connectionLogStart;
+            while (true) {
+                JsonNode page = proxy.connections(since);
+                dropped = Math.max(dropped, page.path("dropped").asLong());
+                if (page.path("entries").isEmpty()) {
+                    break;
+                }
+                for (JsonNode entry : page.path("entries")) {
+                    entries.add(record(entry));
+                }
+                since = page.path("next").asLong();
+            }
+        }
+        entries.sort(Comparator.comparingLong(ConnectionRecord::seq));
+        return new ProxyConnectionLog(entries, dropped, null);
+    }
+
+    private ConnectionRecord record(JsonNode entry) {
+        try {
+            return http.mapper().treeToValue(entry, ConnectionRecord.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the fault proxy's connection log holds an entry the harness cannot read: "
+                    + entry, e);
+        }
+    }
+
+    /** Why the fault proxy logs no connections (it is the real Toxiproxy), or empty when it does. */
+    public synchronized Optional<String> connectionsNotCounted() {
+        return Optional.ofNullable(connectionsNotCounted);
+    }
+
     /** The backend the proxies run on, for the harness's own checks. */
     public FaultProxyBackend backend() {
         return backend;
@@ -164,6 +238,16 @@ public final class ProxiedWorld implements AutoCloseable {
             try {
                 proxy.delete();
             } catch (RuntimeException e) {
+                failure = Failures.add(failure, e);
+            }
+        }
+        // deleting a proxy ends its connections, each logged as it ends: the log is complete now
+        if (phases != null) {
+            try {
+                connectionsAtClose = readConnectionLog();
+            } catch (RuntimeException e) {
+                connectionsAtClose = ProxyConnectionLog.notCounted("the fault proxy's connection log could not be read: "
+                        + e.getMessage());
                 failure = Failures.add(failure, e);
             }
         }

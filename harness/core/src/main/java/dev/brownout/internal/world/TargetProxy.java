@@ -21,14 +21,19 @@ final class TargetProxy {
     /** Makes the embedded server list extension toxics too; other servers ignore it. */
     private static final String[] LIST_EXTENSIONS = {"X-Brownout-Extensions", "true"};
 
+    /** The embedded server's connection log (docs/fault-proxy.md); Toxiproxy answers it with 404. */
+    static final String CONNECTIONS_PATH = "/brownout/connections";
+
     private final JsonHttp http;
     private final URI proxyUrl;
+    private final URI connectionsUrl;
     private final String name;
     private final String listen;
 
-    private TargetProxy(JsonHttp http, URI proxyUrl, String name, String listen) {
+    private TargetProxy(JsonHttp http, URI proxyUrl, URI connectionsUrl, String name, String listen) {
         this.http = http;
         this.proxyUrl = proxyUrl;
+        this.connectionsUrl = connectionsUrl;
         this.name = name;
         this.listen = listen;
     }
@@ -41,8 +46,8 @@ final class TargetProxy {
         body.put("upstream", upstream);
         body.put("enabled", true);
         JsonNode created = http.post(controlUrl.resolve("/proxies"), body);
-        return new TargetProxy(http, controlUrl.resolve("/proxies/" + encode(name)), name,
-                created.path("listen").asText());
+        return new TargetProxy(http, controlUrl.resolve("/proxies/" + encode(name)),
+                controlUrl.resolve(CONNECTIONS_PATH + "?proxy=" + encode(name)), name, created.path("listen").asText());
     }
 
     String name() {
@@ -87,6 +92,14 @@ final class TargetProxy {
 
     void delete() {
         http.delete(proxyUrl);
+    }
+
+    /**
+     * This proxy's connections logged after {@code since}, one page (entries, next, last, dropped), from a server
+     * known to keep the log.
+     */
+    JsonNode connections(long since) {
+        return http.get(URI.create(connectionsUrl + "&since=" + since));
     }
 
     private URI toxicsUrl() {

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,23 @@ public final class RunFixtures {
             addresses.add(sut.getHost() + ":" + sut.getPort());
         }
         return addresses;
+    }
+
+    /**
+     * Whether {@code host:port} answers an HTTP request (the fake's health check, which no ledger records) with anything at all: false when nothing listens, and for a
+     * downed fault proxy, which keeps its port but resets every connection at once.
+     */
+    public static boolean serves(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /__brownout/health HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            return socket.getInputStream().read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether anything accepts a connection at {@code host:port} within half a second. */

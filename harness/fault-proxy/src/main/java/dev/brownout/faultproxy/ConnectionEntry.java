@@ -1,0 +1,19 @@
+package dev.brownout.faultproxy;
+
+import java.time.Instant;
+
+/**
+ * One connection a proxy accepted, logged when it ended.
+ *
+ * @param seq             the entry's place in the server's connection log, from 1
+ * @param time            when the proxy accepted the connection
+ * @param proxy           the proxy's name
+ * @param client          the client's address, {@code host:port}
+ * @param durationMs      from acceptance until the connection ended
+ * @param bytesFromClient bytes the proxy read from the client
+ * @param bytesToUpstream bytes the proxy delivered to the upstream; 0 means the upstream saw nothing of it
+ * @param bytesToClient   bytes the proxy delivered to the client
+ */
+record ConnectionEntry(long seq, Instant time, String proxy, String client, ConnectionOutcome outcome,
+                       long durationMs, long bytesFromClient, long bytesToUpstream, long bytesToClient) {
+}
