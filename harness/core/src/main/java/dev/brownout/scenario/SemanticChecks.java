@@ -13,11 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The meaning of a scenario that a schema cannot express: names that must exist or be unique, phase
@@ -44,26 +45,14 @@ final class SemanticChecks {
         aliveAfter(scenario.checks());
     }
 
-    /** A check is declared at one level, and {@code needs} names only declared checks. */
+    /** {@code needs} names only declared checks. */
     private void checks(Checks checks) {
-        Map<CheckKind, String> levels = new EnumMap<>(CheckKind.class);
-        Map<String, List<Check>> byLevel = new LinkedHashMap<>();
-        byLevel.put("required", checks.required());
-        byLevel.put("advisory", checks.advisory());
-        byLevel.put("informational", checks.informational());
-        byLevel.forEach((level, declared) -> {
-            for (Check check : declared) {
-                String first = levels.putIfAbsent(check.kind(), level);
-                if (first != null) {
-                    problems.atKey("checks." + level + "." + check.kind().label(), "check " + check.kind().label()
-                            + " is already declared under checks." + first + "; a check has one level: required, "
-                            + "advisory or informational");
-                }
-            }
-        });
+        Set<CheckKind> declared = EnumSet.noneOf(CheckKind.class);
+        Stream.of(checks.required(), checks.advisory(), checks.informational()).flatMap(List::stream)
+                .forEach(check -> declared.add(check.kind()));
         for (SutCapability capability : SutCapability.values()) {
             for (CheckKind kind : CheckKind.values()) {
-                if (checks.capabilitiesFor(kind).contains(capability) && !levels.containsKey(kind)) {
+                if (checks.capabilitiesFor(kind).contains(capability) && !declared.contains(kind)) {
                     problems.atValue("checks.needs." + capability.label(), "check " + kind.label() + " is not declared"
                             + " under required, advisory or informational; needs only says which declared checks need "
                             + capability.label());

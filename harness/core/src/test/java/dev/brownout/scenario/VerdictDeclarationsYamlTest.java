@@ -141,14 +141,14 @@ class VerdictDeclarationsYamlTest {
     }
 
     @Test
-    void aCheckDeclaredAtTwoLevelsNamesTheFirst() {
-        String yaml = with("informational: { max_attempts_per_second: 20,", "informational: { no_hang_past: 5s,");
+    void theSameCheckMayBeDeclaredAtTwoLevelsAsAHardAndASoftBudget() {
+        Scenario scenario = ScenarioLoader.parse(with("advisory: { max_attempts_per_task: 1 }",
+                "advisory: { max_attempts_per_task: 1, no_hang_past: 5s }"), ORIGIN);
 
-        assertThat(onlyProblem(yaml)).as("problem for no_hang_past both required and informational").satisfies(problem -> {
-            assertThat(problem.field()).isEqualTo("checks.informational.no_hang_past");
-            assertThat(problem.message()).isEqualTo("check no_hang_past is already declared under checks.required; a "
-                    + "check has one level: required, advisory or informational");
-        });
+        assertThat(scenario.checks().advisory()).extracting(Check::kind).as("advisory checks")
+                .containsExactly(CheckKind.MAX_ATTEMPTS_PER_TASK, CheckKind.NO_HANG_PAST);
+        assertThat(scenario.checks().required()).extracting(Check::kind).as("required checks")
+                .containsExactly(CheckKind.NO_HANG_PAST);
     }
 
     @Test
