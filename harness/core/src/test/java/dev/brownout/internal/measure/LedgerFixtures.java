@@ -145,6 +145,12 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** When it was due (and sent), in ms from {@link #ORIGIN}. */
+        Answer at(double millis) {
+            intendedMs = millis;
+            return this;
+        }
+
         Answer latency(double millis) {
             latencyMs = millis;
             return this;

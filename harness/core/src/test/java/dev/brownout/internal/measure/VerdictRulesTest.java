@@ -1,6 +1,7 @@
 package dev.brownout.internal.measure;
 
 import dev.brownout.fakes.ledger.ProviderCall;
+import dev.brownout.internal.record.ConnectionRecord;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.reports.CheckLevel;
 import dev.brownout.reports.CheckResult;
@@ -329,6 +330,24 @@ class VerdictRulesTest {
             Checks perSecond = new Checks(List.of(new Check(CheckKind.MAX_ATTEMPTS_PER_SECOND, 2.0)), List.of());
 
             Conduct conduct = judge(perSecond, calls, plus(tasks("first", "a", 10, 0), tasks("second", "b", 10, 0)), two);
+
+            assertThat(conduct.phases()).extracting(PhaseVerdict::verdict).as("phase verdicts")
+                    .containsExactly(Verdict.PASS, Verdict.FAIL);
+        }
+
+        @Test
+        void attemptsNoLedgerHoldsCountInThePhaseWhoseTaskWasInFlight() {
+            // b-0 is in flight from 21 s to 22 s; three connections refused by the down proxy meanwhile
+            List<ExchangeRecord> exchanges = plus(tasks("first", "a", 10, 0),
+                    List.of(exchange("b-0").phase("second").at(21_000).latency(1_000).error(502).build()));
+            List<ConnectionRecord> refused = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                refused.add(new ConnectionRecord(i, ORIGIN.plusMillis(21_000 + 100L * i), "primary", "127.0.0.1:5000" + i,
+                        ConnectionRecord.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
+            }
+
+            Conduct conduct = ConductChecks.evaluate(new Checks(List.of(attempts), List.of()), List.of(), exchanges,
+                    ORIGIN, two, null, null, ProxyConnections.of(refused)).conduct();
 
             assertThat(conduct.phases()).extracting(PhaseVerdict::verdict).as("phase verdicts")
                     .containsExactly(Verdict.PASS, Verdict.FAIL);
