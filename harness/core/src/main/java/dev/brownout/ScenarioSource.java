@@ -29,11 +29,13 @@ record ScenarioSource(Scenario scenario, Path tasksDirectory, String argument) {
         if (Files.exists(file)) {
             return fromFile(file);
         }
-        if (ScenarioLibrary.names().contains(nameOrFile)) {
+        if (ScenarioLibrary.contains(nameOrFile)) {
             return new ScenarioSource(ScenarioLibrary.load(nameOrFile), Path.of(""), nameOrFile);
         }
         throw new IllegalArgumentException("'" + nameOrFile + "' is neither a scenario file nor a shipped scenario; "
-                + "shipped: " + String.join(", ", ScenarioLibrary.names()));
+                + "shipped: " + String.join(", ", ScenarioLibrary.names())
+                + (ScenarioLibrary.packs().isEmpty() ? "" : "; packs (name a pack's scenario as pack/scenario): "
+                + String.join(", ", ScenarioLibrary.packs())));
     }
 
     static ScenarioSource fromFile(Path file) {

@@ -90,7 +90,7 @@ final class ScenarioChoice {
             throw new ExtensionConfigurationException(origin + " names no scenario: give the name of a shipped one ("
                     + String.join(", ", ScenarioLibrary.names()) + "), a scenario file, or " + CLASSPATH + "/path/in/resources.yaml");
         }
-        if (!ScenarioLibrary.names().contains(text)) {
+        if (!ScenarioLibrary.contains(text)) {
             throw new ExtensionConfigurationException(origin + ": '" + text + "' is neither a shipped scenario ("
                     + String.join(", ", ScenarioLibrary.names()) + ") nor a scenario file (looked for "
                     + Path.of(text).toAbsolutePath() + "); a scenario among the test resources is named "
