@@ -1,5 +1,6 @@
 package dev.brownout.internal.sut;
 
+import dev.brownout.scenario.SutCapability;
 import dev.brownout.faultproxy.container.ContainerBackend;
 import dev.brownout.gateways.RunningGateway;
 import dev.brownout.gateways.naive.NaiveGateway;
@@ -44,6 +45,23 @@ class SutSpecFileTest {
         SutSpec spec = SutSpec.load(example);
 
         assertThat(spec.name()).isNotBlank();
+    }
+
+    /** The examples are what users copy: each says what its SUT can do, so checks that need a fallback are judged right. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyShippedExampleDeclaresBothCapabilities(Path example) {
+        SutCapabilities capabilities = SutSpec.load(example).capabilities();
+
+        assertThat(capabilities.fallback()).as("%s declares whether its SUT has a fallback", example.getFileName()).isNotNull();
+        assertThat(capabilities.streaming()).as("%s declares whether its SUT streams", example.getFileName()).isNotNull();
+    }
+
+    @Test
+    void theNaiveGatewayProcessExampleDeclaresNoFallback() {
+        assertThat(SutSpec.load(EXAMPLES.resolve("naive-gateway-process.yaml")).capabilities().lacking())
+                .as("capabilities the naive gateway's process example declares it lacks")
+                .containsExactly(SutCapability.FALLBACK);
     }
 
     /**
