@@ -3,6 +3,8 @@ package dev.brownout;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.measure.ConductChecks;
+import dev.brownout.internal.measure.ConductEvidence;
+import dev.brownout.internal.measure.VerdictContext;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.FindingKind;
@@ -92,8 +94,8 @@ class LedgerChecksTest {
         Checks checks = new Checks(List.of(new Check(CheckKind.MAX_ATTEMPTS_PER_TASK, 3L),
                 new Check(CheckKind.HONOURS_RETRY_AFTER, true)), List.of());
 
-        List<CheckResult> inARun = ConductChecks.evaluate(checks, calls, List.of(), START, Set.of(), Duration.ofSeconds(30),
-                null).conduct().checks();
+        List<CheckResult> inARun = ConductChecks.evaluate(checks, ConductEvidence.of(calls, List.of(), START),
+                VerdictContext.ofPhaseNames(Set.of(), Duration.ofSeconds(30))).conduct().checks();
 
         assertThat(List.of(LedgerChecks.maxAttemptsPerTask(calls, 3), LedgerChecks.honoursRetryAfter(calls)))
                 .as("the façade's results against the run's conduct checks, timed from the ledger's first call")

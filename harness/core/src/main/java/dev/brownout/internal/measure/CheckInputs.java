@@ -19,22 +19,8 @@ import java.util.List;
 record CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, LedgerTasks tasks, Instant origin,
                    Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
 
-    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover) {
-        this(calls, exchanges, origin, timeToRecover, null, ProxyConnections.none());
-    }
-
-    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
-                ProbeRecord probe) {
-        this(calls, exchanges, origin, timeToRecover, probe, ProxyConnections.none());
-    }
-
-    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
-                ProxyConnections connections) {
-        this(calls, exchanges, origin, timeToRecover, null, connections);
-    }
-
-    CheckInputs(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin, Duration timeToRecover,
-                ProbeRecord probe, ProxyConnections connections) {
-        this(List.copyOf(calls), List.copyOf(exchanges), new LedgerTasks(calls), origin, timeToRecover, probe, connections);
+    static CheckInputs of(ConductEvidence evidence) {
+        return new CheckInputs(evidence.calls(), evidence.exchanges(), new LedgerTasks(evidence.calls()), evidence.origin(),
+                evidence.timeToRecover(), evidence.probe(), evidence.connections());
     }
 }

@@ -43,76 +43,14 @@ public final class ConductChecks {
     }
 
     /**
-     * Without a baseline, span or expected outcome of the faulted phases, at the default margin and for a SUT that
-     * declares no capabilities; see {@link #evaluate(Checks, List, List, Instant, VerdictContext, Duration)}.
-     *
-     * @param faultedPhases the names of the phases that hold at least one fault
-     * @param taskTimeout   the workload's timeout per task, or null; bounds a safe failure without {@code no_hang_past}
-     */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
-                                             Duration timeToRecover) {
-        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
-                timeToRecover);
-    }
-
-    /**
-     * @param checks        the scenario's checks, as played (after time and load scaling)
-     * @param calls         the run's provider calls (see {@link LedgerSlice#runCalls})
-     * @param exchanges     the run's exchanges
-     * @param origin        the instant the exchanges' times count from (the driver's origin)
-     * @param context       the faulted phases, the baseline, the margin and what the SUT lacks
-     * @param timeToRecover from the last fault's end until healthy again, or null when that never happened
-     */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, VerdictContext context, Duration timeToRecover) {
-        return evaluate(checks, calls, exchanges, origin, context, timeToRecover, null, ProxyConnections.none());
-    }
-
-    /**
-     * As {@link #evaluate(Checks, List, List, Instant, Set, Duration, Duration)}, with the probe sent after the run.
-     *
-     * @param probe the healthy request sent through the SUT after the run, or null when none was sent
-     */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
-                                             Duration timeToRecover, ProbeRecord probe) {
-        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
-                timeToRecover, probe, ProxyConnections.none());
-    }
-
-    /**
-     * The same, with the fault proxy's connection log: the checks that count attempts also count the connection
-     * attempts no ledger holds ({@link ConnectionAttempts}), or say that they could not.
-     */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
-                                             Duration timeToRecover, ProxyConnections connections) {
-        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
-                timeToRecover, null, connections);
-    }
-
-    /**
-     * The same, with both the probe sent after the run (null when none was sent) and the fault proxy's connection log.
-     */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, Set<String> faultedPhases, Duration taskTimeout,
-                                             Duration timeToRecover, ProbeRecord probe, ProxyConnections connections) {
-        return evaluate(checks, calls, exchanges, origin, VerdictContext.ofPhaseNames(faultedPhases, taskTimeout),
-                timeToRecover, probe, connections);
-    }
-
-    /**
      * The checks and the verdicts, per faulted phase and per run.
      *
-     * @param context     the faulted phases, the baseline, the margin and what the SUT lacks
-     * @param probe       the healthy request sent through the SUT after the run, or null when none was sent
-     * @param connections the fault proxy's connection log
+     * @param checks   the scenario's checks, as played (after time and load scaling)
+     * @param evidence what the run left: its calls and exchanges, and the recovery, probe and connection log it has
+     * @param context  the faulted phases, the baseline, the margin and what the SUT lacks
      */
-    public static ConductAssessment evaluate(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
-                                             Instant origin, VerdictContext context, Duration timeToRecover,
-                                             ProbeRecord probe, ProxyConnections connections) {
-        CheckInputs inputs = new CheckInputs(calls, exchanges, origin, timeToRecover, probe, connections);
+    public static ConductAssessment evaluate(Checks checks, ConductEvidence evidence, VerdictContext context) {
+        CheckInputs inputs = CheckInputs.of(evidence);
         List<CheckResult> results = new ArrayList<>();
         for (Declared declared : declared(checks)) {
             results.add(judged(declared.check(), checks, context) ? evaluate(declared.check(), declared.level(), inputs)

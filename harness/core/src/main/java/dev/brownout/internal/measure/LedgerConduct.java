@@ -37,6 +37,6 @@ public final class LedgerConduct {
 
     private static CheckInputs inputs(List<ProviderCall> calls) {
         Instant origin = calls.stream().map(ProviderCall::time).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new CheckInputs(calls, List.of(), origin, null);
+        return CheckInputs.of(ConductEvidence.of(calls, List.of(), origin));
     }
 }

@@ -32,7 +32,8 @@ final class PhaseSlice {
                         : tasks.contains(call.taskId()))
                 .toList();
         // time to recover and the probe are about the run's end: the run's to judge, not a phase's
-        return new CheckInputs(calls, exchanges, run.origin(), null, null, connections(run, phase, exchanges));
+        return CheckInputs.of(ConductEvidence.of(calls, exchanges, run.origin())
+                .withConnections(connections(run, phase, exchanges)));
     }
 
     /**

@@ -32,7 +32,7 @@ public record VerdictContext(List<FaultedPhase> phases, List<ExchangeRecord> bas
      * Faulted phases known by name only (no span, so a provider call without a task id belongs to none), no
      * baseline, the default margin and a SUT that declares no capabilities.
      */
-    static VerdictContext ofPhaseNames(Set<String> faultedPhases, Duration taskTimeout) {
+    public static VerdictContext ofPhaseNames(Set<String> faultedPhases, Duration taskTimeout) {
         return new VerdictContext(faultedPhases.stream().sorted()
                 .map(name -> new FaultedPhase(name, Double.NaN, Double.NaN, null)).toList(), null,
                 VerdictSettings.DEFAULT.availabilityMarginShare(), Set.of(), taskTimeout);

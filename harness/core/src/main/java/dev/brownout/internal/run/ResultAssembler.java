@@ -4,6 +4,7 @@ import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.measure.ConductChecks;
+import dev.brownout.internal.measure.ConductEvidence;
 import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
 import dev.brownout.internal.measure.FaultedPhase;
@@ -97,9 +98,10 @@ final class ResultAssembler {
         // a run in which no phase was played showed no conduct: it gets no verdict rather than one judged on nothing
         boolean anyPhasePlayed = chaos != null && !chaos.phases().isEmpty();
         ProbeRecord probe = played == null ? null : played.probe();
-        Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(), calls, exchanges, origin,
-                verdictContext(plan, baseline.exchanges()), timeToRecover(quality.failover(), timeline), probe,
-                ConnectionsFile.read(chaos.folder())).conduct()
+        Conduct conduct = anyPhasePlayed ? ConductChecks.evaluate(scenario.checks(),
+                ConductEvidence.of(calls, exchanges, origin).withTimeToRecover(timeToRecover(quality.failover(), timeline))
+                        .withProbe(probe).withConnections(ConnectionsFile.read(chaos.folder())),
+                verdictContext(plan, baseline.exchanges())).conduct()
                 : Conduct.neverStarted();
         Redactor redactor = new Redactor(secrets);
 

@@ -28,7 +28,8 @@ class CheckAliveAfterTest {
     }
 
     private static ConductAssessment assess(Checks checks, ProbeRecord probe) {
-        return ConductChecks.evaluate(checks, List.of(), List.of(), ORIGIN, Set.of(), Duration.ofSeconds(30), null, probe);
+        return ConductChecks.evaluate(checks, ConductEvidence.of(List.of(), List.of(), ORIGIN).withProbe(probe),
+                VerdictContext.ofPhaseNames(Set.of(), Duration.ofSeconds(30)));
     }
 
     private static CheckResult required(ProbeRecord probe) {

@@ -32,8 +32,8 @@ class ConductChecksTest {
 
     private static ConductAssessment assess(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                             Duration timeToRecover) {
-        return ConductChecks.evaluate(checks, calls, exchanges, ORIGIN, Set.of("outage"), Duration.ofSeconds(30),
-                timeToRecover);
+        return ConductChecks.evaluate(checks, ConductEvidence.of(calls, exchanges, ORIGIN).withTimeToRecover(timeToRecover),
+                VerdictContext.ofPhaseNames(Set.of("outage"), Duration.ofSeconds(30)));
     }
 
     @Nested

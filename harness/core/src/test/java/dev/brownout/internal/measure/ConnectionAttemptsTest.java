@@ -46,8 +46,9 @@ class ConnectionAttemptsTest {
 
     private static CheckResult judge(CheckKind kind, Object setting, List<ProviderCall> calls,
                                      List<ExchangeRecord> exchanges, ProxyConnections connections) {
-        return ConductChecks.evaluate(new Checks(List.of(new Check(kind, setting)), List.of()), calls, exchanges, ORIGIN,
-                Set.of("outage"), Duration.ofSeconds(30), null, connections).conduct().checks().getFirst();
+        return ConductChecks.evaluate(new Checks(List.of(new Check(kind, setting)), List.of()),
+                ConductEvidence.of(calls, exchanges, ORIGIN).withConnections(connections),
+                VerdictContext.ofPhaseNames(Set.of("outage"), Duration.ofSeconds(30))).conduct().checks().getFirst();
     }
 
     @Test

@@ -51,7 +51,8 @@ class CostMeasureTest {
         var conduct = ConductChecks.evaluate(
                 new dev.brownout.scenario.Checks(List.of(new dev.brownout.scenario.Check(
                         dev.brownout.scenario.CheckKind.MAX_ATTEMPTS_PER_TASK, 3L)), List.of()),
-                eachTaskCalled(4), BOTH_ANSWERED, LedgerFixtures.ORIGIN, java.util.Set.of(), null, null);
+                ConductEvidence.of(eachTaskCalled(4), BOTH_ANSWERED, LedgerFixtures.ORIGIN),
+                VerdictContext.ofPhaseNames(java.util.Set.of(), null));
 
         assertThat(conduct.conduct().checks().getFirst().observed()).isEqualTo("4");
         assertThat(conduct.conduct().checks().getFirst().passed()).isFalse();

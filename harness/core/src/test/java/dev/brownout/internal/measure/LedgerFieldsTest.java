@@ -86,8 +86,9 @@ class LedgerFieldsTest {
     }
 
     private CheckResult check(CheckKind kind, Object setting, List<dev.brownout.internal.record.ExchangeRecord> exchanges) {
-        return ConductChecks.evaluate(new Checks(List.of(new Check(kind, setting)), List.of()), runCalls(), exchanges,
-                origin, Set.of(), null, null).conduct().checks().getFirst();
+        return ConductChecks.evaluate(new Checks(List.of(new Check(kind, setting)), List.of()),
+                ConductEvidence.of(runCalls(), exchanges, origin), VerdictContext.ofPhaseNames(Set.of(), null))
+                .conduct().checks().getFirst();
     }
 
     @Test

@@ -109,11 +109,13 @@ class TruncatedAnswersTest {
         List<ExchangeRecord> judged = TruncatedAnswers.judged(exchanges, calls);
 
         CheckResult check = ConductChecks.evaluate(
-                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()), calls, judged,
-                ORIGIN, Set.of(), Duration.ofSeconds(30), null).conduct().checks().getFirst();
+                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()),
+                ConductEvidence.of(calls, judged, ORIGIN), VerdictContext.ofPhaseNames(Set.of(), Duration.ofSeconds(30)))
+                .conduct().checks().getFirst();
         CheckResult unjudged = ConductChecks.evaluate(
-                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()), calls, exchanges,
-                ORIGIN, Set.of(), Duration.ofSeconds(30), null).conduct().checks().getFirst();
+                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()),
+                ConductEvidence.of(calls, exchanges, ORIGIN), VerdictContext.ofPhaseNames(Set.of(), Duration.ofSeconds(30)))
+                .conduct().checks().getFirst();
 
         assertThat(check.observed()).as("truncated successes the check counts").isEqualTo("5");
         assertThat(check.passed()).as("the check").isFalse();
@@ -128,9 +130,9 @@ class TruncatedAnswersTest {
     @Test
     void theCheckNamesTheFirstTruncatedSuccessAndWhy() {
         CheckResult check = ConductChecks.evaluate(
-                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()), calls,
-                TruncatedAnswers.judged(exchanges, calls), ORIGIN, Set.of(), Duration.ofSeconds(30), null)
-                .conduct().checks().getFirst();
+                new Checks(List.of(new Check(CheckKind.NO_TRUNCATED_SUCCESS, true)), List.of()),
+                ConductEvidence.of(calls, TruncatedAnswers.judged(exchanges, calls), ORIGIN),
+                VerdictContext.ofPhaseNames(Set.of(), Duration.ofSeconds(30))).conduct().checks().getFirst();
 
         assertThat(check.detail()).as("detail").isEqualTo("5 answers of 7 reached the caller as a success but"
                 + " incomplete; e.g. task cut-passed-on, answered 200: the upstream stream that served it was cut:"

@@ -46,7 +46,8 @@ class VerdictRulesTest {
 
     private static Conduct judge(Checks checks, List<ProviderCall> calls, List<ExchangeRecord> exchanges,
                                  VerdictContext context) {
-        return ConductChecks.evaluate(checks, calls, exchanges, ORIGIN, context, Duration.ofSeconds(1)).conduct();
+        return ConductChecks.evaluate(checks,
+                ConductEvidence.of(calls, exchanges, ORIGIN).withTimeToRecover(Duration.ofSeconds(1)), context).conduct();
     }
 
     private static VerdictContext outage(List<ExchangeRecord> baseline) {
@@ -346,8 +347,9 @@ class VerdictRulesTest {
                         ConnectionRecord.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
             }
 
-            Conduct conduct = ConductChecks.evaluate(new Checks(List.of(attempts), List.of()), List.of(), exchanges,
-                    ORIGIN, two, null, null, ProxyConnections.of(refused)).conduct();
+            Conduct conduct = ConductChecks.evaluate(new Checks(List.of(attempts), List.of()),
+                    ConductEvidence.of(List.of(), exchanges, ORIGIN).withConnections(ProxyConnections.of(refused)), two)
+                    .conduct();
 
             assertThat(conduct.phases()).extracting(PhaseVerdict::verdict).as("phase verdicts")
                     .containsExactly(Verdict.PASS, Verdict.FAIL);
@@ -379,8 +381,8 @@ class VerdictRulesTest {
         void recoveryIsJudgedOverTheRunNotInAPhase() {
             Checks recovery = new Checks(List.of(), List.of(new Check(CheckKind.RECOVERS_WITHIN, Duration.ofSeconds(5))));
 
-            ConductAssessment assessment = ConductChecks.evaluate(recovery, List.of(), tasks("first", "a", 10, 0), ORIGIN,
-                    two, null);
+            ConductAssessment assessment = ConductChecks.evaluate(recovery,
+                    ConductEvidence.of(List.of(), tasks("first", "a", 10, 0), ORIGIN), two);
 
             assertThat(assessment.conduct().phases().getFirst().verdict()).as("the phase's verdict").isEqualTo(Verdict.PASS);
             assertThat(assessment.conduct().verdict()).as("the run's verdict when it never recovered").isEqualTo(Verdict.PARTIAL);
