@@ -1,5 +1,6 @@
 package dev.brownout.cli;
 
+import dev.brownout.scenario.ScenarioLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -9,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +52,24 @@ class ScenarioCommandsTest {
         int status = run(new ListCommand());
 
         assertThat(status).as("exit status").isZero();
-        assertThat(out.toString().lines()).as("listed lines").hasSize(6)
+        assertThat(out.toString().lines()).as("listed lines")
                 .anySatisfy(line -> assertThat(line).startsWith("oauth-outage  ").contains("token endpoint"));
+        List<String> named = out.toString().lines().filter(line -> !line.isBlank() && !line.startsWith("pack "))
+                .map(line -> line.split(" ", 2)[0]).toList();
+        List<String> shipped = new ArrayList<>(ScenarioLibrary.names());
+        ScenarioLibrary.packs().forEach(pack -> shipped.addAll(ScenarioLibrary.pack(pack)));
+        assertThat(named).as("scenarios listed, one a line, the library's then each pack's").isEqualTo(shipped);
+    }
+
+    @Test
+    void listIntroducesEachPackWithHowToPlayIt() {
+        run(new ListCommand());
+
+        for (String pack : ScenarioLibrary.packs()) {
+            assertThat(out.toString()).as("the heading of pack " + pack)
+                    .contains("pack " + pack + ": " + ScenarioLibrary.pack(pack).size() + " scenarios (./brownout scorecard "
+                            + pack + " --sut ... plays them all)");
+        }
     }
 
     @Test
