@@ -44,6 +44,14 @@ public final class CellEvidenceMeasure {
      */
     public static CellEvidence measure(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin,
                                        ProxyConnections connections, RunResult result, Checks checks) {
+        return measure(calls, exchanges, origin, connections, result.summary().truncated(),
+                result.summary().availability(), result.conduct().checks(), checks);
+    }
+
+    /** The same from the figures of the result it reads: its truncated count, availability and checks judged. */
+    static CellEvidence measure(List<ProviderCall> calls, List<ExchangeRecord> exchanges, Instant origin,
+                                ProxyConnections connections, long truncated, Double availability,
+                                List<CheckResult> judged, Checks checks) {
         Map<String, Long> attempts = new TreeMap<>();
         calls.forEach(call -> attempts.merge(call.provider(), 1L, Long::sum));
         for (ConnectionRecord unseen : ConnectionAttempts.of(connections, exchanges, origin).unseen()) {
@@ -67,8 +75,7 @@ public final class CellEvidenceMeasure {
         long hangs = measured.stream().filter(e -> Exchange.TIMEOUT.equals(e.outcome())
                 || (hangBound != null && e.latencyMs() > hangBound.toNanos() / 1e6)).count();
         return new CellEvidence(attempts, maxPerTask, median(retryGaps), median(elapsed),
-                elapsed.stream().max(Double::compare).orElse(null), result.summary().truncated(), hangs,
-                firstFailing(result.conduct().checks()), result.summary().availability());
+                elapsed.stream().max(Double::compare).orElse(null), truncated, hangs, firstFailing(judged), availability);
     }
 
     /** The first required check that failed, else the first advisory one; informational checks are never scored. */
