@@ -37,11 +37,13 @@ public final class BrownoutScorecard {
     private final Path folder;
     private final Scorecard scorecard;
     private final List<Change> changes;
+    private final List<String> warnings;
 
-    BrownoutScorecard(Path folder, Scorecard scorecard, List<Change> changes) {
+    BrownoutScorecard(Path folder, Scorecard scorecard, List<Change> changes, List<String> warnings) {
         this.folder = folder;
         this.scorecard = scorecard;
         this.changes = List.copyOf(changes);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The scorecard's folder: the three scorecard files and {@code runs/<sut>/<scenario>/} for each cell. */
@@ -72,6 +74,11 @@ public final class BrownoutScorecard {
     /** After a rescore, the cells whose verdict changed, in scorecard order; empty for a scorecard just played. */
     public List<Change> changes() {
         return changes;
+    }
+
+    /** After a rescore, the cells kept as they were because their run folder could not be judged again, and why. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Whether no required cell failed or has no verdict. */

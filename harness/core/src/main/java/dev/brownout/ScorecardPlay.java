@@ -71,10 +71,9 @@ final class ScorecardPlay {
                     + "another folder");
         }
         List<ScorecardScenario> scenarios = new ArrayList<>();
-        List<Scenario> played = new ArrayList<>();
         for (PackSource.Entry entry : config.pack.entries()) {
             Scenario scenario = entry.source().scenario();
-            played.add(scenario.scaled(config.timeScale).loadScaled(config.loadScale)); // refuses a scale it cannot play
+            scenario.scaled(config.timeScale).loadScaled(config.loadScale); // refuses a scale it cannot play, saying why
             scenarios.add(new ScorecardScenario(entry.name(), firstSentence(scenario.description()), expected(scenario)));
         }
         try {
@@ -111,7 +110,7 @@ final class ScorecardPlay {
         Scorecard scorecard = Scorecard.of(config.pack.label(), created, version(), config.timeScale, config.loadScale,
                 columns.stream().map(Column::name).toList(), scenarios, cells);
         write(folder, scorecard);
-        return new BrownoutScorecard(folder, scorecard, List.of());
+        return new BrownoutScorecard(folder, scorecard, List.of(), List.of());
     }
 
     private static ScorecardCell playCell(ScorecardBuilder config, Path folder, PackSource.Entry entry, Column column,
@@ -176,19 +175,29 @@ final class ScorecardPlay {
                 stored.scenarios().stream().map(ScorecardScenario::name).toList(), sutNames);
         List<ScorecardCell> cells = new ArrayList<>();
         List<BrownoutScorecard.Change> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (ScorecardCell before : stored.cells()) {
             boolean required = requirements.isEmpty() ? before.required()
                     : requirements.required(before.scenario(), before.sut(), List.of());
-            ScorecardCell after = rejudged(dir, before).withRequired(required);
+            ScorecardCell after;
+            try {
+                after = rejudged(dir, before).withRequired(required);
+            } catch (RuntimeException e) {
+                // one unreadable run folder must not cost the other cells their rescore
+                warnings.add(before.scenario() + " @ " + before.sut() + " kept as it was: its run folder could not be "
+                        + "judged again (" + e.getMessage() + ")");
+                after = before.withRequired(required);
+            }
             if (before.verdict() != after.verdict() || !before.mark().equals(after.mark())) {
                 changes.add(new BrownoutScorecard.Change(after.scenario(), after.sut(), before.verdict(), after.verdict(),
                         after.reason()));
             }
             cells.add(after);
         }
-        Scorecard rescored = stored.withCells(cells, Instant.now());
+        Scorecard rescored = Scorecard.of(stored.pack(), Instant.now(), version(), stored.timeScale(),
+                stored.loadScale(), stored.suts(), stored.scenarios(), cells);
         write(dir, rescored);
-        return new BrownoutScorecard(dir, rescored, changes);
+        return new BrownoutScorecard(dir, rescored, changes, warnings);
     }
 
     private static ScorecardCell rejudged(Path dir, ScorecardCell cell) {

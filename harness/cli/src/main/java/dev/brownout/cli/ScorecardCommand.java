@@ -140,6 +140,8 @@ final class ScorecardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rescore judges a stored scorecard again; it takes no PACK or --sut");
         }
         BrownoutScorecard rescored = Brownout.rescore(rescore, require.toArray(String[]::new));
+        rescored.warnings().forEach(warning -> err.println("warning: " + warning));
+        err.flush();
         if (rescored.changes().isEmpty()) {
             out.println("no verdict changed under the current rules");
         } else {

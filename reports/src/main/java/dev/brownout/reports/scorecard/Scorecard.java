@@ -52,11 +52,6 @@ public record Scorecard(String schemaVersion, String pack, Instant created, Stri
                 cells, totals);
     }
 
-    /** This scorecard with other cells (rescored, or required otherwise), the totals counted again. */
-    public Scorecard withCells(List<ScorecardCell> replaced, Instant when) {
-        return of(pack, when, brownoutVersion, timeScale, loadScale, suts, scenarios, replaced);
-    }
-
     /** The cell of {@code scenario} against {@code sut}. */
     public Optional<ScorecardCell> cell(String scenario, String sut) {
         return cells.stream().filter(c -> c.scenario().equals(scenario) && c.sut().equals(sut)).findFirst();
