@@ -53,6 +53,7 @@ public final class StoredRun {
         return new StoredRun(folder.toAbsolutePath().normalize(), RunResults.read(result));
     }
 
+    /** The run folder, absolute. */
     public Path folder() {
         return folder;
     }
