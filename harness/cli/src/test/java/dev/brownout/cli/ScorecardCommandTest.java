@@ -22,15 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code brownout scorecard}: the test pack (a primary that goes down, one that hangs, a refusal that must reach
@@ -215,6 +219,53 @@ class ScorecardCommandTest {
                 .contains("<li>attempts: primary ");
         assertThat(html).as("self-contained: no script, stylesheet or image from elsewhere")
                 .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=\"http");
+    }
+
+    @Test
+    void theHtmlOpensInAHeadlessBrowserWithEveryCellInItsTable() throws Exception {
+        Path chromium = onPath("chromium");
+        assumeTrue(chromium != null, "no chromium on the PATH; the browser check is skipped (apt-get install chromium)");
+        Scorecard card = scorecard(played);
+
+        String dom = chromiumDom(chromium, played.resolve("scorecard.html"));
+
+        assertThat(dom).as("the page as the browser built it").contains("<table id=\"scorecard\">");
+        for (ScorecardCell cell : card.cells()) {
+            String row = dom.substring(dom.indexOf("<tr data-scenario=\"" + cell.scenario() + "\">"));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).as("the row of " + cell.scenario() + ", as parsed")
+                    .contains("data-sut=\"" + cell.sut() + "\"")
+                    .contains(" " + htmlText(cell.mark()) + "</summary>");
+        }
+    }
+
+    private static String htmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String chromiumDom(Path chromium, Path page) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless=new", "--disable-gpu",
+                "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
+                "--dump-dom", page.toUri().toString()));
+        Path out = Files.createTempFile("chromium", ".out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s");
+        }
+        return Files.readString(out);
+    }
+
+    private static Path onPath(String program) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(folder, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     @Test
