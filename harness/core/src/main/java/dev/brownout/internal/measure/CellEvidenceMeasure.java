@@ -72,7 +72,8 @@ public final class CellEvidenceMeasure {
         List<ExchangeRecord> measured = exchanges.stream().filter(e -> !PairedTasks.aborted(e)).toList();
         List<Double> elapsed = measured.stream().map(ExchangeRecord::latencyMs).toList();
         Duration hangBound = hangBound(checks).orElse(null);
-        long hangs = measured.stream().filter(e -> Exchange.TIMEOUT.equals(e.outcome())
+        // as no_hang_past reads them: every exchange, an aborted one too when it had already waited past the bound
+        long hangs = exchanges.stream().filter(e -> Exchange.TIMEOUT.equals(e.outcome())
                 || (hangBound != null && e.latencyMs() > hangBound.toNanos() / 1e6)).count();
         return new CellEvidence(attempts, maxPerTask, median(retryGaps), median(elapsed),
                 elapsed.stream().max(Double::compare).orElse(null), truncated, hangs, firstFailing(judged), availability);

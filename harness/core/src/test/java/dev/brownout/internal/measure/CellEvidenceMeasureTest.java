@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.within;
  *          t3: primary@200;  t4: backup@250
  * proxy    primary refused while down @150 (no ledger saw it), a forwarded connection @210 (its call is in the
  *          ledger), a refusal 10 ms before the timeline (the warm-up's)
- * exchanges t1 answered 0→300, t2 error 100→700, t3 timeout 200→2200, t4 answered 250→350, t5 aborted 300→400
+ * exchanges t1 answered 0→300, t2 error 100→700, t3 timeout 200→2200, t4 answered 250→350, t5 aborted 300→400,
+ *          t6 aborted 400→1400 (in flight when the run stopped)
  * </pre>
  */
 class CellEvidenceMeasureTest {
@@ -52,7 +53,8 @@ class CellEvidenceMeasureTest {
             Records.exchange("t2", "outage", 100, 700, "error", 502, "http_502", false, 0),
             Records.exchange("t3", "outage", 200, 2200, "timeout", 0, "timeout", false, 0),
             Records.exchange("t4", "outage", 250, 350, "answered", 200, null, false, 1),
-            Records.exchange("t5", "outage", 300, 400, "aborted", 0, null, false, 0));
+            Records.exchange("t5", "outage", 300, 400, "aborted", 0, null, false, 0),
+            Records.exchange("t6", "outage", 400, 1400, "aborted", 0, null, false, 0));
 
     private ConnectionRecord connection(long atMs, String outcome, long toUpstream) {
         return new ConnectionRecord(++seq, ORIGIN.plusMillis(atMs), "primary", "127.0.0.1:" + (41000 + seq), outcome,
@@ -103,7 +105,7 @@ class CellEvidenceMeasureTest {
     void elapsedMedianAndMaxAreOverTheExchangesThatWereNotAborted() {
         CellEvidence evidence = evidence();
 
-        assertThat(evidence.elapsedMedianMs()).as("median of 100, 300, 600, 2000 ms (t5 aborted)")
+        assertThat(evidence.elapsedMedianMs()).as("median of 100, 300, 600, 2000 ms (t5 and t6 aborted)")
                 .isCloseTo(450.0, within(1e-9));
         assertThat(evidence.elapsedMaxMs()).as("t3's 2000 ms").isCloseTo(2000.0, within(1e-9));
     }
@@ -113,8 +115,8 @@ class CellEvidenceMeasureTest {
         Checks bounded = new Checks(List.of(new Check(CheckKind.NO_HANG_PAST, Duration.ofMillis(500))), List.of());
 
         assertThat(evidence().hangs()).as("without a bound: t3's timeout").isEqualTo(1);
-        assertThat(evidence(bounded, List.of()).hangs()).as("past 500 ms: t2 (600 ms) and t3 (timeout)")
-                .isEqualTo(2);
+        assertThat(evidence(bounded, List.of()).hangs())
+                .as("past 500 ms: t2 (600 ms), t3 (timeout) and t6, aborted after waiting 1000 ms").isEqualTo(3);
     }
 
     @Test
