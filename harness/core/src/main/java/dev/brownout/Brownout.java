@@ -88,6 +88,30 @@ public final class Brownout {
         return new BrownoutWorld("world", List.of(), ProxiedWorld.start(config, FaultProxyBackend.embedded()));
     }
 
+    /**
+     * A scorecard of a pack: a shipped pack by name ({@code failover}), a folder of scenario files (played in file
+     * name order), or a single scenario (a shipped pack's {@code failover/server-error-once}, or a file).
+     *
+     * @throws IllegalArgumentException for a name that is no pack, folder or scenario, naming the shipped packs
+     * @throws dev.brownout.scenario.ScenarioException for a scenario file with problems, each with its line and field
+     */
+    public static ScorecardBuilder scorecard(String packOrFolder) {
+        return ScorecardBuilder.of(PackSource.resolve(packOrFolder));
+    }
+
+    /**
+     * Judges a stored scorecard's runs again under the current rules, without replaying them: each cell's result is
+     * measured again from its run folder, its {@code result.json} and reports rewritten, and the scorecard files
+     * too. {@link BrownoutScorecard#changes()} lists the cells whose verdict changed.
+     *
+     * @param require when given, replaces which cells are required (patterns as {@link ScorecardBuilder#require})
+     * @throws IllegalArgumentException for a folder that holds no scorecard, or a pattern naming no scenario or SUT
+     */
+    public static BrownoutScorecard rescore(Path scorecardFolder, String... require) {
+        Objects.requireNonNull(scorecardFolder, "a scorecard folder");
+        return ScorecardPlay.rescore(scorecardFolder, List.of(require));
+    }
+
     /** The shipped scenarios, by name, each with a one-line summary. */
     public static List<LibraryScenario> library() {
         return ScenarioLibrary.list();

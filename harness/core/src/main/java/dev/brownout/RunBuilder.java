@@ -34,6 +34,7 @@ public final class RunBuilder {
     private Bound bound = Bound.POINT;
     private RunObserver observer;
     private Supplier<? extends FaultProxyBackend> faultProxy = FaultProxyBackend::embedded;
+    private Path runFolder;
 
     RunBuilder(ScenarioSource source) {
         this.source = source;
@@ -168,7 +169,14 @@ public final class RunBuilder {
         if (observer != null) {
             plan = plan.withListener(new ObservingListener(observer));
         }
-        return new PreparedRun(MeasuredRun.of(plan, baseline.choice(), noiseFloor), bound);
+        MeasuredRun measured = MeasuredRun.of(plan, baseline.choice(), noiseFloor);
+        return new PreparedRun(runFolder == null ? measured : measured.inFolder(runFolder), bound);
+    }
+
+    /** Keeps the run in exactly {@code folder} rather than a new dated folder: a scorecard's cells. */
+    RunBuilder inFolder(Path folder) {
+        this.runFolder = Objects.requireNonNull(folder, "a run folder");
+        return this;
     }
 
     /** The launcher command that plays the same run, or empty when the scenario or SUT was built in code. */

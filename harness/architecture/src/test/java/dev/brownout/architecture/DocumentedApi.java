@@ -25,6 +25,7 @@ final class DocumentedApi {
             "dev.brownout.reports", "dev.brownout.reports.bundle", "dev.brownout.reports.compare", "dev.brownout.reports.format",
             "dev.brownout.reports.gate",
             "dev.brownout.reports.html", "dev.brownout.reports.junit", "dev.brownout.reports.markdown",
+            "dev.brownout.reports.scorecard",
             // brownout-reference-gateways
             "dev.brownout.gateways", "dev.brownout.gateways.naive", "dev.brownout.gateways.resilient");
 

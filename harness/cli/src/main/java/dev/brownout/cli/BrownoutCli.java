@@ -9,7 +9,8 @@ import picocli.CommandLine;
         versionProvider = BrownoutCli.Version.class,
         description = "Chaos and brownout test harness for LLM gateways and agent systems.",
         subcommands = {DemoCommand.class, RunCommand.class, GateCommand.class, ReportCommand.class, CompareCommand.class,
-                FakesCommand.class, ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class})
+                FakesCommand.class, ToxiproxyCommand.class, ValidateCommand.class, ListCommand.class,
+                ScorecardCommand.class})
 public final class BrownoutCli implements Runnable {
 
     @CommandLine.Spec

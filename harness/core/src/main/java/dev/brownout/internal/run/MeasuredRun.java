@@ -29,15 +29,25 @@ public final class MeasuredRun {
     private final RunPlan plan;
     private final BaselineChoice baseline;
     private final boolean noiseFloor;
+    private final Path exactFolder;
     private final CountDownLatch finished = new CountDownLatch(1);
     private ScenarioRun current;
     private String stopReason;
     private boolean done;
 
-    private MeasuredRun(RunPlan plan, BaselineChoice baseline, boolean noiseFloor) {
+    private MeasuredRun(RunPlan plan, BaselineChoice baseline, boolean noiseFloor, Path exactFolder) {
         this.plan = plan;
         this.baseline = baseline;
         this.noiseFloor = noiseFloor;
+        this.exactFolder = exactFolder;
+    }
+
+    /**
+     * The same run kept in exactly {@code folder} (made if missing) instead of a new dated folder under the plan's
+     * output folder: a scorecard keeps each cell's run at {@code runs/<sut>/<scenario>}.
+     */
+    public MeasuredRun inFolder(Path folder) {
+        return new MeasuredRun(plan, baseline, noiseFloor, folder);
     }
 
     /**
@@ -51,7 +61,7 @@ public final class MeasuredRun {
         if (baseline.mode() == BaselineMode.FILE) {
             requireSameRun(plan.scenario(), RunResults.read(baseline.file()).scenario(), baseline.file());
         }
-        return new MeasuredRun(plan, baseline, noiseFloor);
+        return new MeasuredRun(plan, baseline, noiseFloor, null);
     }
 
     /**
@@ -88,8 +98,10 @@ public final class MeasuredRun {
         try {
             SecretsCapture secrets = new SecretsCapture(plan.listener());
             RunPlan plan = this.plan.withListener(secrets);
-            RunFolder runFolder = RunFolder.create(plan.out(), plan.scenario().name(), plan.sut().name(), Instant.now());
+            RunFolder runFolder = exactFolder != null ? RunFolder.at(exactFolder)
+                    : RunFolder.create(plan.out(), plan.scenario().name(), plan.sut().name(), Instant.now());
             Path folder = runFolder.path();
+            runFolder.writeJson(JudgementInputs.FILE, JudgementInputs.of(plan.sut()));
             RunRecord baselineRun = null;
             RunRecord noiseRun = null;
             if (baseline.mode() == BaselineMode.AUTO) {
