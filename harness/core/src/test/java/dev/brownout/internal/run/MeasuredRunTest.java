@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.within;
  * can be worked out by hand. The scenarios put 60 tasks on a 3-second timeline, 20 of them (one third) in
  * the faulted middle second, on models that are always right ({@code perfect}) or always wrong
  * ({@code hopeless}); phases start 20 ms after a task is due, so no task races a phase change. Tolerances
- * allow one task either way (1/60).
+ * allow one task either way (1/60). The tests that only read a run of the primary-only SUT against its baseline
+ * share one, played by the first of them to ask.
  */
 class MeasuredRunTest {
 
@@ -42,11 +43,29 @@ class MeasuredRunTest {
     @TempDir
     Path out;
 
+    @TempDir
+    static Path sharedOut;
+
+    private static MeasuredOutcome primaryOnly;
+
     private static Scenario scenario(String name) {
         return ScenarioLoader.load(RunFixtures.resource("/run/" + name + ".yaml"));
     }
 
+    /** measure-down against a SUT that calls only the primary, measured against its own baseline; played once. */
+    private static synchronized MeasuredOutcome primaryOnlyAgainstItsBaseline() {
+        if (primaryOnly == null) {
+            primaryOnly = play(sharedOut, scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto());
+        }
+        return primaryOnly;
+    }
+
     private MeasuredOutcome play(Scenario scenario, String name, Function<WorldEndpoints, SutClient> sut, BaselineChoice baseline) {
+        return play(out, scenario, name, sut, baseline);
+    }
+
+    private static MeasuredOutcome play(Path out, Scenario scenario, String name, Function<WorldEndpoints, SutClient> sut,
+                                        BaselineChoice baseline) {
         RunPlan plan = RunPlan.of(scenario, SutFactory.inJvm(name, sut)).withOut(out).withWarmup(Duration.ofMillis(300));
         MeasuredOutcome outcome = MeasuredRun.of(plan, baseline, false).play();
         assertThat(ResultSchemaCheck.problems(outcome.folder().resolve(RunResults.FILE_NAME)))
@@ -69,7 +88,7 @@ class MeasuredRunTest {
 
     @Test
     void aSutThatFailsEveryRequestOfOnePhaseLosesExactlyThatPhasesShareToErrors() {
-        RunResult result = play(scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto()).result();
+        RunResult result = primaryOnlyAgainstItsBaseline().result();
 
         assertThat(result.completed()).as("completed; stop reason: %s", result.stopReason()).isTrue();
         assertThat(result.quality().baselineScore()).as("baseline quality of a model that is always right").isEqualTo(1.0);
@@ -282,8 +301,8 @@ class MeasuredRunTest {
 
     @Test
     void theSameSeedAndADeterministicSutGiveTheSameFiguresTwice() throws Exception {
-        RunResult first = play(scenario("measure-down"), "first", MeasuredRunTest::primary, BaselineChoice.auto()).result();
-        RunResult second = play(scenario("measure-down"), "second", MeasuredRunTest::primary, BaselineChoice.auto()).result();
+        RunResult first = primaryOnlyAgainstItsBaseline().result();
+        RunResult second = play(scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto()).result();
 
         assertThat(second.quality().iqLoss()).as("IQ loss and its interval").isEqualTo(first.quality().iqLoss());
         assertThat(second.attribution()).as("attribution").isEqualTo(first.attribution());
