@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.within;
  * the faulted middle second, on models that are always right ({@code perfect}) or always wrong
  * ({@code hopeless}); phases start 20 ms after a task is due, so no task races a phase change. Tolerances
  * allow one task either way (1/60). The tests that only read a run of the primary-only SUT against its baseline
- * share one, played by the first of them to ask.
+ * share one, played by the first of them to ask, with a second baseline for the noise floor (which sets only the
+ * noise floor: every other figure is the same with or without it).
  */
 class MeasuredRunTest {
 
@@ -52,20 +53,22 @@ class MeasuredRunTest {
         return ScenarioLoader.load(RunFixtures.resource("/run/" + name + ".yaml"));
     }
 
-    /** measure-down against a SUT that calls only the primary, measured against its own baseline; played once. */
+    /**
+     * measure-down against a SUT that calls only the primary, measured against its own baseline and a second one for
+     * the noise floor; played once.
+     */
     private static synchronized MeasuredOutcome primaryOnlyAgainstItsBaseline() {
         if (primaryOnly == null) {
-            primaryOnly = play(sharedOut, scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto());
+            RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
+                    .withOut(sharedOut).withWarmup(Duration.ofMillis(300));
+            primaryOnly = MeasuredRun.of(plan, BaselineChoice.auto(), true).play();
+            assertThat(ResultSchemaCheck.problems(primaryOnly.folder().resolve(RunResults.FILE_NAME)))
+                    .as("result.json of primary-only against the published schema").isEmpty();
         }
         return primaryOnly;
     }
 
     private MeasuredOutcome play(Scenario scenario, String name, Function<WorldEndpoints, SutClient> sut, BaselineChoice baseline) {
-        return play(out, scenario, name, sut, baseline);
-    }
-
-    private static MeasuredOutcome play(Path out, Scenario scenario, String name, Function<WorldEndpoints, SutClient> sut,
-                                        BaselineChoice baseline) {
         RunPlan plan = RunPlan.of(scenario, SutFactory.inJvm(name, sut)).withOut(out).withWarmup(Duration.ofMillis(300));
         MeasuredOutcome outcome = MeasuredRun.of(plan, baseline, false).play();
         assertThat(ResultSchemaCheck.problems(outcome.folder().resolve(RunResults.FILE_NAME)))
@@ -249,10 +252,7 @@ class MeasuredRunTest {
 
     @Test
     void theNoiseFloorOfADeterministicSutIsZero() {
-        RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
-                .withOut(out).withWarmup(Duration.ofMillis(300));
-
-        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.auto(), true).play();
+        MeasuredOutcome outcome = primaryOnlyAgainstItsBaseline();
 
         assertThat(outcome.noise()).as("the second baseline was played").isNotNull();
         assertThat(outcome.folder().resolve(MeasuredRun.NOISE_FOLDER).resolve("exchanges.jsonl")).isRegularFile();
