@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.within;
  * can be worked out by hand. The scenarios put 60 tasks on a 3-second timeline, 20 of them (one third) in
  * the faulted middle second, on models that are always right ({@code perfect}) or always wrong
  * ({@code hopeless}); phases start 20 ms after a task is due, so no task races a phase change. Tolerances
- * allow one task either way (1/60).
+ * allow one task either way (1/60). The tests that only read a run of the primary-only SUT against its baseline
+ * share one, played by the first of them to ask, with a second baseline for the noise floor (which sets only the
+ * noise floor: every other figure is the same with or without it).
  */
 class MeasuredRunTest {
 
@@ -42,8 +44,28 @@ class MeasuredRunTest {
     @TempDir
     Path out;
 
+    @TempDir
+    static Path sharedOut;
+
+    private static MeasuredOutcome primaryOnly;
+
     private static Scenario scenario(String name) {
         return ScenarioLoader.load(RunFixtures.resource("/run/" + name + ".yaml"));
+    }
+
+    /**
+     * measure-down against a SUT that calls only the primary, measured against its own baseline and a second one for
+     * the noise floor; played once.
+     */
+    private static synchronized MeasuredOutcome primaryOnlyAgainstItsBaseline() {
+        if (primaryOnly == null) {
+            RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
+                    .withOut(sharedOut).withWarmup(Duration.ofMillis(300));
+            primaryOnly = MeasuredRun.of(plan, BaselineChoice.auto(), true).play();
+            assertThat(ResultSchemaCheck.problems(primaryOnly.folder().resolve(RunResults.FILE_NAME)))
+                    .as("result.json of primary-only against the published schema").isEmpty();
+        }
+        return primaryOnly;
     }
 
     private MeasuredOutcome play(Scenario scenario, String name, Function<WorldEndpoints, SutClient> sut, BaselineChoice baseline) {
@@ -69,7 +91,7 @@ class MeasuredRunTest {
 
     @Test
     void aSutThatFailsEveryRequestOfOnePhaseLosesExactlyThatPhasesShareToErrors() {
-        RunResult result = play(scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto()).result();
+        RunResult result = primaryOnlyAgainstItsBaseline().result();
 
         assertThat(result.completed()).as("completed; stop reason: %s", result.stopReason()).isTrue();
         assertThat(result.quality().baselineScore()).as("baseline quality of a model that is always right").isEqualTo(1.0);
@@ -230,10 +252,7 @@ class MeasuredRunTest {
 
     @Test
     void theNoiseFloorOfADeterministicSutIsZero() {
-        RunPlan plan = RunPlan.of(scenario("measure-down"), SutFactory.inJvm("primary-only", MeasuredRunTest::primary))
-                .withOut(out).withWarmup(Duration.ofMillis(300));
-
-        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.auto(), true).play();
+        MeasuredOutcome outcome = primaryOnlyAgainstItsBaseline();
 
         assertThat(outcome.noise()).as("the second baseline was played").isNotNull();
         assertThat(outcome.folder().resolve(MeasuredRun.NOISE_FOLDER).resolve("exchanges.jsonl")).isRegularFile();
@@ -282,8 +301,8 @@ class MeasuredRunTest {
 
     @Test
     void theSameSeedAndADeterministicSutGiveTheSameFiguresTwice() throws Exception {
-        RunResult first = play(scenario("measure-down"), "first", MeasuredRunTest::primary, BaselineChoice.auto()).result();
-        RunResult second = play(scenario("measure-down"), "second", MeasuredRunTest::primary, BaselineChoice.auto()).result();
+        RunResult first = primaryOnlyAgainstItsBaseline().result();
+        RunResult second = play(scenario("measure-down"), "primary-only", MeasuredRunTest::primary, BaselineChoice.auto()).result();
 
         assertThat(second.quality().iqLoss()).as("IQ loss and its interval").isEqualTo(first.quality().iqLoss());
         assertThat(second.attribution()).as("attribution").isEqualTo(first.attribution());

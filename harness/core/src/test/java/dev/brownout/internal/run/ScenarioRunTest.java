@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A whole run against the real world, the real proxies and a reference gateway, on a three-second scenario. */
+/**
+ * A whole run against the real world, the real proxies and a reference gateway, on a three-second scenario. The
+ * tests that only read a plain run of the resilient gateway share one, played by the first of them to ask, with a
+ * listener that checks each phase's faults on the world as it enters (a listener that only looks changes nothing).
+ */
 class ScenarioRunTest {
 
     private static final String SUT_MARKER = "-Dbrownout.test.sut=true";
@@ -33,15 +37,52 @@ class ScenarioRunTest {
     @TempDir
     Path out;
 
+    @TempDir
+    static Path sharedOut;
+
+    private static ProbedRun resilientRun;
+
+    /** A run of the resilient gateway and what a listener found when it checked each phase's state on the world. */
+    private record ProbedRun(Scenario scenario, RunRecord record, List<String> checked, List<AssertionError> failures) {
+    }
+
+    private static synchronized ProbedRun resilientRunProbedPhaseByPhase() {
+        if (resilientRun == null) {
+            Scenario scenario = RunFixtures.shortOutage();
+            List<String> checked = Collections.synchronizedList(new ArrayList<>());
+            List<AssertionError> failures = Collections.synchronizedList(new ArrayList<>());
+            RunListener probe = new RunListener() {
+                @Override
+                public void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
+                    Phase planned = scenario.timeline().stream().filter(p -> p.name().equals(phase.name())).findFirst()
+                            .orElseThrow();
+                    try {
+                        WorldProbe.assertExactly(world, planned);
+                        checked.add(phase.name());
+                    } catch (AssertionError e) {
+                        failures.add(e);
+                    }
+                }
+            };
+            RunRecord record = ScenarioRun.of(plan(sharedOut, scenario, "reference:resilient").withListener(probe)).play();
+            resilientRun = new ProbedRun(scenario, record, checked, failures);
+        }
+        return resilientRun;
+    }
+
     private RunPlan plan(Scenario scenario, String sut) {
+        return plan(out, scenario, sut);
+    }
+
+    private static RunPlan plan(Path out, Scenario scenario, String sut) {
         return RunPlan.of(scenario, SutSpec.fromArgument(sut)).withOut(out).withWarmup(Duration.ofMillis(500));
     }
 
     @Test
     void aRunPlaysItsWholeTimelineAndKeepsEveryExchange() {
-        Scenario scenario = RunFixtures.shortOutage();
+        Scenario scenario = resilientRunProbedPhaseByPhase().scenario();
 
-        RunRecord record = ScenarioRun.of(plan(scenario, "reference:resilient")).play();
+        RunRecord record = resilientRunProbedPhaseByPhase().record();
 
         assertThat(record.completed()).as("run completed; stop reason: %s", record.stopReason()).isTrue();
         assertThat(record.phases()).extracting(PhaseRecord::name).as("phases played, in order")
@@ -72,7 +113,7 @@ class ScenarioRunTest {
 
     @Test
     void everyProviderCallOfTheRunJoinsAnExchangeByItsTaskId() {
-        RunRecord record = ScenarioRun.of(plan(RunFixtures.shortOutage(), "reference:resilient")).play();
+        RunRecord record = resilientRunProbedPhaseByPhase().record();
 
         Set<String> exchangeIds = new HashSet<>();
         RunFixtures.jsonLines(record.folder().resolve("exchanges.jsonl")).forEach(e -> exchangeIds.add(e.path("task_id").asText()));
@@ -89,28 +130,12 @@ class ScenarioRunTest {
 
     @Test
     void eachPhaseHoldsExactlyItsFaultsWhileItRuns() {
-        Scenario scenario = RunFixtures.shortOutage();
-        List<String> checked = Collections.synchronizedList(new ArrayList<>());
-        List<AssertionError> failures = Collections.synchronizedList(new ArrayList<>());
-        RunListener probe = new RunListener() {
-            @Override
-            public void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
-                Phase planned = scenario.timeline().stream().filter(p -> p.name().equals(phase.name())).findFirst().orElseThrow();
-                try {
-                    WorldProbe.assertExactly(world, planned);
-                    checked.add(phase.name());
-                } catch (AssertionError e) {
-                    failures.add(e);
-                }
-            }
-        };
+        ProbedRun run = resilientRunProbedPhaseByPhase();
 
-        RunRecord record = ScenarioRun.of(plan(scenario, "reference:resilient").withListener(probe)).play();
-
-        assertThat(failures).as("differences between a phase and the world's actual state during it").isEmpty();
-        assertThat(checked).as("phases whose state was checked on the proxy and the fakes")
+        assertThat(run.failures()).as("differences between a phase and the world's actual state during it").isEmpty();
+        assertThat(run.checked()).as("phases whose state was checked on the proxy and the fakes")
                 .containsExactly("steady", "sick", "down");
-        assertThat(record.completed()).isTrue();
+        assertThat(run.record().completed()).isTrue();
     }
 
     @Test
