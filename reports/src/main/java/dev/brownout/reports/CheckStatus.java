@@ -9,7 +9,10 @@ public enum CheckStatus {
     PASS("pass"),
     /** the run went past the check's threshold */
     FAIL("fail"),
-    /** not judged: the check needs a capability the SUT declares it does not have (a fallback, streaming) */
+    /**
+     * not judged: the check needs a capability the SUT declares it does not have (a fallback, streaming), or a figure
+     * the run could not measure ({@code recovers_within} without a baseline)
+     */
     NOT_APPLICABLE("n/a");
 
     private final String label;

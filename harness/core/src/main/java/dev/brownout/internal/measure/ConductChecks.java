@@ -53,6 +53,12 @@ public final class ConductChecks {
         CheckInputs inputs = CheckInputs.of(evidence);
         List<CheckResult> results = new ArrayList<>();
         for (Declared declared : declared(checks)) {
+            if (unmeasuredRecovery(declared.check(), evidence, context)) {
+                results.add(CheckResult.notApplicable(declared.check().kind().label(), declared.level(),
+                        CheckText.setting(declared.check().setting()), "recovery is measured against the baseline's "
+                                + "quality, and this run had no baseline; play it with one to judge this check"));
+                continue;
+            }
             results.add(judged(declared.check(), checks, context) ? evaluate(declared.check(), declared.level(), inputs)
                     : notApplicable(declared.check(), declared.level(), checks, context));
         }
@@ -88,6 +94,14 @@ public final class ConductChecks {
         checks.advisory().forEach(check -> declared.add(new Declared(check, CheckLevel.ADVISORY)));
         checks.informational().forEach(check -> declared.add(new Declared(check, CheckLevel.INFORMATIONAL)));
         return declared;
+    }
+
+    /**
+     * {@code recovers_within} in a run without a baseline: the time to recover is found by comparing the run's quality
+     * with the baseline's, so without one it was never measured, and failing the check would blame the SUT for it.
+     */
+    private static boolean unmeasuredRecovery(Check check, ConductEvidence evidence, VerdictContext context) {
+        return check.kind() == CheckKind.RECOVERS_WITHIN && context.baseline() == null && evidence.timeToRecover() == null;
     }
 
     /** Whether the SUT has every capability the check needs, so the check can be judged. */

@@ -4,6 +4,7 @@ import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.reports.CheckResult;
+import dev.brownout.reports.CheckStatus;
 import dev.brownout.reports.Verdict;
 import dev.brownout.scenario.Check;
 import dev.brownout.scenario.CheckKind;
@@ -311,10 +312,30 @@ class ConductChecksTest {
         }
 
         @Test
-        void recoveringLateOrNeverFails() {
-            assertThat(recovered(Duration.ofSeconds(31)).conduct().checks().getFirst().passed()).isFalse();
-            assertThat(recovered(null).conduct().checks().getFirst())
-                    .extracting(CheckResult::passed, CheckResult::observed).containsExactly(false, "not recovered");
+        void recoveringLateFails() {
+            assertThat(recovered(Duration.ofSeconds(31)).conduct().checks().getFirst().passed())
+                    .as("recovered 31 s after the fault against a 30 s limit").isFalse();
+        }
+
+        @Test
+        void neverRecoveringInARunWithABaselineFails() {
+            VerdictContext withBaseline = new VerdictContext(List.of(), List.of(), 0.05, Set.of(), Duration.ofSeconds(30));
+            CheckResult result = ConductChecks.evaluate(
+                    new Checks(List.of(new Check(CheckKind.RECOVERS_WITHIN, Duration.ofSeconds(30))), List.of()),
+                    ConductEvidence.of(List.of(), List.of(), ORIGIN), withBaseline).conduct().checks().getFirst();
+
+            assertThat(result).as("recovers_within when the run, held against its baseline, was never healthy again")
+                    .extracting(CheckResult::passed, CheckResult::observed, CheckResult::status)
+                    .containsExactly(false, "not recovered", CheckStatus.FAIL);
+        }
+
+        @Test
+        void withoutABaselineRecoveryIsNotJudged() {
+            CheckResult result = recovered(null).conduct().checks().getFirst();
+
+            assertThat(result.status()).as("recovers_within in a run without a baseline, which measures no recovery")
+                    .isEqualTo(CheckStatus.NOT_APPLICABLE);
+            assertThat(result.detail()).as("why it was not judged").contains("had no baseline");
         }
     }
 

@@ -381,8 +381,10 @@ class VerdictRulesTest {
         void recoveryIsJudgedOverTheRunNotInAPhase() {
             Checks recovery = new Checks(List.of(), List.of(new Check(CheckKind.RECOVERS_WITHIN, Duration.ofSeconds(5))));
 
+            VerdictContext twoWithBaseline = new VerdictContext(List.of(first, second), tasks("first", "b", 10, 0), MARGIN,
+                    Set.of(), TIMEOUT);
             ConductAssessment assessment = ConductChecks.evaluate(recovery,
-                    ConductEvidence.of(List.of(), tasks("first", "a", 10, 0), ORIGIN), two);
+                    ConductEvidence.of(List.of(), tasks("first", "a", 10, 0), ORIGIN), twoWithBaseline);
 
             assertThat(assessment.conduct().phases().getFirst().verdict()).as("the phase's verdict").isEqualTo(Verdict.PASS);
             assertThat(assessment.conduct().verdict()).as("the run's verdict when it never recovered").isEqualTo(Verdict.PARTIAL);
