@@ -45,8 +45,18 @@ public record OAuthBehaviour(
         if (!(token.errorRate() >= 0 && token.errorRate() <= 1)) {
             throw new IllegalArgumentException("token_endpoint.error_rate must be between 0 and 1, was " + token.errorRate());
         }
-        if (token.errorStatus() != 500 && token.errorStatus() != 503) {
-            throw new IllegalArgumentException("token_endpoint.error_status must be 500 or 503, was " + token.errorStatus());
+        if (token.errorStatus() != 429 && token.errorStatus() != 500 && token.errorStatus() != 503) {
+            throw new IllegalArgumentException("token_endpoint.error_status must be 429, 500 or 503, was " + token.errorStatus());
+        }
+        if (token.retryAfter() != null) {
+            if (token.errorStatus() != 429) {
+                throw new IllegalArgumentException("token_endpoint.retry_after is only sent with error_status 429, was "
+                        + token.errorStatus());
+            }
+            if (token.retryAfter().isNegative() || token.retryAfter().compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("token_endpoint.retry_after must be between 0s and 1h, was "
+                        + token.retryAfter());
+            }
         }
         if (token.delay().isNegative() || token.delay().compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("token_endpoint.delay must be between 0s and 10m");
@@ -93,12 +103,19 @@ public record OAuthBehaviour(
 
     /**
      * @param errorRate   probability in [0, 1] that a token request is answered with {@code errorStatus}
-     * @param errorStatus 500 ({@code server_error}) or 503 ({@code temporarily_unavailable})
+     * @param errorStatus 429 (throttled: {@code temporarily_unavailable}), 500 ({@code server_error}) or 503
+     *                    ({@code temporarily_unavailable})
      * @param delay       added before the token endpoint answers
      * @param hang        accept token requests and never answer them (until the client gives up or the server stops)
+     * @param retryAfter  with status 429, sent as {@code Retry-After} (whole seconds, rounded up); null sends none
      */
-    public record TokenFaults(Double errorRate, Integer errorStatus, Duration delay, Boolean hang) {
-        static final TokenFaults HEALTHY = new TokenFaults(null, null, null, null);
+    public record TokenFaults(Double errorRate, Integer errorStatus, Duration delay, Boolean hang, Duration retryAfter) {
+        static final TokenFaults HEALTHY = new TokenFaults(null, null, null, null, null);
+
+        /** The faults without a {@code Retry-After}, as before there was one. */
+        public TokenFaults(Double errorRate, Integer errorStatus, Duration delay, Boolean hang) {
+            this(errorRate, errorStatus, delay, hang, null);
+        }
 
         public TokenFaults {
             errorRate = errorRate == null ? 0d : errorRate;

@@ -2,6 +2,7 @@ package dev.brownout.fakes.oauth;
 
 import io.javalin.http.Context;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,12 +18,18 @@ final class OAuthError extends RuntimeException {
     private final String code;
     private final int status;
     private final boolean basicChallenge;
+    private final Duration retryAfter;
 
     private OAuthError(String code, String description, int status, boolean basicChallenge) {
+        this(code, description, status, basicChallenge, null);
+    }
+
+    private OAuthError(String code, String description, int status, boolean basicChallenge, Duration retryAfter) {
         super(description, null, false, false);
         this.code = code;
         this.status = status;
         this.basicChallenge = basicChallenge;
+        this.retryAfter = retryAfter;
     }
 
     static OAuthError invalidRequest(String description) {
@@ -53,6 +60,15 @@ final class OAuthError extends RuntimeException {
         return new OAuthError("temporarily_unavailable", description, 503, false);
     }
 
+    /**
+     * A 429 from a throttled token endpoint. RFC 6749 registers no rate-limit code, so the body says
+     * {@code temporarily_unavailable}, as throttling authorization servers commonly do; {@code Retry-After}
+     * (whole seconds, rounded up) is sent when {@code retryAfter} is not null.
+     */
+    static OAuthError tooManyRequests(String description, Duration retryAfter) {
+        return new OAuthError("temporarily_unavailable", description, 429, false, retryAfter);
+    }
+
     static OAuthError serverError(String description) {
         return new OAuthError("server_error", description, 500, false);
     }
@@ -75,6 +91,12 @@ final class OAuthError extends RuntimeException {
         return status;
     }
 
+    /** Retry-After takes whole seconds; a fraction is rounded up so the client never comes back early. */
+    static long retryAfterSeconds(Duration retryAfter) {
+        long seconds = retryAfter.toSeconds();
+        return retryAfter.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1;
+    }
+
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
@@ -86,6 +108,9 @@ final class OAuthError extends RuntimeException {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Pragma", "no-cache");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
+        }
         if (basicChallenge) {
             ctx.header("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         }

@@ -25,9 +25,12 @@ final class TokenEndpointFaults {
             throw stopped(exchange);
         }
         if (faults.errorRate() > 0 && random.nextDouble() < faults.errorRate()) {
-            OAuthError injected = faults.errorStatus() == 500
-                    ? OAuthError.serverError("injected failure of the token endpoint")
-                    : OAuthError.temporarilyUnavailable("injected unavailability of the token endpoint");
+            OAuthError injected = switch (faults.errorStatus()) {
+                case 500 -> OAuthError.serverError("injected failure of the token endpoint");
+                case 429 -> OAuthError.tooManyRequests("injected throttling of the token endpoint: too many requests",
+                        faults.retryAfter());
+                default -> OAuthError.temporarilyUnavailable("injected unavailability of the token endpoint");
+            };
             exchange.outcome(injected.code(), true);
             throw injected;
         }

@@ -264,7 +264,7 @@ class BehavioursTest {
         assertThat(rate.body()).as("rate message").contains("token_endpoint.error_rate must be between 0 and 1");
         assertThat(typo.statusCode()).as("typo status").isEqualTo(400);
         assertThat(typo.body()).as("typo message").contains("jwks_unavailabel");
-        assertThat(status.body()).as("status message").contains("token_endpoint.error_status must be 500 or 503");
+        assertThat(status.body()).as("status message").contains("token_endpoint.error_status must be 429, 500 or 503, was 502");
         assertThat(world.server.behaviour().current()).as("behaviour unchanged").isEqualTo(OAuthBehaviour.healthy());
     }
 
@@ -276,5 +276,61 @@ class BehavioursTest {
                 new ClientCredentialsGrant(), null).toHTTPRequest().send();
 
         assertThat(response.getHeaderValue("Cache-Control")).as("Cache-Control").isEqualTo("no-store");
+    }
+
+    @Test
+    void throttledTokenEndpointAnswers429WithRetryAfterThatNimbusReadsAsAnErrorResponse() throws Exception {
+        world.behave(healthy().withTokenEndpoint(new OAuthBehaviour.TokenFaults(1.0, 429, null, null, Duration.ofSeconds(3))));
+
+        HTTPResponse http = new TokenRequest(world.server.tokenUrl(), world.basic(world.agent()),
+                new ClientCredentialsGrant(), null).toHTTPRequest().send();
+        TokenResponse response = TokenResponse.parse(http);
+
+        assertThat(http.getStatusCode()).as("HTTP status of a throttled token request").isEqualTo(429);
+        assertThat(http.getHeaderValue("Retry-After")).as("Retry-After, in whole seconds").isEqualTo("3");
+        assertThat(response.indicatesSuccess()).as("Nimbus parses the 429 as an error response, not a token").isFalse();
+        assertThat(TestWorld.errorCode(response)).as("RFC 6749 error code in the body").isEqualTo("temporarily_unavailable");
+        assertThat(response.toErrorResponse().getErrorObject().getHTTPStatusCode()).as("status Nimbus reports").isEqualTo(429);
+    }
+
+    @Test
+    void retryAfterOfAFractionOfASecondIsRoundedUpSoTheClientNeverComesBackEarly() throws Exception {
+        world.behave(healthy().withTokenEndpoint(new OAuthBehaviour.TokenFaults(1.0, 429, null, null, Duration.ofMillis(1500))));
+
+        HTTPResponse http = new TokenRequest(world.server.tokenUrl(), world.basic(world.agent()),
+                new ClientCredentialsGrant(), null).toHTTPRequest().send();
+
+        assertThat(http.getHeaderValue("Retry-After")).as("1.5s sent as whole seconds").isEqualTo("2");
+    }
+
+    @Test
+    void throttledTokenEndpointWithoutRetryAfterSendsNoRetryAfterHeader() throws Exception {
+        world.behave(healthy().withTokenEndpoint(tokenFaults(1, 429, null, false)));
+
+        HTTPResponse http = new TokenRequest(world.server.tokenUrl(), world.basic(world.agent()),
+                new ClientCredentialsGrant(), null).toHTTPRequest().send();
+
+        assertThat(http.getStatusCode()).as("HTTP status").isEqualTo(429);
+        assertThat(http.getHeaderValue("Retry-After")).as("no Retry-After when none was asked for").isNull();
+    }
+
+    @Test
+    void retryAfterIsAcceptedOnlyWithStatus429AndWithinAnHour() throws Exception {
+        HttpResponse<String> wrongStatus = world.put("/__brownout/behaviour",
+                "{\"token_endpoint\": {\"error_status\": 503, \"retry_after\": \"2s\"}}");
+        HttpResponse<String> tooLong = world.put("/__brownout/behaviour",
+                "{\"token_endpoint\": {\"error_status\": 429, \"retry_after\": \"2h\"}}");
+        HttpResponse<String> fine = world.put("/__brownout/behaviour",
+                "{\"token_endpoint\": {\"error_rate\": 1, \"error_status\": 429, \"retry_after\": \"2s\"}}");
+
+        assertThat(wrongStatus.statusCode()).as("retry_after with 503").isEqualTo(400);
+        assertThat(wrongStatus.body()).as("message for retry_after with 503")
+                .contains("token_endpoint.retry_after is only sent with error_status 429, was 503");
+        assertThat(tooLong.statusCode()).as("retry_after of 2h").isEqualTo(400);
+        assertThat(tooLong.body()).as("message for retry_after of 2h")
+                .contains("token_endpoint.retry_after must be between 0s and 1h");
+        assertThat(fine.statusCode()).as("429 with retry_after 2s").isEqualTo(200);
+        assertThat(world.server.behaviour().current().tokenEndpoint().retryAfter()).as("retry_after as stored")
+                .isEqualTo(Duration.ofSeconds(2));
     }
 }

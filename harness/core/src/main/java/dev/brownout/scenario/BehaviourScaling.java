@@ -76,7 +76,8 @@ final class BehaviourScaling {
         OAuthBehaviour.ClockSkew skew = behaviour.clockSkew();
         return behaviour
                 .withTokenEndpoint(new OAuthBehaviour.TokenFaults(token.errorRate(), token.errorStatus(),
-                        TimeScale.time(token.delay(), factor), token.hang()))
+                        TimeScale.time(token.delay(), factor), token.hang(),
+                        token.retryAfter() == null ? null : TimeScale.time(token.retryAfter(), factor)))
                 .withClockSkew(new OAuthBehaviour.ClockSkew(skew.direction(), TimeScale.time(skew.shift(), factor)));
     }
 
