@@ -18,6 +18,8 @@ public enum CheckKind {
     NO_HANG_PAST(Setting.DURATION),
     /** The model the SUT claims served is the one that did. */
     CLAIMED_MODEL_MATCHES(Setting.FLAG),
+    /** Every answer carries its usage (input and output tokens), whichever provider served it. */
+    USAGE_REPORTED(Setting.FLAG),
     /** Healthy again within this long after the last fault ends. */
     RECOVERS_WITHIN(Setting.DURATION),
     /** A healthy request sent after the run, every fault cleared, is answered within this long. */

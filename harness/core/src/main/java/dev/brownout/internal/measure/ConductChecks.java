@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * {@code max_attempts_per_task} and {@code max_attempts_per_second} ({@link CheckAttempts}),
  * {@code honours_retry_after} ({@link CheckRetryAfter}), {@code no_truncated_success} ({@link CheckTruncation}),
  * {@code no_hang_past} ({@link CheckHang}), {@code claimed_model_matches} ({@link CheckClaimedModel}),
+ * {@code usage_reported} ({@link CheckUsageReported}),
  * {@code recovers_within} ({@link CheckRecovery}), {@code alive_after} ({@link CheckAliveAfter}). A flag check set
  * to {@code false} is reported as passed and not checked.
  */
@@ -130,6 +131,7 @@ public final class ConductChecks {
             case NO_TRUNCATED_SUCCESS -> CheckTruncation.evaluate(check, required, inputs);
             case NO_HANG_PAST -> CheckHang.evaluate(check, required, inputs);
             case CLAIMED_MODEL_MATCHES -> CheckClaimedModel.evaluate(check, required, inputs);
+            case USAGE_REPORTED -> CheckUsageReported.evaluate(check, required, inputs);
             case RECOVERS_WITHIN -> CheckRecovery.evaluate(check, required, inputs);
             case ALIVE_AFTER -> CheckAliveAfter.evaluate(check, required, inputs);
         };

@@ -296,6 +296,39 @@ class ConductChecksTest {
     }
 
     @Nested
+    class UsageReported {
+
+        @Test
+        void everyAnswerCarryingItsUsagePasses() {
+            CheckResult result = required(CheckKind.USAGE_REPORTED, true, List.of(),
+                    List.of(exchange("t1").usage(12L, 30L).build(), exchange("t2").usage(9L, 41L).build(),
+                            exchange("t3").error(503).build()));
+
+            assertThat(result.passed()).as("usage_reported when both answers carried usage: %s", result.detail()).isTrue();
+            assertThat(result.detail()).as("detail").isEqualTo("every answer reported its usage (2 answers)");
+        }
+
+        @Test
+        void anAnswerWithoutAUsageBlockFailsAndIsNamed() {
+            CheckResult result = required(CheckKind.USAGE_REPORTED, true, List.of(),
+                    List.of(exchange("t1").usage(12L, 30L).build(), exchange("t2").build()));
+
+            assertThat(result).as("usage_reported when one of two answers carried none")
+                    .extracting(CheckResult::passed, CheckResult::observed).containsExactly(false, "1");
+            assertThat(result.detail()).as("detail").isEqualTo("1 answer of 2 reported no usage; e.g. task t2 had no usage block");
+        }
+
+        @Test
+        void aUsageBlockWithoutOutputTokensFails() {
+            CheckResult result = required(CheckKind.USAGE_REPORTED, true, List.of(),
+                    List.of(exchange("t1").usage(12L, null).build()));
+
+            assertThat(result.passed()).as("usage_reported with output tokens missing").isFalse();
+            assertThat(result.detail()).as("detail").endsWith("task t1 had a usage block without output tokens");
+        }
+    }
+
+    @Nested
     class RecoversWithin {
 
         private ConductAssessment recovered(Duration after) {

@@ -3,6 +3,7 @@ package dev.brownout.internal.measure;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.record.ExchangeRecord;
+import dev.brownout.reports.ReplyUsage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -135,6 +136,7 @@ final class LedgerFixtures {
         private String truncation;
         private String errorClass;
         private double score = 1;
+        private ReplyUsage usage;
 
         private Answer(String taskId) {
             this.taskId = taskId;
@@ -202,11 +204,17 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** The usage block the reply carried; none unless given. */
+        Answer usage(Long inputTokens, Long outputTokens) {
+            usage = new ReplyUsage(inputTokens, outputTokens);
+            return this;
+        }
+
         ExchangeRecord build() {
             return new ExchangeRecord(taskId, "arithmetic", phase, intendedMs, intendedMs, null, intendedMs + latencyMs,
                     latencyMs, outcome, status, errorClass != null ? errorClass
                     : "error".equals(outcome) ? "http_" + status : null, model, truncated,
-                    score, "42", "answer", "prompt", truncation, null, null, null, 0);
+                    score, "42", "answer", "prompt", truncation, null, usage, null, 0);
         }
     }
 }
