@@ -12,6 +12,7 @@ import dev.brownout.reports.scorecard.FailingCheck;
 import dev.brownout.scenario.Check;
 import dev.brownout.scenario.CheckKind;
 import dev.brownout.scenario.Checks;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -98,13 +99,11 @@ public final class CellEvidenceMeasure {
                 .min(Comparator.naturalOrder());
     }
 
-    /** The middle value, or the mean of the two middle ones; null for none. */
+    /** The exact median (of an even count, the mean of the two middle values); null for none. */
     static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
