@@ -144,6 +144,14 @@ public final class ScorecardBuilder {
      *                                  holds a scorecard
      */
     public BrownoutScorecard run() {
-        return ScorecardPlay.play(this);
+        return prepare().play();
+    }
+
+    /**
+     * The scorecard set up but not yet played, so another thread (a Ctrl-C handler) can {@link PreparedScorecard#stop
+     * stop} it and still get the scorecard of the cells played so far.
+     */
+    public PreparedScorecard prepare() {
+        return new PreparedScorecard(this);
     }
 }

@@ -54,7 +54,7 @@ final class ScorecardPlay {
     private record Column(Sut sut, String name, List<String> otherNames) {
     }
 
-    static BrownoutScorecard play(ScorecardBuilder config) {
+    static BrownoutScorecard play(ScorecardBuilder config, PreparedScorecard control) {
         if (config.suts.isEmpty()) {
             throw new IllegalArgumentException("a scorecard needs a system under test: against(Sut.reference(\"naive\"), "
                     + "Sut.fromFile(path), ...); on the command line --sut");
@@ -93,7 +93,7 @@ final class ScorecardPlay {
             for (PackSource.Entry entry : config.pack.entries()) {
                 for (Column column : columns) {
                     boolean required = requirements.required(entry.name(), column.name(), column.otherNames());
-                    pending.add(pool.submit(() -> playCell(config, folder, entry, column, required)));
+                    pending.add(pool.submit(() -> playCell(config, control, folder, entry, column, required)));
                 }
             }
             for (Future<ScorecardCell> cell : pending) {
@@ -113,8 +113,8 @@ final class ScorecardPlay {
         return new BrownoutScorecard(folder, scorecard, List.of(), List.of());
     }
 
-    private static ScorecardCell playCell(ScorecardBuilder config, Path folder, PackSource.Entry entry, Column column,
-                                          boolean required) {
+    private static ScorecardCell playCell(ScorecardBuilder config, PreparedScorecard control, Path folder,
+                                          PackSource.Entry entry, Column column, boolean required) {
         config.observer.cellStarted(entry.name(), column.name());
         Path cellFolder = folder.resolve(RUNS).resolve(slug(column.name())).resolve(slug(entry.shortName()));
         String relative = relative(folder, cellFolder);
@@ -127,14 +127,26 @@ final class ScorecardPlay {
                 .outputTo(folder.resolve(RUNS))
                 .inFolder(cellFolder);
         ScorecardCell cell;
+        PreparedRun prepared = null;
         try {
-            BrownoutRun played = run.run();
+            prepared = run.prepare();
+            if (!control.starting(prepared)) {
+                cell = new ScorecardCell(entry.name(), column.name(), null, "not played: the scorecard stopped first ("
+                        + control.stopReason() + ")", required, relative, false, false, null);
+                config.observer.cellFinished(cell);
+                return cell;
+            }
+            BrownoutRun played = prepared.play();
             cell = cell(entry.name(), column.name(), required, relative, played.folder(), played.result());
         } catch (RunNotStartedException e) {
             cell = cell(entry.name(), column.name(), required, relative, e.run().folder(), e.run().result());
         } catch (RuntimeException e) {
             cell = new ScorecardCell(entry.name(), column.name(), null, "the run could not be measured: "
                     + e.getMessage(), required, relative, false, false, null);
+        } finally {
+            if (prepared != null) {
+                control.finished(prepared);
+            }
         }
         config.observer.cellFinished(cell);
         return cell;

@@ -3,6 +3,7 @@ package dev.brownout.cli;
 import dev.brownout.Baseline;
 import dev.brownout.Brownout;
 import dev.brownout.BrownoutScorecard;
+import dev.brownout.PreparedScorecard;
 import dev.brownout.ScorecardBuilder;
 import dev.brownout.ScorecardObserver;
 import dev.brownout.Sut;
@@ -35,6 +36,7 @@ import java.util.concurrent.Callable;
 final class ScorecardCommand implements Callable<Integer> {
 
     static final int REQUIRED_FAILED = 1;
+    private static final Duration CLEAN_UP_BUDGET = Duration.ofMinutes(1);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PACK",
             description = {"A shipped pack (see `brownout list`), a folder of scenario files (played in file name "
@@ -127,7 +129,27 @@ final class ScorecardCommand implements Callable<Integer> {
         if (this.out != null) {
             builder = builder.outputTo(this.out);
         }
-        BrownoutScorecard scorecard = builder.run();
+        PreparedScorecard prepared = builder.prepare();
+        // Ctrl-C or SIGTERM: the cells playing stop cleanly, the rest are not started, and the scorecard is written
+        Thread hook = new Thread(() -> {
+            prepared.stop("stopped by a signal (Ctrl-C or SIGTERM)");
+            try {
+                prepared.awaitFinished(CLEAN_UP_BUDGET);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "brownout-scorecard-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        BrownoutScorecard scorecard;
+        try {
+            scorecard = prepared.play();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns once the scorecard is written
+            }
+        }
         out.println();
         printTable(scorecard.scorecard(), out);
         out.println("scorecard: " + scorecard.html());
