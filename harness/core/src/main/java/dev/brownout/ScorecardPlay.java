@@ -74,7 +74,7 @@ final class ScorecardPlay {
         for (PackSource.Entry entry : config.pack.entries()) {
             Scenario scenario = entry.source().scenario();
             scenario.scaled(config.timeScale).loadScaled(config.loadScale); // refuses a scale it cannot play, saying why
-            scenarios.add(new ScorecardScenario(entry.name(), firstSentence(scenario.description()), expected(scenario)));
+            scenarios.add(new ScorecardScenario(entry.name(), scenario.summary(), expected(scenario)));
         }
         try {
             Files.createDirectories(folder.resolve(RUNS));
@@ -115,7 +115,6 @@ final class ScorecardPlay {
 
     private static ScorecardCell playCell(ScorecardBuilder config, PreparedScorecard control, Path folder,
                                           PackSource.Entry entry, Column column, boolean required) {
-        config.observer.cellStarted(entry.name(), column.name());
         Path cellFolder = folder.resolve(RUNS).resolve(slug(column.name())).resolve(slug(entry.shortName()));
         String relative = relative(folder, cellFolder);
         RunBuilder run = new RunBuilder(entry.source())
@@ -136,6 +135,7 @@ final class ScorecardPlay {
                 config.observer.cellFinished(cell);
                 return cell;
             }
+            config.observer.cellStarted(entry.name(), column.name());
             BrownoutRun played = prepared.play();
             cell = cell(entry.name(), column.name(), required, relative, played.folder(), played.result());
         } catch (RunNotStartedException e) {
@@ -271,15 +271,6 @@ final class ScorecardPlay {
         }
         return faulted.stream().anyMatch(p -> p.expect() == ExpectedOutcome.ERROR) ? ExpectedOutcome.ERROR.label()
                 : ExpectedOutcome.ANSWER.label();
-    }
-
-    static String firstSentence(String text) {
-        if (text == null) {
-            return "";
-        }
-        String flat = text.replaceAll("\\s+", " ").trim();
-        int end = flat.indexOf(". ");
-        return end < 0 ? flat : flat.substring(0, end + 1);
     }
 
     private static String relative(Path folder, Path cell) {

@@ -33,6 +33,16 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
         LoadScale.check(loadScale);
     }
 
+    /** The first sentence of its description, on one line: how lists and scorecards name what it plays. */
+    public String summary() {
+        if (description == null) {
+            return "";
+        }
+        String flat = description.replaceAll("\\s+", " ").trim();
+        int end = flat.indexOf(". ");
+        return end < 0 ? flat : flat.substring(0, end + 1);
+    }
+
     /** A scenario judged with the default {@link VerdictSettings}. */
     public Scenario(String name, String description, long seed, ScenarioWorld world, Workload workload,
                     List<Phase> timeline, List<Gate> gates, Checks checks, double timeScale, double loadScale) {

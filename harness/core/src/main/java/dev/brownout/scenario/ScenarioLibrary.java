@@ -39,7 +39,7 @@ public final class ScenarioLibrary {
         List<String> all = new ArrayList<>(names());
         packs().forEach(pack -> all.addAll(pack(pack)));
         return all.stream()
-                .map(name -> new LibraryScenario(name, firstSentence(load(name).description())))
+                .map(name -> new LibraryScenario(name, load(name).summary()))
                 .toList();
     }
 
@@ -157,11 +157,5 @@ public final class ScenarioLibrary {
                     .forEach(names::add);
         }
         return names;
-    }
-
-    static String firstSentence(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        int end = flat.indexOf(". ");
-        return end < 0 ? flat : flat.substring(0, end + 1);
     }
 }
