@@ -9,8 +9,6 @@ import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.scorecard.CellEvidence;
 import dev.brownout.reports.scorecard.FailingCheck;
-import dev.brownout.scenario.Check;
-import dev.brownout.scenario.CheckKind;
 import dev.brownout.scenario.Checks;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
@@ -21,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -72,7 +69,7 @@ public final class CellEvidenceMeasure {
         }
         List<ExchangeRecord> measured = exchanges.stream().filter(e -> !PairedTasks.aborted(e)).toList();
         List<Double> elapsed = measured.stream().map(ExchangeRecord::latencyMs).toList();
-        Duration hangBound = hangBound(checks).orElse(null);
+        Duration hangBound = ConductChecks.hangBound(checks).orElse(null);
         // as no_hang_past reads them: every exchange, an aborted one too when it had already waited past the bound
         long hangs = exchanges.stream().filter(e -> Exchange.TIMEOUT.equals(e.outcome())
                 || (hangBound != null && e.latencyMs() > hangBound.toNanos() / 1e6)).count();
@@ -89,15 +86,6 @@ public final class CellEvidenceMeasure {
                 .orElse(null);
     }
 
-    /** The tightest {@code no_hang_past} the scenario declares, at any level. */
-    static Optional<Duration> hangBound(Checks checks) {
-        return Stream.of(checks.required(), checks.advisory(), checks.informational())
-                .flatMap(List::stream)
-                .filter(check -> check.kind() == CheckKind.NO_HANG_PAST)
-                .map(Check::setting)
-                .map(Duration.class::cast)
-                .min(Comparator.naturalOrder());
-    }
 
     /** The exact median (of an even count, the mean of the two middle values); null for none. */
     static Double median(List<Double> values) {

@@ -1,8 +1,5 @@
 package dev.brownout.internal.measure;
 
-import dev.brownout.fakes.ledger.ProviderCall;
-import dev.brownout.internal.record.ExchangeRecord;
-import dev.brownout.internal.record.ProbeRecord;
 import dev.brownout.reports.CheckLevel;
 import dev.brownout.reports.CheckResult;
 import dev.brownout.reports.Conduct;
@@ -13,7 +10,6 @@ import dev.brownout.scenario.Checks;
 import dev.brownout.scenario.SutCapability;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,9 +59,8 @@ public final class ConductChecks {
             results.add(judged(declared.check(), checks, context) ? evaluate(declared.check(), declared.level(), inputs)
                     : notApplicable(declared.check(), declared.level(), checks, context));
         }
-        Duration bound = Stream.of(checks.required(), checks.advisory(), checks.informational()).flatMap(List::stream)
-                .filter(check -> check.kind() == CheckKind.NO_HANG_PAST).map(check -> (Duration) check.setting())
-                .min(Duration::compareTo).or(() -> Optional.ofNullable(context.taskTimeout())).orElse(null);
+        Duration bound = hangBound(checks).or(() -> Optional.ofNullable(context.taskTimeout()))
+                .orElse(null);
         List<PhaseVerdict> phases = new ArrayList<>();
         for (FaultedPhase phase : context.phases()) {
             CheckInputs slice = PhaseSlice.of(inputs, phase);
@@ -83,6 +78,16 @@ public final class ConductChecks {
         ConductVerdict.Decision decision = ConductVerdict.decide(results, phases);
         return new ConductAssessment(new Conduct(decision.verdict(), results, decision.reason(), phases),
                 decision.reason());
+    }
+
+    /** The tightest {@code no_hang_past} the scenario declares, at any level. */
+    static Optional<Duration> hangBound(Checks checks) {
+        return Stream.of(checks.required(), checks.advisory(), checks.informational())
+                .flatMap(List::stream)
+                .filter(check -> check.kind() == CheckKind.NO_HANG_PAST)
+                .map(Check::setting)
+                .map(Duration.class::cast)
+                .min(Duration::compareTo);
     }
 
     private record Declared(Check check, CheckLevel level) {
