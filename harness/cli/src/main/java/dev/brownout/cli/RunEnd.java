@@ -7,7 +7,6 @@ import dev.brownout.RunNotStartedException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,20 +20,10 @@ import java.util.Optional;
  */
 record RunEnd(Optional<BrownoutRun> run, int exitCode) {
 
-    private static final Duration CLEAN_UP_BUDGET = Duration.ofMinutes(1);
-
     static RunEnd play(PreparedRun prepared, String command, PrintWriter out, PrintWriter err) {
-        Thread hook = new Thread(() -> {
-            prepared.stop("stopped by a signal (Ctrl-C or SIGTERM)");
-            try {
-                prepared.awaitFinished(CLEAN_UP_BUDGET);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "brownout-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            BrownoutRun run = prepared.play();
+            BrownoutRun run = SignalStop.around(prepared::stop, prepared::awaitFinished, prepared::play,
+                    "brownout-run-stop");
             print(run, out);
             return new RunEnd(Optional.of(run), run.gates().verdict(run.result()).exitCode());
         } catch (RunNotStartedException e) {
@@ -46,12 +35,6 @@ record RunEnd(Optional<BrownoutRun> run, int exitCode) {
             err.println(command + ": " + e.getMessage());
             err.flush();
             return new RunEnd(Optional.empty(), RunCommand.INCOMPLETE);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns once this run has finished
-            }
         }
     }
 

@@ -36,7 +36,6 @@ import java.util.concurrent.Callable;
 final class ScorecardCommand implements Callable<Integer> {
 
     static final int REQUIRED_FAILED = 1;
-    private static final Duration CLEAN_UP_BUDGET = Duration.ofMinutes(1);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PACK",
             description = {"A shipped pack (see `brownout list`), a folder of scenario files (played in file name "
@@ -130,26 +129,9 @@ final class ScorecardCommand implements Callable<Integer> {
             builder = builder.outputTo(this.out);
         }
         PreparedScorecard prepared = builder.prepare();
-        // Ctrl-C or SIGTERM: the cells playing stop cleanly, the rest are not started, and the scorecard is written
-        Thread hook = new Thread(() -> {
-            prepared.stop("stopped by a signal (Ctrl-C or SIGTERM)");
-            try {
-                prepared.awaitFinished(CLEAN_UP_BUDGET);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "brownout-scorecard-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        BrownoutScorecard scorecard;
-        try {
-            scorecard = prepared.play();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns once the scorecard is written
-            }
-        }
+        // the cells playing stop cleanly, the rest are not started, and the scorecard is written
+        BrownoutScorecard scorecard = SignalStop.around(prepared::stop, prepared::awaitFinished, prepared::play,
+                "brownout-scorecard-stop");
         out.println();
         printTable(scorecard.scorecard(), out);
         out.println("scorecard: " + scorecard.html());
