@@ -44,6 +44,7 @@ public final class FakeProvider implements AutoCloseable {
     private final ProviderMetrics metrics;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final FakeHttpServer server;
+    private final CompletionEndpoint endpoint;
 
     /** @param minute a minute on the world's clock: what the provider's per-minute rate limits count in */
     FakeProvider(ProviderConfig config, String host, long seed, ModelCatalog catalog, String apiKey,
@@ -58,7 +59,7 @@ public final class FakeProvider implements AutoCloseable {
                 candidate -> validate(candidate, catalog, served));
         this.metrics = new ProviderMetrics(config.name(),
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
-        CompletionEndpoint endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
+        this.endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics, closing);
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
         this.server = FakeHttpServer.start(host, config.port(), javalin -> {
@@ -172,6 +173,15 @@ public final class FakeProvider implements AutoCloseable {
 
     public Ledger<ProviderCall> ledger() {
         return ledger;
+    }
+
+    /**
+     * Forgets which tasks this provider has seen: the next call of every task is its attempt 1 again, with the
+     * draws and attempt-scoped faults of a first call, as in a world started afresh. A load run that plays its
+     * baseline population before the measured one in the same world does this between them.
+     */
+    public void forgetTasks() {
+        endpoint.forgetTasks();
     }
 
     @Override

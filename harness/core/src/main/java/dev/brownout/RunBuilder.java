@@ -2,9 +2,15 @@ package dev.brownout;
 
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.internal.run.ExternalRun;
+import dev.brownout.internal.run.ExternalRunNotStartedException;
+import dev.brownout.internal.run.MeasuredOutcome;
 import dev.brownout.internal.run.MeasuredRun;
 import dev.brownout.internal.run.RunPlan;
+import dev.brownout.reports.bundle.ReportBundle;
 import dev.brownout.reports.gate.Bound;
+import dev.brownout.reports.gate.GateEvaluation;
+import dev.brownout.reports.gate.GateReport;
 import dev.brownout.scenario.Scenario;
 
 import java.io.IOException;
@@ -150,6 +156,51 @@ public final class RunBuilder {
      *                                  scenario, seed or scale
      */
     public PreparedRun prepare() {
+        RunPlan plan = plan();
+        MeasuredRun measured = MeasuredRun.of(plan, baseline.choice(), noiseFloor);
+        return new PreparedRun(runFolder == null ? measured : measured.inFolder(runFolder), bound);
+    }
+
+    /**
+     * Starts a run whose load another tool sends (a Gatling simulation): the world behind its fault proxies and the
+     * SUT start now, and the returned {@link LoadRun} hands out graded tasks, takes back what the tool saw, plays the
+     * fault timeline from the measured population's first task, and measures everything on
+     * {@link LoadRun#finish()}. With {@link Baseline#auto()} (the default) a baseline population is played first in
+     * the same world with the timeline held clean. The warm-up does not apply: the load tool warms up as it likes.
+     *
+     * @throws IllegalArgumentException for a set-up that cannot play: no SUT, a stored baseline of another scenario,
+     *                                  seed or scale, the noise floor (a load run plays one baseline)
+     * @throws RunNotStartedException   when the world or the SUT could not start, or the SUT speaks no dialect a load
+     *                                  tool can send (only {@code openai-chat} and {@code anthropic-messages} over
+     *                                  HTTP); the world is closed and the run folder keeps the cause
+     */
+    public LoadRun startLoadRun() {
+        if (noiseFloor) {
+            throw new IllegalArgumentException("the noise floor compares two baselines played one after the other; a "
+                    + "load run plays one baseline population: drop withNoiseFloor()");
+        }
+        RunPlan plan = plan().withCommand(List.of());
+        MeasuredRun.requireSameBaseline(plan.scenario(), baseline.choice());
+        try {
+            return new LoadRun(ExternalRun.start(plan, baseline.choice(), runFolder), bound);
+        } catch (ExternalRunNotStartedException e) {
+            MeasuredOutcome outcome = e.outcome();
+            if (outcome == null) {
+                throw new BrownoutException(e.getMessage(), e);
+            }
+            GateReport gates = GateEvaluation.evaluate(outcome.result(), bound);
+            ReportBundle reports;
+            try {
+                reports = ReportBundle.write(outcome.result(), gates, outcome.folder());
+            } catch (IOException unwritable) {
+                throw new BrownoutException(e.getMessage() + "; its reports could not be written either ("
+                        + unwritable.getMessage() + ")", e);
+            }
+            throw new RunNotStartedException(new BrownoutRun(outcome.folder(), outcome.result(), gates, reports));
+        }
+    }
+
+    private RunPlan plan() {
         if (sut == null) {
             throw new IllegalArgumentException("a run needs a system under test: call against(Sut.openAiChat(url)), "
                     + "against(Sut.reference(\"resilient\")), against(Sut.fromFile(path)) or against(Sut.inJvm(...))");
@@ -169,8 +220,7 @@ public final class RunBuilder {
         if (observer != null) {
             plan = plan.withListener(new ObservingListener(observer));
         }
-        MeasuredRun measured = MeasuredRun.of(plan, baseline.choice(), noiseFloor);
-        return new PreparedRun(runFolder == null ? measured : measured.inFolder(runFolder), bound);
+        return plan;
     }
 
     /** Keeps the run in exactly {@code folder} rather than a new dated folder: a scorecard's cells. */

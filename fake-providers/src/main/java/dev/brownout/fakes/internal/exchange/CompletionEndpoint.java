@@ -70,6 +70,11 @@ public final class CompletionEndpoint implements Handler {
                 }
             });
 
+    /** Forgets every task's attempt count: each task's next call is its attempt 1. */
+    public void forgetTasks() {
+        attemptsByTask.clear();
+    }
+
     /**
      * @param servedModels    catalog ids this provider serves
      * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)

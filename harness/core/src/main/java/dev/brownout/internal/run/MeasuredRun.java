@@ -58,10 +58,19 @@ public final class MeasuredRun {
         if (noiseFloor && baseline.mode() != BaselineMode.AUTO) {
             throw new IllegalArgumentException("the noise floor compares two baselines played now; it needs --baseline auto");
         }
-        if (baseline.mode() == BaselineMode.FILE) {
-            requireSameRun(plan.scenario(), RunResults.read(baseline.file()).scenario(), baseline.file());
-        }
+        requireSameBaseline(plan.scenario(), baseline);
         return new MeasuredRun(plan, baseline, noiseFloor, null);
+    }
+
+    /**
+     * Checks that a stored baseline played {@code scenario} as it will be played; any other baseline passes.
+     *
+     * @throws IllegalArgumentException saying what differs
+     */
+    public static void requireSameBaseline(Scenario scenario, BaselineChoice baseline) {
+        if (baseline.mode() == BaselineMode.FILE) {
+            requireSameRun(scenario, RunResults.read(baseline.file()).scenario(), baseline.file());
+        }
     }
 
     /**

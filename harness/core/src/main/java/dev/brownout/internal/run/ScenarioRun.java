@@ -337,7 +337,7 @@ public final class ScenarioRun {
         return workload.pace() == null ? Duration.ZERO : workload.pace();
     }
 
-    private static ExchangeRecord record(Exchange exchange, Task task, List<Phase> timeline) {
+    static ExchangeRecord record(Exchange exchange, Task task, List<Phase> timeline) {
         double score = task != null && exchange.answered() ? task.grader().score(exchange.answer()) : 0;
         return new ExchangeRecord(exchange.taskId(), task == null ? null : task.kind(),
                 phaseAt(timeline, exchange.intended()), millis(exchange.intended()), millis(exchange.started()),

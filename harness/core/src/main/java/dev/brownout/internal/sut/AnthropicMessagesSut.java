@@ -1,9 +1,11 @@
 package dev.brownout.internal.sut;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
-import dev.brownout.sut.SutClient;
+import dev.brownout.sut.GatewayRequest;
+import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,7 +26,7 @@ import java.util.stream.Stream;
  * {@code error} event is a 502; an event that is not JSON is skipped and counted; a body that breaks off is an
  * {@link AbortedReplyException}.
  */
-public final class AnthropicMessagesSut implements SutClient {
+public final class AnthropicMessagesSut implements HttpDialectSut {
 
     static final String VERSION = "2023-06-01";
 
@@ -70,7 +73,12 @@ public final class AnthropicMessagesSut implements SutClient {
     }
 
     @Override
-    public SutReply send(SutRequest request) throws IOException, InterruptedException {
+    public String adapterName() {
+        return SutAdapter.ANTHROPIC_MESSAGES.label();
+    }
+
+    @Override
+    public GatewayRequest request(SutRequest request) {
         ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.put("max_tokens", maxTokens);
@@ -78,15 +86,23 @@ public final class AnthropicMessagesSut implements SutClient {
         if (request.stream()) {
             body.put("stream", true);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(messages)
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json")
-                .header("anthropic-version", VERSION)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", "application/json");
+        sent.put("anthropic-version", VERSION);
         if (apiKey != null) {
-            builder.header("x-api-key", apiKey);
+            sent.put("x-api-key", apiKey);
         }
-        headers.forEach(builder::header);
+        sent.putAll(headers);
+        return new GatewayRequest(messages, sent, body.toString());
+    }
+
+    @Override
+    public SutReply send(SutRequest request) throws IOException, InterruptedException {
+        GatewayRequest sent = request(request);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(sent.url())
+                .timeout(request.timeout())
+                .POST(HttpRequest.BodyPublishers.ofString(sent.body()));
+        sent.headers().forEach(builder::header);
         return request.stream() ? streamed(builder.build()) : whole(builder.build());
     }
 
@@ -96,8 +112,23 @@ public final class AnthropicMessagesSut implements SutClient {
             return GatewayHttp.refusalOf(response);
         }
         String body = GatewayHttp.wholeBody(response);
-        long arrived = System.nanoTime();
-        JsonNode message = Mappers.json().readTree(body);
+        return readWhole(response.statusCode(), body, System.nanoTime());
+    }
+
+    @Override
+    public SutReply readWhole(int status, String body, long arrivedNanos) throws UnreadableReplyException {
+        if (status / 100 != 2) {
+            return new SutReply(status, body, null, arrivedNanos);
+        }
+        JsonNode message;
+        try {
+            message = Mappers.json().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableReplyException("Anthropic message", e);
+        }
+        if (message == null || !message.isObject()) {
+            throw new UnreadableReplyException("Anthropic message", new IOException("not a JSON object"));
+        }
         StringBuilder text = new StringBuilder();
         for (JsonNode block : message.path("content")) {
             if ("text".equals(block.path("type").asText())) {
@@ -105,10 +136,15 @@ public final class AnthropicMessagesSut implements SutClient {
             }
         }
         JsonNode usage = message.path("usage");
-        return new SutReply(response.statusCode(), text.toString(), message.path("model").asText(null), arrived, false,
+        return new SutReply(status, text.toString(), message.path("model").asText(null), arrivedNanos, false,
                 GatewayHttp.text(message.path("stop_reason")), usage.isObject()
                 ? new SutReply.Usage(GatewayHttp.count(usage, "input_tokens"), GatewayHttp.count(usage, "output_tokens"))
                 : null, SutReply.Ending.WHOLE_BODY, 0);
+    }
+
+    @Override
+    public ReplyStream readStream() {
+        return new Events();
     }
 
     private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
@@ -116,23 +152,17 @@ public final class AnthropicMessagesSut implements SutClient {
         if (!GatewayHttp.succeeded(response)) {
             return GatewayHttp.refusal(response);
         }
-        Events events = new Events();
-        GatewayHttp.StreamRead read = GatewayHttp.readEvents(response, events::add);
-        String answer = events.answer.toString();
-        if (events.error) {
-            return new SutReply(502, answer, events.model, events.firstByte, false, events.stopReason, events.usage,
-                    SutReply.Ending.ERROR_EVENT, read.malformed());
-        }
-        return new SutReply(response.statusCode(), answer, events.model, events.firstByte, false, events.stopReason,
-                events.usage, events.stopped ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, read.malformed());
+        ReplyStream events = readStream();
+        GatewayHttp.readEvents(response, events);
+        return events.end(response.statusCode());
     }
 
     /**
-     * What the events of one stream added up to. The stream's usage block is {@code message_delta}'s (its
+     * What the events of one stream add up to. The stream's usage block is {@code message_delta}'s (its
      * input tokens from {@code message_start} when it leaves them out): the one that arrives with the stop
      * reason at the end of the answer, so a stream cut before it has none.
      */
-    private static final class Events {
+    private static final class Events extends EventStreamReader {
         private final StringBuilder answer = new StringBuilder();
         private String model;
         private String stopReason;
@@ -143,7 +173,8 @@ public final class AnthropicMessagesSut implements SutClient {
         private boolean error;
 
         /** Takes one event; false at {@code message_stop} or an {@code error} event, either of which ends the stream. */
-        boolean add(JsonNode event) {
+        @Override
+        boolean event(JsonNode event, long receivedNanos) {
             switch (event.path("type").asText()) {
                 case "message_start" -> {
                     model = event.path("message").path("model").asText(null);
@@ -153,7 +184,7 @@ public final class AnthropicMessagesSut implements SutClient {
                     JsonNode text = event.path("delta").path("text");
                     if (text.isTextual() && !text.asText().isEmpty()) {
                         if (firstByte == 0) {
-                            firstByte = System.nanoTime();
+                            firstByte = receivedNanos;
                         }
                         answer.append(text.asText());
                     }
@@ -181,6 +212,17 @@ public final class AnthropicMessagesSut implements SutClient {
                 }
             }
             return true;
+        }
+
+        @Override
+        SutReply reply(int status, boolean done, int malformed) {
+            String text = answer.toString();
+            if (error) {
+                return new SutReply(502, text, model, firstByte, false, stopReason, usage, SutReply.Ending.ERROR_EVENT,
+                        malformed);
+            }
+            return new SutReply(status, text, model, firstByte, false, stopReason, usage,
+                    stopped ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.brownout.internal.sut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.brownout.fakes.config.Mappers;
+import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -58,55 +56,22 @@ final class GatewayHttp {
     }
 
     /**
-     * Reads the {@code data:} payloads of a server-sent event stream and hands each one that is JSON to
-     * {@code handler} until it returns false (the stream's terminator or an error event), {@code data: [DONE]}
-     * arrives or the body ends. Other lines ({@code event:}, comments, blank lines) are skipped; a payload that
-     * is not a JSON object is skipped and counted.
+     * Reads the {@code data:} payloads of a server-sent event stream into {@code reader} until it has ended (its
+     * terminator or an error event) or the body ends. Other lines ({@code event:}, comments, blank lines) are skipped.
      *
      * @throws AbortedReplyException when the connection broke before the body's end
      */
-    static StreamRead readEvents(HttpResponse<Stream<String>> response, Predicate<JsonNode> handler)
-            throws AbortedReplyException {
-        int malformed = 0;
+    static void readEvents(HttpResponse<Stream<String>> response, ReplyStream reader) throws AbortedReplyException {
         try (Stream<String> lines = response.body()) {
             Iterator<String> iterator = lines.iterator();
             while (iterator.hasNext()) {
                 String line = iterator.next();
-                if (!line.startsWith("data:")) {
-                    continue;
-                }
-                String data = line.substring(5).trim();
-                if (data.equals("[DONE]")) {
-                    return new StreamRead(true, false, malformed);
-                }
-                JsonNode event = json(data);
-                if (event == null) {
-                    malformed++;
-                } else if (!handler.test(event)) {
-                    return new StreamRead(false, true, malformed);
+                if (line.startsWith("data:") && !reader.accept(line.substring(5), System.nanoTime())) {
+                    return;
                 }
             }
         } catch (UncheckedIOException e) {
             throw new AbortedReplyException("mid-stream", e.getCause());
-        }
-        return new StreamRead(false, false, malformed);
-    }
-
-    /**
-     * How a stream read ended: at {@code data: [DONE]}, where the handler stopped it (its own terminator or an
-     * error event), or, with neither, at a clean end of the body.
-     *
-     * @param malformed payloads that were not JSON objects, skipped
-     */
-    record StreamRead(boolean done, boolean stopped, int malformed) {
-    }
-
-    private static JsonNode json(String data) {
-        try {
-            JsonNode node = Mappers.json().readTree(data);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.brownout.internal.sut;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
-import dev.brownout.sut.SutClient;
+import dev.brownout.sut.GatewayRequest;
+import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
@@ -13,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,7 +27,7 @@ import java.util.stream.Stream;
  * a 502; a chunk that is not JSON is skipped and counted; a body that breaks off is an
  * {@link AbortedReplyException}.
  */
-public final class OpenAiChatSut implements SutClient {
+public final class OpenAiChatSut implements HttpDialectSut {
 
     private final URI completions;
     private final String apiKey;
@@ -64,7 +67,12 @@ public final class OpenAiChatSut implements SutClient {
     }
 
     @Override
-    public SutReply send(SutRequest request) throws IOException, InterruptedException {
+    public String adapterName() {
+        return SutAdapter.OPENAI_CHAT.label();
+    }
+
+    @Override
+    public GatewayRequest request(SutRequest request) {
         ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
@@ -72,14 +80,22 @@ public final class OpenAiChatSut implements SutClient {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(completions)
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", "application/json");
         if (apiKey != null) {
-            builder.header("Authorization", "Bearer " + apiKey);
+            sent.put("Authorization", "Bearer " + apiKey);
         }
-        headers.forEach(builder::header);
+        sent.putAll(headers);
+        return new GatewayRequest(completions, sent, body.toString());
+    }
+
+    @Override
+    public SutReply send(SutRequest request) throws IOException, InterruptedException {
+        GatewayRequest sent = request(request);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(sent.url())
+                .timeout(request.timeout())
+                .POST(HttpRequest.BodyPublishers.ofString(sent.body()));
+        sent.headers().forEach(builder::header);
         return request.stream() ? streamed(builder.build()) : whole(builder.build());
     }
 
@@ -89,13 +105,33 @@ public final class OpenAiChatSut implements SutClient {
             return GatewayHttp.refusalOf(response);
         }
         String body = GatewayHttp.wholeBody(response);
-        long arrived = System.nanoTime();
-        JsonNode completion = Mappers.json().readTree(body);
+        return readWhole(response.statusCode(), body, System.nanoTime());
+    }
+
+    @Override
+    public SutReply readWhole(int status, String body, long arrivedNanos) throws UnreadableReplyException {
+        if (status / 100 != 2) {
+            return new SutReply(status, body, null, arrivedNanos);
+        }
+        JsonNode completion;
+        try {
+            completion = Mappers.json().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableReplyException("OpenAI chat completion", e);
+        }
+        if (completion == null || !completion.isObject()) {
+            throw new UnreadableReplyException("OpenAI chat completion", new IOException("not a JSON object"));
+        }
         JsonNode choice = completion.path("choices").path(0);
         String content = choice.path("message").path("content").asText(null);
-        return new SutReply(response.statusCode(), content, completion.path("model").asText(null), arrived, false,
+        return new SutReply(status, content, completion.path("model").asText(null), arrivedNanos, false,
                 GatewayHttp.text(choice.path("finish_reason")), usage(completion.path("usage")),
                 SutReply.Ending.WHOLE_BODY, 0);
+    }
+
+    @Override
+    public ReplyStream readStream() {
+        return new Chunks();
     }
 
     private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
@@ -103,15 +139,9 @@ public final class OpenAiChatSut implements SutClient {
         if (!GatewayHttp.succeeded(response)) {
             return GatewayHttp.refusal(response);
         }
-        Chunks chunks = new Chunks();
-        GatewayHttp.StreamRead read = GatewayHttp.readEvents(response, chunks::add);
-        String answer = chunks.answer.toString();
-        if (chunks.error) {
-            return new SutReply(502, answer, chunks.model, chunks.firstByte, false, chunks.finishReason, chunks.usage,
-                    SutReply.Ending.ERROR_EVENT, read.malformed());
-        }
-        return new SutReply(response.statusCode(), answer, chunks.model, chunks.firstByte, false, chunks.finishReason,
-                chunks.usage, read.done() ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, read.malformed());
+        ReplyStream chunks = readStream();
+        GatewayHttp.readEvents(response, chunks);
+        return chunks.end(response.statusCode());
     }
 
     /** {@code usage} of a completion or a chunk, or null when it is not an object (absent, or null in a chunk). */
@@ -120,8 +150,8 @@ public final class OpenAiChatSut implements SutClient {
                 GatewayHttp.count(usage, "completion_tokens")) : null;
     }
 
-    /** What the chunks of one stream added up to. */
-    private static final class Chunks {
+    /** What the chunks of one stream add up to. */
+    private static final class Chunks extends EventStreamReader {
         private final StringBuilder answer = new StringBuilder();
         private String model;
         private String finishReason;
@@ -130,7 +160,8 @@ public final class OpenAiChatSut implements SutClient {
         private boolean error;
 
         /** Takes one chunk; false at an error event, which ends the stream for the caller. */
-        boolean add(JsonNode chunk) {
+        @Override
+        boolean event(JsonNode chunk, long receivedNanos) {
             if (chunk.has("error")) {
                 error = true;
                 return false;
@@ -140,7 +171,7 @@ public final class OpenAiChatSut implements SutClient {
             JsonNode content = choice.path("delta").path("content");
             if (content.isTextual() && !content.asText().isEmpty()) {
                 if (firstByte == 0) {
-                    firstByte = System.nanoTime();
+                    firstByte = receivedNanos;
                 }
                 answer.append(content.asText());
             }
@@ -149,6 +180,16 @@ public final class OpenAiChatSut implements SutClient {
             SutReply.Usage reported = usage(chunk.path("usage"));
             usage = reported == null ? usage : reported;
             return true;
+        }
+
+        @Override
+        SutReply reply(int status, boolean done, int malformed) {
+            if (error) {
+                return new SutReply(502, answer.toString(), model, firstByte, false, finishReason, usage,
+                        SutReply.Ending.ERROR_EVENT, malformed);
+            }
+            return new SutReply(status, answer.toString(), model, firstByte, false, finishReason, usage,
+                    done ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** One exchange with the SUT, bounded by the task's timeout, timed against the run's origin. */
-final class TimedExchange {
+public final class TimedExchange {
 
     /** The error class of an exchange whose stream carried an error event. */
     static final String STREAM_ERROR = "stream_error";
@@ -59,7 +59,7 @@ final class TimedExchange {
      * A reply that arrived: answered when the caller got a success (a 2xx status and no error event), judged
      * for completeness by {@link ReplyCompleteness}; an error otherwise.
      */
-    static Exchange ofReply(SutRequest request, SutReply reply, long intended, long started, long firstByte,
+    public static Exchange ofReply(SutRequest request, SutReply reply, long intended, long started, long firstByte,
                             long ended) {
         boolean errorEvent = reply.ending() == SutReply.Ending.ERROR_EVENT;
         boolean ok = reply.status() >= 200 && reply.status() < 300 && !errorEvent;
