@@ -9,7 +9,6 @@ import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.gate.GateVerdict;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +136,7 @@ public final class VerifyBrownoutGates {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("Brownout gates: " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
