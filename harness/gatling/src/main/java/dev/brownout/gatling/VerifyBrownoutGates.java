@@ -76,9 +76,12 @@ public final class VerifyBrownoutGates {
      *                               its {@code result.json} is missing or unreadable
      */
     public static List<String> verify(Path folder) {
+        return verify(folder, RunSummary.LAST_RUN.toAbsolutePath());
+    }
+
+    static List<String> verify(Path folder, Path lastRun) {
         Bound bound = Bound.POINT;
         if (folder == null) {
-            Path lastRun = RunSummary.LAST_RUN.toAbsolutePath();
             if (!Files.isRegularFile(lastRun)) {
                 throw new IllegalStateException("Brownout gates: " + lastRun + " is missing. BrownoutLoad.after() writes"
                         + " it when a Gatling simulation that starts its run with BrownoutGatling.start(...) ends; run the"
