@@ -61,15 +61,20 @@ class FailedGatlingRunTest {
     static void assertWorldClosed(Path folder) throws IOException {
         JsonNode summary = RunFiles.json(folder.resolve("summary.json"));
         assertThat(summary.path("ended_at").isTextual()).as("summary.json records the run's end").isTrue();
+        assertPortsFree(folder, summary.path("sut_base_url").asText(null));
+    }
+
+    /** None of the world's ports (world.json's listeners) nor the SUT's (its base URL, when known) is held. */
+    static void assertPortsFree(Path folder, String sutBaseUrl) throws IOException {
         List<Integer> ports = new ArrayList<>();
         for (JsonNode listener : RunFiles.json(folder.resolve("world.json")).path("listeners")) {
             String address = listener.asText();
             ports.add(Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
         }
-        if (summary.path("sut_base_url").isTextual()) {
-            ports.add(URI.create(summary.path("sut_base_url").asText()).getPort());
+        if (sutBaseUrl != null) {
+            ports.add(URI.create(sutBaseUrl).getPort());
         }
-        assertThat(ports).as("ports of the world (world.json listeners) and the SUT (summary.json)").isNotEmpty();
+        assertThat(ports).as("ports of the world (world.json listeners) and the SUT").isNotEmpty();
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(socket.isBound()).as("port %d is free again", port).isTrue();
