@@ -55,6 +55,9 @@ class NoOutsideConnectionTest {
 
         assertThat(connectTargets(trace)).as("addresses the run connected to without the version-check JVM options and "
                 + "with analytics on").anyMatch(address -> !loopback(address));
+        assertThat(gatling.output()).as("BrownoutGatling.start's warning about Gatling's configuration")
+                .contains("WARNING Brownout: Gatling's configuration reaches outside this machine: "
+                        + "gatling.data.enableAnalytics = true");
     }
 
     private static Path straceOrSkip() {
