@@ -16,7 +16,10 @@ public final class SessionKeys {
     public static final String STATUS = "brownout.status";
     /** The answer as the SUT's dialect reader read it (a String); absent when no reply came. */
     public static final String ANSWER = "brownout.answer";
-    /** Milliseconds (a long) from sending the request to the first token of a streamed reply; absent when none came. */
+    /**
+     * Milliseconds (a long) from sending the request to the first token of a streamed reply (for a plain reply, to
+     * when its whole body had arrived); absent when none came.
+     */
     public static final String FIRST_TOKEN_MILLIS = "brownout.firstTokenMillis";
     /** The finish reason the reply carried ({@code stop}, {@code length}, {@code end_turn}, ...); absent when none. */
     public static final String FINISH_REASON = "brownout.finishReason";

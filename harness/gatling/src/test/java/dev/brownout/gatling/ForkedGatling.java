@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@link ProbeSimulation} in a Gatling JVM of its own, as gatling-maven-plugin 4.21 forks it:
  * {@code io.gatling.app.Gatling -s <class> -rf <results> -rd <base64 description> -l maven -btv <maven version>} with the
- * plugin's default JVM options, the test class path, and the JVM options brownout-gatling's {@code gatling.conf}
+ * plugin's default JVM options (and two that halve a tiny run's CPU), the test class path, and the JVM options brownout-gatling's {@code gatling.conf}
  * template asks for (no version check leaving the machine). The working directory is the test's, so
  * {@code target/brownout-gatling/last-run.txt} and {@code brownout-runs/} land there. A run that outlives its
  * timeout is destroyed with its whole process tree.
@@ -88,7 +88,9 @@ final class ForkedGatling {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                // not the plugin's: these tiny runs end before C2 pays off, and this halves their CPU on a shared machine
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 24) {
             command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
