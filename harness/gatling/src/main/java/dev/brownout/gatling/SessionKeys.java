@@ -24,9 +24,10 @@ public final class SessionKeys {
     /** The finish reason the reply carried ({@code stop}, {@code length}, {@code end_turn}, ...); absent when none. */
     public static final String FINISH_REASON = "brownout.finishReason";
     /**
-     * Whether the reply is known to be incomplete (a boolean): the reader said so, a stream ended without its
-     * terminator, or its finish reason was {@code length} or {@code max_tokens}. Brownout's measurement judges
-     * completeness itself when it grades the exchange; this is what the load tool could see.
+     * Whether a successful reply is incomplete as far as the reply itself shows (a boolean), by the rule
+     * {@code brownout run} applies ({@link dev.brownout.LoadTask#truncation}): no finish reason, a token limit's, a
+     * stream that ended without its terminator and usage, a canary answer without its final line. The measurement
+     * also consults the providers' ledgers after the run; false for a failed exchange.
      */
     public static final String TRUNCATED = "brownout.truncated";
     /** The task's grade for the answer (a double): 1.0 right, 0.0 wrong or no answer, in between for partial credit. */

@@ -96,6 +96,7 @@ final class ForkedGatling {
         }
         command.addAll(jvmOptions);
         properties.putIfAbsent("probe.fed", fedFile().toString());
+        properties.putIfAbsent("probe.results", workDir.resolve("results.tsv").toString());
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", classPath(), "io.gatling.app.Gatling",
                 "-s", ProbeSimulation.class.getName(),
@@ -153,6 +154,13 @@ final class ForkedGatling {
             Path fed = workDir.resolve("fed.txt");
             return Files.isRegularFile(fed) ? Files.readAllLines(fed).stream().filter(line -> !line.isBlank()).toList()
                     : List.of();
+        }
+
+        /** What each user's session held after ask: task id, status, score, first token ms, finish reason, truncated, answer. */
+        List<String[]> sessionResults() throws IOException {
+            Path results = workDir.resolve("results.tsv");
+            return Files.isRegularFile(results) ? Files.readAllLines(results).stream().filter(line -> !line.isBlank())
+                    .map(line -> line.split("\t", -1)).toList() : List.of();
         }
 
         @Override
