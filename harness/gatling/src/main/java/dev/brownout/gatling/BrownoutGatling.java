@@ -1,9 +1,13 @@
 package dev.brownout.gatling;
 
+import dev.brownout.Brownout;
 import dev.brownout.BrownoutException;
+import dev.brownout.BrownoutWorld;
 import dev.brownout.LoadRun;
 import dev.brownout.RunBuilder;
+import dev.brownout.fakes.WorldConfig;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,5 +65,49 @@ public final class BrownoutGatling {
                     + e.getMessage(), e);
         }
         return new BrownoutLoad(load);
+    }
+
+    /**
+     * Starts the fake world of a world file alone (YAML or JSON, see {@code docs/fakes.md}), every fake behind its
+     * own embedded fault proxy on loopback, for a simulation that sends its own requests and needs no scenario: no
+     * graded tasks, no timeline, nothing measured. Point the simulation (or the gateway it loads) at
+     * {@code world.provider(name).baseUrl()}, switch faults with {@code world.provider(name).behaviour(...)}, and close
+     * the world in {@code after()}; if Gatling ends without {@code after()} (it skips it when its run crashes), the
+     * world is closed all the same, by a JVM shutdown hook and by a daemon thread that waits for Gatling's main
+     * thread to end.
+     *
+     * @throws IllegalStateException when the file cannot be read or the world cannot start; the message names the
+     *                               file and what is wrong, and Gatling fails the simulation before any user is injected
+     */
+    public static BrownoutWorld world(Path worldFile) {
+        Objects.requireNonNull(worldFile, "a world file (YAML or JSON; see docs/fakes.md)");
+        WorldConfig config;
+        try {
+            config = WorldConfig.load(worldFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Brownout could not read the world file, so no user is injected: "
+                    + e.getMessage(), e);
+        }
+        BrownoutWorld world;
+        try {
+            world = Brownout.world(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Brownout could not start the world of " + worldFile
+                    + ", so no user is injected: " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(world::close, "brownout-gatling-close-world"));
+        Thread gatlingMain = Thread.currentThread();
+        Thread watcher = new Thread(() -> {
+            try {
+                gatlingMain.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            world.close();
+        }, "brownout-gatling-world-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return world;
     }
 }
