@@ -1,0 +1,66 @@
+package dev.brownout.examples.gatling;
+
+import dev.brownout.Brownout;
+import dev.brownout.Sut;
+import dev.brownout.gatling.BrownoutGatling;
+import dev.brownout.gatling.BrownoutLoad;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import java.nio.file.Path;
+
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * A Gatling load run that Brownout measures: the shipped {@code oauth-outage} scenario (the identity provider's
+ * token endpoint goes dark for longer than a token lives) played against the resilient reference gateway. Gatling
+ * sends the load and judges its own assertions; Brownout grades every answer, plays the fault timeline from the
+ * first user of the outage population, measures IQ loss against the baseline population and judges the scenario's
+ * gates.
+ */
+// README: gatling-simulation
+public class OAuthOutageSimulation extends Simulation {
+
+    // 1 plays the scenario as written (4 minutes, 20 tasks/s); the build plays 0.05 and 0.25: 12 s, 100 tasks/s
+    private static final double TIME_SCALE = scale("brownout.timeScale");
+    private static final double LOAD_SCALE = scale("brownout.loadScale");
+
+    private final BrownoutLoad brownout = BrownoutGatling.start(Brownout.scenario("oauth-outage")
+            .timeScale(TIME_SCALE)
+            .loadScale(LOAD_SCALE)
+            .against(Sut.reference("resilient"))             // started in this JVM, in front of the fake world
+            .outputTo(Path.of("target/brownout-runs")));     // the run folder, beside Gatling's target/gatling
+
+    {
+        ScenarioBuilder baseline = scenario("baseline").feed(brownout.baselineTasks()).exec(brownout.ask());
+        ScenarioBuilder outage = scenario("oauth-outage").feed(brownout.tasks()).exec(brownout.ask());
+
+        setUp(baseline.injectOpen(brownout.openInjection())              // fault-free: what IQ loss compares against
+                .andThen(outage.injectOpen(brownout.openInjection())))  // the timeline starts with its first user
+                .protocols(brownout.httpProtocol())
+                .assertions(
+                        global().responseTime().percentile(99.0).lt((int) (8_000 * TIME_SCALE)), // as its p99 gate
+                        global().failedRequests().percent().lt(5.0));                         // as its availability gate
+    }
+
+    @Override
+    public void before() {
+        brownout.before();
+    }
+
+    @Override
+    public void after() {
+        brownout.after();                                    // measures, writes the reports, judges the gates
+    }
+
+    private static double scale(String property) {
+        String value = System.getProperty(property, "1");
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + property + " must be a number such as 0.05, was '" + value + "'");
+        }
+    }
+}
+// README end
