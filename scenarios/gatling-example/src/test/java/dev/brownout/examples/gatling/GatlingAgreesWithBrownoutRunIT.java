@@ -33,14 +33,21 @@ class GatlingAgreesWithBrownoutRunIT {
     private static final Path LAST_RUN = Path.of(System.getProperty("brownout.lastRun",
             "target/brownout-gatling/last-run.txt"));
     /**
-     * How far the two runs' cost amplification may differ, relative. Cost has no interval. Both runs send the same
-     * tasks with the same seed, so their baselines cost the same to the cent; the outage's cost differs only by which
-     * tasks the gateway sent to the cheaper backup, which depends on when each arrived relative to the token's expiry
-     * and the OAuth server going down. Measured at time scale 0.05, load scale 0.25: four {@code brownout run}s spread
-     * 0.1% (0.9013 to 0.9022), a Gatling run differed from its driver run by 0.6% (0.8965 against 0.9021); 5% is
-     * eight times that, and a gateway that paid for retries or hedges would still show far more.
+     * How far the two baselines' cost may differ, relative: they send the same tasks with the same seed to a world
+     * without faults, so they cost the same to the cent (measured: 0.6908 against 0.6908).
      */
-    private static final double COST_TOLERANCE = 0.05;
+    private static final double BASELINE_COST_TOLERANCE = 0.01;
+    /**
+     * How far the two runs' cost amplification may differ, relative. Cost has no interval, and the outage's cost
+     * depends on how many of its tasks the gateway serves from the cheaper backup: the primary keeps answering until
+     * the token it holds when the OAuth server goes down expires. {@code brownout run} plays the outage in a fresh
+     * world, so its token is always as old at the outage's onset; a load run's world and gateway carry over from the
+     * warm-up and the baseline population, so the token's age there is anything up to its lifetime. Measured at time
+     * scale 0.05, load scale 0.25: four {@code brownout run}s 0.9013 to 0.9022; three Gatling runs 0.855, 0.897 and
+     * 0.941, at most 5.2% from the driver's. 12% is over twice that: about the whole range the token's age can move
+     * it, far less than a gateway that paid twice for a task (retries, hedges, Gatling's re-sent streams) would show.
+     */
+    private static final double COST_TOLERANCE = 0.12;
 
     private static RunResult gatling;
     private static RunResult driver;
@@ -122,11 +129,15 @@ class GatlingAgreesWithBrownoutRunIT {
     }
 
     @Test
-    void costAmplificationAgreesWithinTheTolerance() {
+    void costAgreesWithinTheTolerances() {
         assumeBothBaselinesClean();
         Double viaGatling = gatling.cost().amplification();
         Double viaDriver = driver.cost().amplification();
+        double baselineViaDriver = driver.baseline().costUsd();
 
+        assertThat(gatling.baseline().costUsd()).as("cost of the Gatling run's baseline population against brownout "
+                        + "run's baseline ($%s), within %s%%", baselineViaDriver, BASELINE_COST_TOLERANCE * 100)
+                .isCloseTo(baselineViaDriver, within(baselineViaDriver * BASELINE_COST_TOLERANCE));
         assertThat(viaGatling).as("cost amplification of the Gatling run").isNotNull();
         assertThat(viaDriver).as("cost amplification of brownout run").isNotNull();
         assertThat(viaGatling).as("cost amplification of the Gatling run (%s) against brownout run's (%s), within %s%%",
