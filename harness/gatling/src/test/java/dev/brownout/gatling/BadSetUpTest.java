@@ -3,6 +3,8 @@ package dev.brownout.gatling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,5 +46,31 @@ class BadSetUpTest {
         assertThat(folder.resolve("exchanges.jsonl")).as("no exchange was recorded")
                 .satisfiesAnyOf(file -> assertThat(file).doesNotExist(), file -> assertThat(file).isEmptyFile());
         FailedGatlingRunTest.assertPortsFree(folder, null);
+    }
+
+    @Test
+    void aWorldThatCannotBindItsPortFailsNamingThePortWithNothingLeftRunning(@TempDir Path workDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Path scenario = Files.writeString(workDir.resolve("port-taken.yaml"), """
+                    name: port-taken
+                    description: brownout-gatling's tests - a provider whose port is already taken.
+                    seed: 7
+                    world:
+                      providers:
+                        - { name: primary, dialect: openai, models: [mid], auth: api-key, port: %d }
+                    workload: { tasks: canary-arithmetic, rate: 1/s, duration: 5s, stream: false, timeout: 5s }
+                    timeline:
+                      - { at: 0s, phase: steady }
+                    """.formatted(port));
+
+            ForkedGatling.Result gatling = ForkedGatling.in(workDir).with("probe.scenario", scenario).run();
+
+            assertThat(gatling.exitCode()).as("Gatling's exit code; %s", gatling).isNotZero();
+            assertThat(gatling.output()).as("Gatling's output names the cause: the port that could not be bound")
+                    .contains("Brownout could not start the load run, so no user is injected")
+                    .contains(String.valueOf(port));
+            assertThat(gatling.fedTaskIds()).as("tasks fed to users: none was injected").isEmpty();
+        }
     }
 }
