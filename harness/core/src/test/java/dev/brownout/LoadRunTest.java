@@ -190,6 +190,42 @@ class LoadRunTest {
         assertThat(first.stopReason()).as("the first reason stands").contains("stopped at once");
     }
 
+    /** A SUT file whose process is {@code sleep seconds}, with the world's primary itself as the gateway it stands for. */
+    private Sut sleeperInFront(int seconds) throws IOException {
+        return Sut.fromFile(Files.writeString(runs.resolve("sleeper-" + seconds + ".yaml"), """
+                name: sleeper
+                adapter: openai-chat
+                base_url: "{{providers.primary.base_url}}"
+                model: "{{providers.primary.model}}"
+                api_key: "{{providers.primary.api_key}}"
+                process:
+                  command: [sleep, "%d"]
+                """.formatted(seconds)));
+    }
+
+    @Test
+    void aSutProcessStoppedByTheFinishDoesNotMakeTheRunIncomplete() throws Exception {
+        LoadRun load = Brownout.scenario(measureDown()).against(sleeperInFront(60)).outputTo(runs).noBaseline()
+                .startLoadRun();
+        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        BrownoutRun run = load.finish();
+
+        assertThat(run.completed()).as("the SUT process ended because the finish stopped it; stop reason %s",
+                run.stopReason()).isTrue();
+    }
+
+    @Test
+    void aSutProcessThatExitsWhileTheLoadRunsMakesTheRunIncompleteSayingSo() throws Exception {
+        LoadRun load = Brownout.scenario(measureDown()).against(sleeperInFront(1)).outputTo(runs).noBaseline()
+                .startLoadRun();
+        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        BrownoutRun run = load.finish();
+
+        assertThat(run.completed()).as("the SUT process exited a second into the load").isFalse();
+        assertThat(run.stopReason()).as("why").get().asString()
+                .contains("the SUT process exited with code 0 while the load was running");
+    }
+
     @Test
     void aSutThatSpeaksNoHttpDialectIsRefusedWithTheWorldClosed() throws Exception {
         List<URI> fakes = new ArrayList<>();

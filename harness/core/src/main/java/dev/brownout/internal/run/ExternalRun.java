@@ -61,6 +61,8 @@ public final class ExternalRun {
     private Instant baselineEndedAt;
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private volatile MeasuredOutcome outcome;
+    /** Set when the run starts finishing: a SUT exiting because the clean-up stops it is no reason to record. */
+    private volatile boolean finishing;
 
     private ExternalRun(RunPlan plan, BaselineChoice baseline, RunFolder folder, ErrorFile errors, ProxiedWorld world,
                         StartedSut sut, HttpDialectSut dialect, Instant startedAt, TaskSource tasks) {
@@ -175,7 +177,7 @@ public final class ExternalRun {
      * for the run's lock (a phase that cannot be set calls it from the timeline's thread while a finish waits for it).
      */
     public void stop(String reason) {
-        if (outcome == null) {
+        if (!finishing) {
             stopReason.compareAndSet(null, reason);
         }
     }
@@ -222,6 +224,7 @@ public final class ExternalRun {
         if (reason != null) {
             stopReason.compareAndSet(null, reason);
         }
+        finishing = true;
         Instant endedAt = Instant.now();
         long endedNanos = System.nanoTime();
         List<String> warnings = new ArrayList<>();
