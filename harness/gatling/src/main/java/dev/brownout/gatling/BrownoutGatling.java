@@ -36,9 +36,10 @@ public final class BrownoutGatling {
     /**
      * Starts the load run: the world behind its fault proxies and the SUT, now (see
      * {@link RunBuilder#startLoadRun()}). Warns on standard error when Gatling's configuration would send traffic off
-     * the machine. Registers a JVM shutdown hook that finishes the run, marked incomplete with the reason
-     * {@code "Gatling ended before after() ran"}, when Gatling exits without calling {@link BrownoutLoad#after()}
-     * (it skips {@code after()} when its injection crashes), so the world is always closed and what was measured is
+     * the machine. When Gatling ends without calling {@link BrownoutLoad#after()} (it skips {@code after()} when its
+     * run crashes, and then rethrows out of {@code main}, or exits), the run is finished, marked incomplete with the
+     * reason {@value BrownoutLoad#GATLING_ENDED_EARLY}: by a JVM shutdown hook, and by a daemon thread that waits for
+     * the constructing thread (Gatling's main thread) to end. So the world is always closed and what was measured
      * kept.
      *
      * @throws IllegalStateException when the run could not start (a SUT that cannot start, a port that cannot bind,

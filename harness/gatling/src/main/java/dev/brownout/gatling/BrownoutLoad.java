@@ -38,7 +38,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  */
 public final class BrownoutLoad {
 
-    /** The reason a run is marked incomplete when Gatling exits without calling {@link #after()}. */
+    /** The reason a run is marked incomplete when Gatling ends without calling {@link #after()}. */
     public static final String GATLING_ENDED_EARLY = "Gatling ended before after() ran";
 
     private final LoadRun run;
@@ -51,6 +51,28 @@ public final class BrownoutLoad {
         this.run = run;
         this.finishOnExit = new Thread(() -> finish(GATLING_ENDED_EARLY), "brownout-gatling-finish-on-exit");
         Runtime.getRuntime().addShutdownHook(finishOnExit);
+        watchForCrash(Thread.currentThread());
+    }
+
+    /**
+     * When Gatling's run crashes (its injection fails, a feeder runs dry, its stats engine cannot start), Gatling
+     * 3.15 rethrows out of {@code main} without calling {@code after()} or {@code System.exit}; the world's threads
+     * would keep that JVM alive for ever. So a daemon thread waits for the thread that constructed the simulation
+     * (Gatling's main thread) to end and then finishes the run, marked incomplete; a run that ended normally was
+     * finished by {@code after()} already.
+     */
+    private void watchForCrash(Thread gatlingMain) {
+        Thread watcher = new Thread(() -> {
+            try {
+                gatlingMain.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finish(GATLING_ENDED_EARLY);
+        }, "brownout-gatling-crash-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** The underlying load run: its folder, scenario as played, SUT address and populations. */

@@ -9,7 +9,6 @@ import dev.brownout.reports.gate.GateReport;
 import dev.brownout.reports.gate.GateVerdict;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +76,12 @@ public final class VerifyBrownoutGates {
      *                               its {@code result.json} is missing or unreadable
      */
     public static List<String> verify(Path folder) {
+        return verify(folder, RunSummary.LAST_RUN.toAbsolutePath());
+    }
+
+    static List<String> verify(Path folder, Path lastRun) {
         Bound bound = Bound.POINT;
         if (folder == null) {
-            Path lastRun = RunSummary.LAST_RUN.toAbsolutePath();
             if (!Files.isRegularFile(lastRun)) {
                 throw new IllegalStateException("Brownout gates: " + lastRun + " is missing. BrownoutLoad.after() writes"
                         + " it when a Gatling simulation that starts its run with BrownoutGatling.start(...) ends; run the"
@@ -137,7 +139,7 @@ public final class VerifyBrownoutGates {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("Brownout gates: " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
