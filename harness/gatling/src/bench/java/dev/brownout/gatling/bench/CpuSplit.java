@@ -22,18 +22,18 @@ final class CpuSplit {
 
     /** The parts of the Gatling JVM. */
     enum Part {
-        GATLING("Gatling (io.gatling, Netty, Scala)", false),
-        BROWNOUT_IN_GATLING("Brownout on Gatling's threads (request, reply reading, hand-off)", true),
-        FAKES("fakes (dev.brownout.fakes, Javalin/Jetty serving them)", true),
-        PROXIES("fault proxies (dev.brownout.faultproxy)", true),
-        RECORDER("recorder and run engine (dev.brownout.internal)", true),
-        JDK_ONLY("JDK only (no known frame)", false);
+        GATLING("Gatling", false),
+        BROWNOUT_IN_GATLING("Brownout on Gatling's threads", true),
+        FAKES("fakes", true),
+        PROXIES("proxies", true),
+        RECORDER("recorder", true),
+        JDK_ONLY("JDK only", false);
 
-        final String label;
+        final String shortName;
         final boolean overhead;
 
-        Part(String label, boolean overhead) {
-            this.label = label;
+        Part(String shortName, boolean overhead) {
+            this.shortName = shortName;
             this.overhead = overhead;
         }
     }

@@ -186,7 +186,7 @@ public final class GatlingLoadBenchmark {
                 + "the Gatling JVM's split is its JFR execution samples' shares; overhead = (fakes + proxies + recorder + "
                 + "Brownout on Gatling's threads) share × Gatling JVM CPU, over gateway + Gatling JVM CPU.");
         line("");
-        line("| mode | rate /s | tasks | answered /s | availability | p50 / p99 latency ms | start lag p99 ms | gateway cores | Gatling JVM cores (GC, JIT) | Gatling / fakes / proxies / recorder / Brownout-in-Gatling / JDK-only | overhead % of CPU | load avg | saturated |");
+        line("| mode | rate /s | tasks | answered /s | availability | p50 / p99 latency ms | start lag p99 ms | gateway cores | Gatling JVM cores (GC, JIT) | " + splitHeader() + " | overhead % of CPU | load avg | saturated |");
         line("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- | ---: | --- | --- |");
         for (Step step : steps) {
             line(step.tableRow());
@@ -220,6 +220,14 @@ public final class GatlingLoadBenchmark {
                     + (comparison.iqLossAgree() ? "overlap (agree)" : "do NOT overlap")
                     + "; availability intervals " + (comparison.availabilityAgree() ? "overlap (agree)" : "do NOT overlap"));
         }
+    }
+
+    private static String splitHeader() {
+        StringBuilder header = new StringBuilder("Gatling JVM samples %: ");
+        for (CpuSplit.Part part : CpuSplit.Part.values()) {
+            header.append(part.ordinal() == 0 ? "" : " / ").append(part.shortName);
+        }
+        return header.toString();
     }
 
     private void line(String text) {

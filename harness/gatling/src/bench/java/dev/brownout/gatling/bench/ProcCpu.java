@@ -41,6 +41,16 @@ final class ProcCpu {
         return threads;
     }
 
+    /** The command line of process {@code pid}, its arguments separated by spaces; empty when it is gone. */
+    static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** The 1-minute load average. */
     static double loadAverage() {
         String line = read(Path.of("/proc/loadavg"));

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures one step from inside the forked Gatling JVM: after a warm-up it takes the CPU seconds of this JVM (by
@@ -24,6 +26,7 @@ final class StepProbe {
     private final Duration warm;
     private final Duration window;
     private final Properties stats = new Properties();
+    private final CountDownLatch loadEnded = new CountDownLatch(1);
     private Thread sampler;
 
     private StepProbe(Path statsFile, Path jfrFile, Duration warm, Duration window) {
@@ -50,7 +53,7 @@ final class StepProbe {
 
     private static Optional<Long> gatewayPid() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("ResilientGateway"))
+                .filter(p -> ProcCpu.commandLine(p.pid()).contains("dev.brownout.gateways.resilient.ResilientGateway"))
                 .map(ProcessHandle::pid).findFirst();
     }
 
@@ -58,9 +61,11 @@ final class StepProbe {
         long self = ProcessHandle.current().pid();
         boolean cut = false;
         try {
-            Thread.sleep(warm);
+            if (loadEnded.await(warm.toNanos(), TimeUnit.NANOSECONDS)) {
+                stats.setProperty("cut", "the load ended during the warm-up");
+                return;
+            }
         } catch (InterruptedException e) {
-            stats.setProperty("cut", "during the warm-up");
             return;
         }
         long startNanos = System.nanoTime();
@@ -76,7 +81,7 @@ final class StepProbe {
             recording.start();
         }
         try {
-            Thread.sleep(window.minus(warm));
+            cut = loadEnded.await(window.minus(warm).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             cut = true;
         }
@@ -98,8 +103,8 @@ final class StepProbe {
         stats.setProperty("gatling.cpu", Double.toString(selfCpu));
         stats.setProperty("gateway.cpu", Double.toString(gatewayCpu));
         byKind(threadsStart, threadsEnd).forEach((kind, cpu) -> stats.setProperty("gatling.threads." + kind, Double.toString(cpu)));
-        if (cut) {
-            stats.setProperty("cut", "the load ended before the window");
+        if (cut && seconds < window.minus(warm).toMillis() / 1000.0 - 0.5) {
+            stats.setProperty("cut", "the load ended " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s into the window");
         }
     }
 
@@ -128,14 +133,12 @@ final class StepProbe {
         return "java";
     }
 
-    /** Waits for the sampler (interrupting it when the load ended early). */
+    /** Ends the window now if the load ended before it, and waits for the sampler to write its figures. */
     void stop() {
         if (sampler == null) {
             return;
         }
-        if (sampler.isAlive()) {
-            sampler.interrupt();
-        }
+        loadEnded.countDown();
         try {
             sampler.join(10_000);
         } catch (InterruptedException e) {
