@@ -16,12 +16,14 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /**
  * One step of {@link GatlingLoadBenchmark}, run by a forked Gatling: the step's scenario (an open arrival rate, a
  * healthy phase and a fault phase) played with the brownout-gatling DSL against the gateway process the SUT file
- * starts. The step's settings come as system properties ({@code bench.*}, set by the benchmark); while the measured
- * population is injected, a {@link StepProbe} takes the CPU of this JVM and of the gateway and a JFR recording.
+ * starts. The step's settings come as system properties ({@code bench.*}, set by the benchmark). With a baseline
+ * population (the default) it is played first and doubles as the warm-up of this JVM, the world and the gateway
+ * process; from the first measured task a {@link StepProbe} takes the CPU of this JVM and of the gateway and a JFR
+ * recording.
  */
 public class GatlingBenchSimulation extends Simulation {
 
-    private final boolean withBaseline = Boolean.getBoolean("bench.baseline");
+    private final boolean withBaseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
     private final BrownoutLoad brownout = BrownoutGatling.start(Brownout.scenario(path("bench.scenario"))
             .against(Sut.fromFile(path("bench.sut")))
             .baseline(withBaseline ? Baseline.auto() : Baseline.none())
@@ -30,7 +32,7 @@ public class GatlingBenchSimulation extends Simulation {
 
     {
         ChainBuilder ask = brownout.ask();
-        PopulationBuilder measured = scenario("measured").feed(brownout.tasks()).exec(ask)
+        PopulationBuilder measured = scenario("measured").feed(probe.startingWith(brownout.tasks())).exec(ask)
                 .injectOpen(brownout.openInjection());
         PopulationBuilder load = withBaseline
                 ? scenario("baseline").feed(brownout.baselineTasks()).exec(ask)
@@ -51,9 +53,6 @@ public class GatlingBenchSimulation extends Simulation {
     @Override
     public void before() {
         brownout.before();
-        if (!withBaseline) {
-            probe.start();
-        }
     }
 
     @Override

@@ -34,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  *       first step where the gateway saturates (unless {@code --all-rates});</li>
  *   <li>for each step, the CPU of the gateway and of the Gatling JVM over the measured window, and the Gatling JVM's
  *       split (Gatling, fakes, proxies, recorder) from JFR execution samples;</li>
- *   <li>at {@code --compare-rate}, the same scenario with a baseline played by Gatling and by Brownout's own driver,
- *       IQ loss and availability with their 95% intervals side by side;</li>
+ *   <li>every step plays a baseline population first (the same tasks, the timeline held clean), which also warms up
+ *       the Gatling JVM, the world and the gateway process; the measured population is what is reported;</li>
+ *   <li>at {@code --compare-rate}, Brownout's own driver plays the same scenario against the same SUT file with
+ *       {@code Baseline.auto()}: IQ loss and availability of both, with their 95% intervals, side by side;</li>
  *   <li>a Markdown table on standard output and in {@code <out>/gatling-bench.md}.</li>
  * </ol>
  * Options: {@code --rates 25,50,100,200,400,800 --seconds 15 --stream both|true|false --compare-rate 50
@@ -88,7 +90,8 @@ public final class GatlingLoadBenchmark {
                 + "load average at start " + ProcCpu.loadAverage());
         line("");
         line("Options: rates " + options.rates + ", " + options.seconds + " s per step, stream " + options.modes
-                + ", compare at " + options.compareRate + "/s, CPU window from " + options.warmSeconds + " s to the step's end. "
+                + ", compare at " + options.compareRate + "/s, CPU window from " + options.warmSeconds + " s after the measured population's first task to its end "
+                + "(the baseline population before it is the warm-up). "
                 + "Folder: " + out);
         List<Step> steps = new ArrayList<>();
         for (boolean stream : options.modes) {
@@ -106,7 +109,9 @@ public final class GatlingLoadBenchmark {
         if (options.compareRate > 0) {
             List<Comparison> comparisons = new ArrayList<>();
             for (boolean stream : options.modes) {
-                comparisons.add(compare(options.compareRate, stream));
+                Step played = steps.stream().filter(step -> step.stream == stream && step.rate == options.compareRate)
+                        .findFirst().orElse(null);
+                comparisons.add(compare(options.compareRate, stream, played));
             }
             writeComparisons(comparisons);
         }
@@ -122,7 +127,7 @@ public final class GatlingLoadBenchmark {
     private Step ladderStep(int rate, boolean stream) throws Exception {
         Path folder = Files.createDirectories(out.resolve((stream ? "stream" : "plain") + "-" + rate));
         Path scenario = BenchScenario.write(out, rate, options.seconds, stream);
-        Properties stats = forkGatling(folder, scenario, false);
+        Properties stats = forkGatling(folder, scenario, true);
         RunResult result = RunResults.read(Path.of(stats.getProperty("run.folder")).resolve(RunResults.FILE_NAME));
         Path jfr = folder.resolve("gatling.jfr");
         CpuSplit split = Files.exists(jfr) ? CpuSplit.read(jfr) : null;
@@ -140,14 +145,14 @@ public final class GatlingLoadBenchmark {
                 "-Dgatling.conf.file=" + RESOURCES + "gatling.conf",
                 "-Dbench.scenario=" + scenario, "-Dbench.sut=" + out.resolve("resilient-gateway-process.yaml"),
                 "-Dbench.runs=" + folder.resolve("runs"), "-Dbench.baseline=" + baseline,
-                "-Dbench.stats=" + statsFile, "-Dbench.jfr=" + (baseline ? "" : folder.resolve("gatling.jfr")),
+                "-Dbench.stats=" + statsFile, "-Dbench.jfr=" + folder.resolve("gatling.jfr"),
                 "-Dbench.warmMillis=" + options.warmSeconds * 1000L, "-Dbench.windowMillis=" + options.seconds * 1000L,
                 "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", GatlingBenchSimulation.class.getName(), "-rf", folder.resolve("gatling").toString(), "-nr",
                 "-rd", Base64.getEncoder().encodeToString("brownout gatling bench".getBytes(StandardCharsets.UTF_8))));
         Process gatling = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("gatling.log").toFile()).start();
-        long limit = options.seconds * (baseline ? 2L : 1L) + 180;
+        long limit = options.seconds * 2L + 180;
         if (!gatling.waitFor(limit, TimeUnit.SECONDS)) {
             gatling.descendants().forEach(ProcessHandle::destroyForcibly);
             gatling.destroyForcibly();
@@ -165,13 +170,21 @@ public final class GatlingLoadBenchmark {
         return stats;
     }
 
-    private Comparison compare(int rate, boolean stream) throws Exception {
+    /** Brownout's driver at {@code rate}, beside the ladder's Gatling step at that rate (played now if the ladder has none). */
+    private Comparison compare(int rate, boolean stream, Step played) throws Exception {
         String mode = stream ? "stream" : "plain";
         Path folder = Files.createDirectories(out.resolve("compare-" + mode + "-" + rate));
         Path scenario = BenchScenario.write(out, rate, options.seconds, stream);
-        System.out.println("compare " + mode + " at " + rate + "/s: Gatling with a baseline population...");
-        Properties stats = forkGatling(folder, scenario, true);
-        RunResult gatling = RunResults.read(Path.of(stats.getProperty("run.folder")).resolve(RunResults.FILE_NAME));
+        Properties stats;
+        RunResult gatling;
+        if (played != null) {
+            stats = played.stats;
+            gatling = played.result;
+        } else {
+            System.out.println("compare " + mode + " at " + rate + "/s: Gatling (no ladder step at this rate)...");
+            stats = forkGatling(folder, scenario, true);
+            gatling = RunResults.read(Path.of(stats.getProperty("run.folder")).resolve(RunResults.FILE_NAME));
+        }
         System.out.println("compare " + mode + " at " + rate + "/s: Brownout's driver with Baseline.auto()...");
         BrownoutRun driver = Brownout.scenario(scenario).against(Sut.fromFile(out.resolve("resilient-gateway-process.yaml")))
                 .baseline(Baseline.auto()).warmup(Duration.ZERO).outputTo(folder.resolve("driver-runs")).run();
@@ -208,8 +221,11 @@ public final class GatlingLoadBenchmark {
         line("");
         line("## Gatling vs Brownout's own driver, same scenario and gateway, baseline played first in both");
         line("");
-        line("| mode | rate /s | driver | tasks | IQ loss [95% interval] | availability [95% Wilson interval] | run folder |");
-        line("| --- | ---: | --- | ---: | --- | --- | --- |");
+        line("Gatling's row is the ladder's step at this rate (a baseline population then the measured one, in one "
+                + "world); Brownout's driver plays Baseline.auto() (a baseline run, then the measured run).");
+        line("");
+        line("| mode | rate /s | driver | tasks | IQ loss [95% interval] | availability [95% Wilson interval] | p50 / p99 latency ms | run folder |");
+        line("| --- | ---: | --- | ---: | --- | --- | --- | --- |");
         for (Comparison comparison : comparisons) {
             line(comparison.row("Gatling", comparison.gatling, comparison.gatlingFolder));
             line(comparison.row("Brownout", comparison.driver, comparison.driverFolder));
@@ -254,6 +270,10 @@ public final class GatlingLoadBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int index = (int) Math.ceil(q * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double nan(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     private static String fmt(double value, int decimals) {
@@ -378,7 +398,8 @@ public final class GatlingLoadBenchmark {
             return "| " + (stream ? "stream" : "plain") + " | " + rate + " | " + driverName + " | "
                     + result.summary().exchanges() + " | " + estimate(result.quality().iqLoss()) + " | "
                     + fmt(value == null ? Double.NaN : value * 100, 1) + "% [" + fmt(interval[0] * 100, 1) + ", "
-                    + fmt(interval[1] * 100, 1) + "] | " + folder.getFileName() + " |";
+                    + fmt(interval[1] * 100, 1) + "] | " + fmt(nan(result.summary().latency().p50Ms()), 0) + " / "
+                    + fmt(nan(result.summary().latency().p99Ms()), 0) + " | " + folder.getFileName() + " |";
         }
 
         boolean iqLossAgree() {

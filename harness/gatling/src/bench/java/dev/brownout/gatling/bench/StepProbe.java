@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Measures one step from inside the forked Gatling JVM: after a warm-up it takes the CPU seconds of this JVM (by
+ * Measures one step from inside the forked Gatling JVM: from the measured population's first task and after a
+ * settling time it takes the CPU seconds of this JVM (by
  * thread kind too) and of the gateway process, starts a JFR recording of execution samples, and at the end of the
  * window takes them again. Written as a properties file the benchmark reads after Gatling has exited.
  */
@@ -44,8 +47,28 @@ final class StepProbe {
                 Duration.ofMillis(Long.getLong("bench.windowMillis", 12000)));
     }
 
+    /** The same feeder, starting the sampler when its first record is taken (the measured population's first user). */
+    Iterator<Map<String, Object>> startingWith(Iterator<Map<String, Object>> feeder) {
+        AtomicBoolean started = new AtomicBoolean();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return feeder.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Map<String, Object> record = feeder.next();
+                if (started.compareAndSet(false, true)) {
+                    start();
+                }
+                return record;
+            }
+        };
+    }
+
     /** Starts the sampler; the gateway is the child process running the resilient gateway's main. */
-    void start() {
+    private synchronized void start() {
         long gateway = gatewayPid().orElse(-1L);
         stats.setProperty("gateway.pid", Long.toString(gateway));
         sampler = Thread.ofPlatform().daemon().name("bench-step-probe").start(() -> sample(gateway));
@@ -135,6 +158,10 @@ final class StepProbe {
 
     /** Ends the window now if the load ended before it, and waits for the sampler to write its figures. */
     void stop() {
+        Thread sampler;
+        synchronized (this) {
+            sampler = this.sampler;
+        }
         if (sampler == null) {
             return;
         }
