@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  *       {@code Baseline.auto()}: IQ loss and availability of both, with their 95% intervals, side by side;</li>
  *   <li>a Markdown table on standard output and in {@code <out>/gatling-bench.md}.</li>
  * </ol>
- * Options: {@code --rates 25,50,100,200,400,800 --seconds 15 --stream both|true|false --compare-rate 50
+ * Options: {@code --rates 50,100,200,400,800 --seconds 15 --stream both|true|false --compare-rate 50
  * --warm-seconds 3 --all-rates --out target/gatling-bench}.
  */
 public final class GatlingLoadBenchmark {
@@ -195,7 +195,8 @@ public final class GatlingLoadBenchmark {
         line("");
         line("## Ladder: Gatling against the resilient gateway process");
         line("");
-        line("CPU is in cores (CPU seconds / window seconds) over the window from the warm-up's end to the step's end; "
+        line("CPU is in cores (CPU seconds / window seconds) over the measured population's window (from --warm-seconds "
+                + "after its first task to its end); \"–\" where /proc could not be read at the window's end; "
                 + "the Gatling JVM's split is its JFR execution samples' shares; overhead = (fakes + proxies + recorder + "
                 + "Brownout on Gatling's threads) share × Gatling JVM CPU, over gateway + Gatling JVM CPU.");
         line("");
@@ -422,12 +423,12 @@ public final class GatlingLoadBenchmark {
     private record Options(List<Integer> rates, int seconds, List<Boolean> modes, int compareRate, int warmSeconds,
                            boolean allRates, Path out) {
 
-        static final String USAGE = "usage: GatlingLoadBenchmark [--rates 25,50,100,200,400,800] [--seconds 15] "
+        static final String USAGE = "usage: GatlingLoadBenchmark [--rates 50,100,200,400,800] [--seconds 15] "
                 + "[--stream both|true|false] [--compare-rate 50 (0: no comparison)] [--warm-seconds 3] [--all-rates] "
                 + "[--out target/gatling-bench]";
 
         static Options parse(String[] args) {
-            List<Integer> rates = List.of(25, 50, 100, 200, 400, 800);
+            List<Integer> rates = List.of(50, 100, 200, 400, 800);
             int seconds = 15;
             List<Boolean> modes = List.of(false, true);
             int compareRate = 50;

@@ -109,8 +109,8 @@ final class StepProbe {
             cut = true;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double selfCpu = ProcCpu.processSeconds(self) - selfStart;
-        double gatewayCpu = ProcCpu.processSeconds(gateway) - gatewayStart;
+        double selfCpu = difference(selfStart, ProcCpu.processSeconds(self));
+        double gatewayCpu = difference(gatewayStart, ProcCpu.processSeconds(gateway));
         Map<String, Double> threadsEnd = ProcCpu.ownThreads();
         if (recording != null) {
             recording.stop();
@@ -129,6 +129,11 @@ final class StepProbe {
         if (cut && seconds < window.minus(warm).toMillis() / 1000.0 - 0.5) {
             stats.setProperty("cut", "the load ended " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s into the window");
         }
+    }
+
+    /** NaN when either end could not be read (the process gone, or this JVM out of file descriptors under overload). */
+    private static double difference(double start, double end) {
+        return start < 0 || end < 0 ? Double.NaN : end - start;
     }
 
     /** CPU of the threads alive at both ends of the window, by kind: the JVM's GC, JIT and JFR threads, the rest Java. */
