@@ -176,12 +176,13 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     /**
-     * Forgets which tasks this provider has seen: the next call of every task is its attempt 1 again, with the
-     * draws and attempt-scoped faults of a first call, as in a world started afresh. A load run that plays its
-     * baseline population before the measured one in the same world does this between them.
+     * Starts this provider afresh for a new population of tasks, as if the world had just started: it forgets
+     * which tasks it has seen (the next call of every task is its attempt 1 again, with the draws and attempt-scoped
+     * faults of a first call) and refills its rate-limit buckets. Its ledger, behaviour and port are kept. A load run
+     * that plays its baseline population before the measured one in the same world does this between them.
      */
-    public void forgetTasks() {
-        endpoint.forgetTasks();
+    public void startAfresh() {
+        endpoint.startAfresh();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.brownout;
 
 import dev.brownout.internal.tasks.Task;
+import dev.brownout.internal.workload.ReplyCompleteness;
+import dev.brownout.sut.SutReply;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One graded task handed to a load tool by a {@link LoadPopulation}: its prompt carries
@@ -62,6 +66,17 @@ public final class LoadTask {
     /** The task's grade for {@code answer}: 1.0 right, 0.0 wrong, in between for partial credit. */
     public double score(String answer) {
         return answer == null ? 0 : task.score(answer);
+    }
+
+    /**
+     * Why a successful reply to this task is incomplete as far as the reply itself shows — no finish reason, a token
+     * limit's, a stream that ended without its terminator and without usage, a canary answer without its final
+     * line — or empty when nothing in it says so. The same rule {@code brownout run} applies; after the run the
+     * measurement also consults the providers' ledgers (an upstream call that was cut).
+     */
+    public Optional<String> truncation(SutReply reply) {
+        Objects.requireNonNull(reply, "a reply");
+        return Optional.ofNullable(ReplyCompleteness.incompleteness(reply, task.prompt()));
     }
 
     @Override

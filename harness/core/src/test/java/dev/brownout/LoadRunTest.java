@@ -161,6 +161,25 @@ class LoadRunTest {
     }
 
     @Test
+    void aTaskJudgesAReplysCompletenessByTheRuleBrownoutRunApplies() throws Exception {
+        try (LoadRun load = againstResilient().noBaseline().startLoadRun()) {
+            LoadTask task = load.measured().nextTask();
+            SutReply whole = new SutReply(200, "Working.\nANSWER: 42", "m", 1, false, "stop",
+                    new SutReply.Usage(10L, 3L), SutReply.Ending.WHOLE_BODY, 0);
+            SutReply cutAtTheLimit = new SutReply(200, "Working.\nANSWER: 4", "m", 1, false, "length",
+                    new SutReply.Usage(10L, 3L), SutReply.Ending.WHOLE_BODY, 0);
+            SutReply noAnswerLine = new SutReply(200, "Working on it", "m", 1, false, "stop",
+                    new SutReply.Usage(10L, 3L), SutReply.Ending.TERMINATOR, 0);
+
+            assertThat(task.truncation(whole)).as("a whole reply with its answer line").isEmpty();
+            assertThat(task.truncation(cutAtTheLimit)).as("finish reason length").get().asString()
+                    .contains("token limit");
+            assertThat(task.truncation(noAnswerLine)).as("a canary answer without its final line")
+                    .contains("no final ANSWER line");
+        }
+    }
+
+    @Test
     void finishingTwiceReturnsTheSameRunAndClosingAFinishedRunChangesNothing() throws Exception {
         LoadRun load = againstResilient().noBaseline().startLoadRun();
         BrownoutRun first = load.finish("stopped at once");

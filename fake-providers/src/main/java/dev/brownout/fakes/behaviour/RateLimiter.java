@@ -50,6 +50,11 @@ public final class RateLimiter {
         return status(bucketsFor(model, limit, now), now, true, Duration.ZERO, null);
     }
 
+    /** Every bucket full again, as at the start: the next request of each model finds its whole minute's budget. */
+    public void refill() {
+        byModel.clear();
+    }
+
     private Buckets bucketsFor(String model, RateLimit limit, long now) {
         return byModel.compute(model, (key, existing) -> existing != null && existing.limit.equals(limit)
                 ? existing

@@ -28,6 +28,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRefilledLimiterAdmitsAWholeMinutesBudgetAtOnceAgain() {
+        RateLimiter limiter = new RateLimiter();
+        RateLimit limit = new RateLimit(2, 1_000_000);
+        limiter.admit("m", limit, 1, 0);
+        limiter.admit("m", limit, 1, 0);
+
+        limiter.refill();
+
+        assertThat(limiter.admit("m", limit, 1, 0).admitted()).as("the first request after the refill").isTrue();
+        assertThat(limiter.admit("m", limit, 1, 0).admitted()).as("the second: the whole budget again").isTrue();
+        assertThat(limiter.admit("m", limit, 1, 0).admitted()).as("the third is over the limit as before").isFalse();
+    }
+
+    @Test
     void aRequestRefusedForTokensDoesNotSpendARequest() {
         RateLimiter limiter = new RateLimiter();
         RateLimit limit = new RateLimit(10, 100);

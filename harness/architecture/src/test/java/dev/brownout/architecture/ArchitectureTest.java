@@ -76,7 +76,7 @@ class ArchitectureTest {
 
     @Test
     void theExtensionAndTheAssertionsAreBuiltOnThePublicApiAlone() {
-        for (String module : List.of("junit", "assertj")) {
+        for (String module : List.of("junit", "assertj", "gatling")) {
             noClasses().that().resideInAPackage("dev.brownout." + module + "..")
                     .should().dependOnClassesThat(DescribedPredicate.describe("internal classes of another module",
                             (JavaClass target) -> isInternal(target)

@@ -22,7 +22,7 @@ class DocumentationTest {
     private static final Path REPOSITORY = Path.of("../..");
     private static final List<String> MODULES = List.of("fake-providers", "reports", "scenarios/gateways",
             "harness/fault-proxy", "harness/fault-proxy-container", "harness/core", "harness/cli",
-            "harness/junit", "harness/assertj");
+            "harness/junit", "harness/assertj", "harness/gatling");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*(?:class|interface|record|enum|@interface)\\s", Pattern.MULTILINE);
 

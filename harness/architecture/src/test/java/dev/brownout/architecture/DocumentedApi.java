@@ -13,8 +13,8 @@ final class DocumentedApi {
             "dev.brownout", "dev.brownout.scenario", "dev.brownout.sut", "dev.brownout.world", "dev.brownout.input",
             // brownout-cli: the command line's main class
             "dev.brownout.cli",
-            // brownout-junit-jupiter and brownout-assertj
-            "dev.brownout.junit", "dev.brownout.assertj",
+            // brownout-junit-jupiter, brownout-assertj and brownout-gatling
+            "dev.brownout.junit", "dev.brownout.assertj", "dev.brownout.gatling",
             // brownout-fault-proxy and brownout-fault-proxy-container
             "dev.brownout.faultproxy", "dev.brownout.faultproxy.backend", "dev.brownout.faultproxy.container",
             // brownout-fake-providers: the fake world, its configuration, behaviours, ledgers and OAuth server

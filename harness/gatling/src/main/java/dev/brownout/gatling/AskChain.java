@@ -255,7 +255,7 @@ final class AskChain {
         }
         Session result = session.set(SessionKeys.STATUS, reply.status())
                 .set(SessionKeys.ANSWER, reply.answer() == null ? "" : reply.answer())
-                .set(SessionKeys.TRUNCATED, succeeded(reply) && truncated(reply))
+                .set(SessionKeys.TRUNCATED, succeeded(reply) && exchange.task().truncation(reply).isPresent())
                 .set(SessionKeys.SCORE, succeeded(reply) ? exchange.task().score(reply.answer()) : 0.0);
         if (reply.firstByteNanos() > 0) {
             result = result.set(SessionKeys.FIRST_TOKEN_MILLIS,
@@ -265,10 +265,5 @@ final class AskChain {
             result = result.set(SessionKeys.FINISH_REASON, reply.finishReason());
         }
         return result;
-    }
-
-    private static boolean truncated(SutReply reply) {
-        return reply.truncated() || reply.ending() == SutReply.Ending.CLEAN_END
-                || "length".equals(reply.finishReason()) || "max_tokens".equals(reply.finishReason());
     }
 }

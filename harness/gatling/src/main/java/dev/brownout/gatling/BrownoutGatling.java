@@ -3,7 +3,6 @@ package dev.brownout.gatling;
 import dev.brownout.BrownoutException;
 import dev.brownout.LoadRun;
 import dev.brownout.RunBuilder;
-import dev.brownout.RunNotStartedException;
 
 import java.util.List;
 import java.util.Objects;
@@ -56,10 +55,8 @@ public final class BrownoutGatling {
         LoadRun load;
         try {
             load = run.startLoadRun();
-        } catch (RunNotStartedException e) {
-            throw new IllegalStateException("Brownout could not start the load run, so no user is injected: "
-                    + e.getMessage(), e);
         } catch (BrownoutException | IllegalArgumentException e) {
+            // RunNotStartedException among them: the world is closed and the run folder keeps the cause
             throw new IllegalStateException("Brownout could not start the load run, so no user is injected: "
                     + e.getMessage(), e);
         }

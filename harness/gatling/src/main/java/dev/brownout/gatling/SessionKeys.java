@@ -16,14 +16,18 @@ public final class SessionKeys {
     public static final String STATUS = "brownout.status";
     /** The answer as the SUT's dialect reader read it (a String); absent when no reply came. */
     public static final String ANSWER = "brownout.answer";
-    /** Milliseconds (a long) from sending the request to the first token of a streamed reply; absent when none came. */
+    /**
+     * Milliseconds (a long) from sending the request to the first token of a streamed reply (for a plain reply, to
+     * when its whole body had arrived); absent when none came.
+     */
     public static final String FIRST_TOKEN_MILLIS = "brownout.firstTokenMillis";
     /** The finish reason the reply carried ({@code stop}, {@code length}, {@code end_turn}, ...); absent when none. */
     public static final String FINISH_REASON = "brownout.finishReason";
     /**
-     * Whether the reply is known to be incomplete (a boolean): the reader said so, a stream ended without its
-     * terminator, or its finish reason was {@code length} or {@code max_tokens}. Brownout's measurement judges
-     * completeness itself when it grades the exchange; this is what the load tool could see.
+     * Whether a successful reply is incomplete as far as the reply itself shows (a boolean), by the rule
+     * {@code brownout run} applies ({@link dev.brownout.LoadTask#truncation}): no finish reason, a token limit's, a
+     * stream that ended without its terminator and usage, a canary answer without its final line. The measurement
+     * also consults the providers' ledgers after the run; false for a failed exchange.
      */
     public static final String TRUNCATED = "brownout.truncated";
     /** The task's grade for the answer (a double): 1.0 right, 0.0 wrong or no answer, in between for partial credit. */

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@link ProbeSimulation} in a Gatling JVM of its own, as gatling-maven-plugin 4.21 forks it:
  * {@code io.gatling.app.Gatling -s <class> -rf <results> -rd <base64 description> -l maven -btv <maven version>} with the
- * plugin's default JVM options, the test class path, and the JVM options brownout-gatling's {@code gatling.conf}
+ * plugin's default JVM options (and two that halve a tiny run's CPU), the test class path, and the JVM options brownout-gatling's {@code gatling.conf}
  * template asks for (no version check leaving the machine). The working directory is the test's, so
  * {@code target/brownout-gatling/last-run.txt} and {@code brownout-runs/} land there. A run that outlives its
  * timeout is destroyed with its whole process tree.
@@ -88,12 +88,15 @@ final class ForkedGatling {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"));
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                // not the plugin's: these tiny runs end before C2 pays off, and this halves their CPU on a shared machine
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 24) {
             command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
         }
         command.addAll(jvmOptions);
         properties.putIfAbsent("probe.fed", fedFile().toString());
+        properties.putIfAbsent("probe.results", workDir.resolve("results.tsv").toString());
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", classPath(), "io.gatling.app.Gatling",
                 "-s", ProbeSimulation.class.getName(),
@@ -151,6 +154,13 @@ final class ForkedGatling {
             Path fed = workDir.resolve("fed.txt");
             return Files.isRegularFile(fed) ? Files.readAllLines(fed).stream().filter(line -> !line.isBlank()).toList()
                     : List.of();
+        }
+
+        /** What each user's session held after ask: task id, status, score, first token ms, finish reason, truncated, answer. */
+        List<String[]> sessionResults() throws IOException {
+            Path results = workDir.resolve("results.tsv");
+            return Files.isRegularFile(results) ? Files.readAllLines(results).stream().filter(line -> !line.isBlank())
+                    .map(line -> line.split("\t", -1)).toList() : List.of();
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,25 @@ class TasksJoinLedgerTest {
         } else {
             assertThat(exchanges).as("plain replies read whole")
                     .allSatisfy(e -> assertThat(e.path("ending").asText()).isEqualTo("whole_body"));
+        }
+
+        Map<String, JsonNode> byTask = exchanges.stream().collect(Collectors.toMap(e -> e.path("task_id").asText(), e -> e));
+        List<String[]> sessions = gatling.sessionResults();
+        assertThat(sessions).as("users that reported their session after ask").hasSize(fed.size());
+        for (String[] session : sessions) {
+            JsonNode exchange = byTask.get(session[0]);
+            assertThat(exchange).as("the exchange of the session's task %s", session[0]).isNotNull();
+            assertThat(session[1]).as("brownout.status of %s", session[0]).isEqualTo("200");
+            assertThat(Double.parseDouble(session[2])).as("brownout.score of %s, against its graded exchange", session[0])
+                    .isEqualTo(exchange.path("score").asDouble());
+            assertThat(Long.parseLong(session[3])).as("brownout.firstTokenMillis of %s", session[0])
+                    .isBetween(0L, Math.round(exchange.path("latency_ms").asDouble()) + 1);
+            assertThat(session[4]).as("brownout.finishReason of %s", session[0])
+                    .isEqualTo(exchange.path("finish_reason").asText());
+            assertThat(session[5]).as("brownout.truncated of %s", session[0])
+                    .isEqualTo(String.valueOf(exchange.path("truncated").asBoolean()));
+            assertThat(session[6]).as("brownout.answer of %s", session[0])
+                    .isEqualTo(exchange.path("answer").asText().replace('\n', ' '));
         }
 
         Set<String> inLedgers = RunFiles.ledgerCalls(gatling.runFolder()).stream()

@@ -70,9 +70,10 @@ public final class CompletionEndpoint implements Handler {
                 }
             });
 
-    /** Forgets every task's attempt count: each task's next call is its attempt 1. */
-    public void forgetTasks() {
+    /** Forgets every task's attempt count (each task's next call is its attempt 1) and refills the rate limits. */
+    public void startAfresh() {
         attemptsByTask.clear();
+        rateLimiter.refill();
     }
 
     /**

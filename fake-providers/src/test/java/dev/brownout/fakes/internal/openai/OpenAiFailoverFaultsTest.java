@@ -122,17 +122,17 @@ class OpenAiFailoverFaultsTest {
     }
 
     @Test
-    void aProviderThatForgetsItsTasksCountsTheNextCallOfATaskAsItsFirstAttemptAgain() {
+    void aProviderStartedAfreshCountsTheNextCallOfATaskAsItsFirstAttemptAgain() {
         openai.behaviour().replace(ProviderBehaviour.of(new ErrorFault(500, null, null, Duration.ZERO, null, null, null,
                 null, null, null, FIRST_ATTEMPT, null)));
         CanaryTask task = canary();
         ChatCompletionCreateParams params = ask(task.prompt()).build();
 
         client.chat().completions().create(params);
-        openai.forgetTasks();
+        openai.startAfresh();
 
         assertThatThrownBy(() -> noRetries.chat().completions().create(params))
-                .as("the task's next call after forgetting is its attempt 1 again, hit by the first-attempt fault")
+                .as("the task's next call after the fresh start is its attempt 1 again, hit by the first-attempt fault")
                 .isInstanceOf(InternalServerException.class);
         assertThat(callsFor(task.id())).extracting(ProviderCall::status)
                 .as("statuses: the first attempt refused, the second answered, then a first attempt again")

@@ -202,7 +202,7 @@ public final class ExternalRun {
             baselineEndedAt = Instant.now();
         }
         // each measured task's calls must be its first ones, as in the fresh world of brownout run's chaos run
-        world.fakes().providers().forEach(FakeProvider::forgetTasks);
+        world.fakes().providers().forEach(FakeProvider::startAfresh);
         measuredLedgerStart = ledgerPositions();
         measuredPhases = PhaseExecutor.start(world, plan.scenario().timeline(), origin, RunListener.NONE, errors,
                 this::stop);

@@ -32,7 +32,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * {@code probe.timeScale} (default 0.1), {@code probe.baseline} ({@code auto} or {@code none}, default none),
  * {@code probe.fed} (a file each fed task id is appended to), {@code probe.feedLimit} (the feeder runs dry after this
  * many tasks: Gatling's injection crashes), {@code probe.failStep} (a step after ask throws),
- * {@code probe.failAssertion} (an assertion that cannot hold), {@code probe.wrongKo} (wrong answers are KO).
+ * {@code probe.failAssertion} (an assertion that cannot hold), {@code probe.wrongKo} (wrong answers are KO),
+ * {@code probe.results} (a file each user appends the session's Brownout results to after ask, tab-separated).
  */
 public class ProbeSimulation extends Simulation {
 
@@ -41,6 +42,18 @@ public class ProbeSimulation extends Simulation {
     {
         ChainBuilder ask = brownout.ask(Boolean.getBoolean("probe.wrongKo") ? Ask.named("probe").markWrongAnswersKo()
                 : Ask.named("probe"));
+        if (System.getProperty("probe.results") != null) {
+            ask = ask.exec(session -> {
+                append(System.getProperty("probe.results"), String.join("\t", session.getString(SessionKeys.TASK_ID),
+                        String.valueOf(session.getIntegerWrapper(SessionKeys.STATUS)),
+                        String.valueOf(session.getDoubleWrapper(SessionKeys.SCORE)),
+                        String.valueOf(session.getLongWrapper(SessionKeys.FIRST_TOKEN_MILLIS)),
+                        String.valueOf(session.getString(SessionKeys.FINISH_REASON)),
+                        String.valueOf(session.getBooleanWrapper(SessionKeys.TRUNCATED)),
+                        String.valueOf(session.getString(SessionKeys.ANSWER)).replace('\n', ' ')));
+                return session;
+            });
+        }
         if (Boolean.getBoolean("probe.failStep")) {
             ask = ask.exec(exec(session -> {
                 throw new IllegalStateException("a user's step failed on purpose");
@@ -99,15 +112,19 @@ public class ProbeSimulation extends Simulation {
             @Override
             public Map<String, Object> next() {
                 Map<String, Object> record = tasks.next();
-                try {
-                    Files.writeString(Path.of(file), record.get(SessionKeys.TASK_ID) + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                append(file, String.valueOf(record.get(SessionKeys.TASK_ID)));
                 return record;
             }
         };
+    }
+
+    private static synchronized void append(String file, String line) {
+        try {
+            Files.writeString(Path.of(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
