@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A run whose load another tool sends, driven by {@link OpenLoopTool} as Gatling would drive it: the tool's
  * exchanges are recorded and graded as {@code brownout run} records its own, the timeline plays from the first
  * measured task, a baseline population measures IQ loss, and a load or a set-up that falls short says so.
- * The scenario, {@code measure-down}: 20 tasks a second for 3 s, the primary (always right) down in the middle second,
- * the backup always wrong.
+ * The scenario, {@code measure-down} at time scale 0.5: 40 tasks a second for 1.5 s, the primary (always right) down
+ * in the middle half second, the backup always wrong.
  */
 class LoadRunTest {
 
@@ -45,7 +45,7 @@ class LoadRunTest {
     }
 
     private RunBuilder againstResilient() throws Exception {
-        return Brownout.scenario(measureDown()).against(Sut.reference("resilient")).outputTo(runs);
+        return Brownout.scenario(measureDown()).timeScale(0.5).against(Sut.reference("resilient")).outputTo(runs);
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
@@ -61,7 +61,7 @@ class LoadRunTest {
     @Test
     void everyTaskTheToolSentIsRecordedGradedAndJoinsTheLedger() throws Exception {
         LoadRun load = againstResilient().noBaseline().startLoadRun();
-        List<String> sent = new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        List<String> sent = new OpenLoopTool().drive(load, load.measured());
         BrownoutRun run = load.finish();
 
         assertThat(run.completed()).as("the load lasted the timeline; stop reason %s", run.stopReason()).isTrue();
@@ -87,7 +87,7 @@ class LoadRunTest {
         LoadRun load = againstResilient().noBaseline().startLoadRun();
         // the world has been up for a while when the load begins: the phases must count from the load, not from it
         Thread.sleep(700);
-        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        new OpenLoopTool().drive(load, load.measured());
         RunResult result = load.finish().result();
 
         assertThat(result.phases()).as("the phases as they took effect").extracting(PhaseResult::name)
@@ -105,8 +105,8 @@ class LoadRunTest {
     void aBaselinePopulationPlayedFirstMeasuresIqLossOnTheSameTasks() throws Exception {
         LoadRun load = againstResilient().baseline(Baseline.auto()).startLoadRun();
         LoadPopulation baseline = load.baseline().orElseThrow();
-        List<String> baselineSent = new OpenLoopTool().drive(load, baseline, 20, Duration.ofSeconds(3));
-        List<String> measuredSent = new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        List<String> baselineSent = new OpenLoopTool().drive(load, baseline);
+        List<String> measuredSent = new OpenLoopTool().drive(load, load.measured());
         BrownoutRun run = load.finish();
 
         assertThat(measuredSent).as("the measured population sends the baseline's tasks again, in order")
@@ -137,12 +137,12 @@ class LoadRunTest {
     @Test
     void aLoadThatEndsBeforeTheTimelineDoesIsIncompleteSayingWhichPhaseItMissed() throws Exception {
         LoadRun load = againstResilient().noBaseline().startLoadRun();
-        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofMillis(800));
+        new OpenLoopTool().drive(load, load.measured(), Duration.ofMillis(400));
         BrownoutRun run = load.finish();
 
-        assertThat(run.completed()).as("a load of 0.8 s under a 3 s timeline").isFalse();
+        assertThat(run.completed()).as("a load of 0.4 s under a 1.5 s timeline").isFalse();
         assertThat(run.stopReason()).as("why it is incomplete").get().asString()
-                .contains("before phase 'down'").contains("make the injection last the timeline's 3.0 s");
+                .contains("before phase 'down'").contains("make the injection last the timeline's 1.5 s");
         assertThat(run.result().exchanges()).as("what was measured is kept").isNotEmpty();
     }
 
@@ -191,7 +191,7 @@ class LoadRunTest {
     }
 
     /** A SUT file whose process is {@code sleep seconds}, with the world's primary itself as the gateway it stands for. */
-    private Sut sleeperInFront(int seconds) throws IOException {
+    private Sut sleeperInFront(String seconds) throws IOException {
         return Sut.fromFile(Files.writeString(runs.resolve("sleeper-" + seconds + ".yaml"), """
                 name: sleeper
                 adapter: openai-chat
@@ -199,15 +199,16 @@ class LoadRunTest {
                 model: "{{providers.primary.model}}"
                 api_key: "{{providers.primary.api_key}}"
                 process:
-                  command: [sleep, "%d"]
+                  command: [sleep, "%s"]
                 """.formatted(seconds)));
     }
 
     @Test
     void aSutProcessStoppedByTheFinishDoesNotMakeTheRunIncomplete() throws Exception {
-        LoadRun load = Brownout.scenario(measureDown()).against(sleeperInFront(60)).outputTo(runs).noBaseline()
+        LoadRun load = Brownout.scenario(measureDown()).timeScale(0.5).against(sleeperInFront("60")).outputTo(runs)
+                .noBaseline()
                 .startLoadRun();
-        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        new OpenLoopTool().drive(load, load.measured());
         BrownoutRun run = load.finish();
 
         assertThat(run.completed()).as("the SUT process ended because the finish stopped it; stop reason %s",
@@ -216,12 +217,13 @@ class LoadRunTest {
 
     @Test
     void aSutProcessThatExitsWhileTheLoadRunsMakesTheRunIncompleteSayingSo() throws Exception {
-        LoadRun load = Brownout.scenario(measureDown()).against(sleeperInFront(1)).outputTo(runs).noBaseline()
+        LoadRun load = Brownout.scenario(measureDown()).timeScale(0.5).against(sleeperInFront("0.5")).outputTo(runs)
+                .noBaseline()
                 .startLoadRun();
-        new OpenLoopTool().drive(load, load.measured(), 20, Duration.ofSeconds(3));
+        new OpenLoopTool().drive(load, load.measured());
         BrownoutRun run = load.finish();
 
-        assertThat(run.completed()).as("the SUT process exited a second into the load").isFalse();
+        assertThat(run.completed()).as("the SUT process exited half a second into the load").isFalse();
         assertThat(run.stopReason()).as("why").get().asString()
                 .contains("the SUT process exited with code 0 while the load was running");
     }

@@ -28,13 +28,19 @@ final class OpenLoopTool {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** Sends {@code perSecond} tasks a second for {@code length}, then waits for every exchange to end. */
-    List<String> drive(LoadRun run, LoadPopulation population, int perSecond, Duration length) {
+    /** Sends the scenario's open workload (its rate, for its duration), then waits for every exchange to end. */
+    List<String> drive(LoadRun run, LoadPopulation population) {
+        return drive(run, population, run.scenario().workload().duration());
+    }
+
+    /** Sends at the scenario's rate for {@code length}, then waits for every exchange to end. */
+    List<String> drive(LoadRun run, LoadPopulation population, Duration length) {
+        double perSecond = run.scenario().workload().rate().perSecond();
         long start = System.nanoTime();
-        long count = length.toNanos() * perSecond / 1_000_000_000L;
+        long count = Math.round(length.toNanos() / 1e9 * perSecond);
         try (ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < count; i++) {
-                long due = start + i * 1_000_000_000L / perSecond;
+                long due = start + Math.round(i * 1e9 / perSecond);
                 LockSupport.parkNanos(due - System.nanoTime());
                 LoadTask task = population.nextTask();
                 sent.add(task.id());
