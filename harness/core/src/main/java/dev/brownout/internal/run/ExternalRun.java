@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -133,7 +132,7 @@ public final class ExternalRun {
         } catch (RuntimeException e) {
             String reason = errors.ended(doing, e);
             WorldSecrets secrets = world == null ? WorldSecrets.of(List.of()) : WorldSecrets.of(world.endpoints());
-            closeQuietly(sut, world, errors);
+            WorldCleanUp.keepAndClose(world, sut, folder, errors);
             throw new ExternalRunNotStartedException(reason, neverStarted(plan, baseline, folder, reason, secrets), e);
         }
     }
@@ -190,7 +189,7 @@ public final class ExternalRun {
         if (outcome != null || measured.begun()) {
             return;
         }
-        baselineLedgerStart = ledgerPositions();
+        baselineLedgerStart = WorldCleanUp.ledgerPositions(world);
         baselinePhases = PhaseExecutor.start(world, plan.scenario().withoutFaults().timeline(), origin,
                 RunListener.NONE, baselineErrors, this::stop);
     }
@@ -205,7 +204,7 @@ public final class ExternalRun {
         }
         // each measured task's calls must be its first ones, as in the fresh world of brownout run's chaos run
         world.fakes().providers().forEach(FakeProvider::startAfresh);
-        measuredLedgerStart = ledgerPositions();
+        measuredLedgerStart = WorldCleanUp.ledgerPositions(world);
         measuredPhases = PhaseExecutor.start(world, plan.scenario().timeline(), origin, RunListener.NONE, errors,
                 this::stop);
     }
@@ -238,7 +237,7 @@ public final class ExternalRun {
             baselinePopulation.close(RECORDER_DRAIN);
         }
         measured.close(RECORDER_DRAIN);
-        Map<String, List<ProviderCall>> ledgers = cleanUp();
+        Map<String, List<ProviderCall>> ledgers = WorldCleanUp.keepAndClose(world, sut, folder, errors);
 
         RunRecord baselineRun = null;
         if (baselinePopulation != null && baselinePopulation.begun()) {
@@ -328,43 +327,6 @@ public final class ExternalRun {
         return record;
     }
 
-    /** Clears the faults, stops the SUT, keeps the ledgers, closes the world; returns each provider's calls. */
-    private Map<String, List<ProviderCall>> cleanUp() {
-        Map<String, List<ProviderCall>> ledgers = new LinkedHashMap<>();
-        try {
-            world.phases().clear();
-        } catch (RuntimeException e) {
-            errors.survived("clearing the faults", e);
-        }
-        try {
-            sut.close();
-        } catch (RuntimeException e) {
-            errors.survived("stopping the SUT", e);
-        }
-        for (FakeProvider provider : world.fakes().providers()) {
-            try {
-                List<ProviderCall> calls = provider.ledger().all();
-                ledgers.put(provider.name(), calls);
-                folder.writeJsonLines("ledger-" + RunFolder.slug(provider.name()) + ".jsonl", calls);
-            } catch (RuntimeException e) {
-                errors.survived("keeping the ledger of " + provider.name(), e);
-            }
-        }
-        try {
-            world.close();
-        } catch (RuntimeException e) {
-            errors.survived("closing the world", e);
-        }
-        ConnectionsFile.keep(world, folder, errors);
-        return ledgers;
-    }
-
-    private Map<String, Long> ledgerPositions() {
-        Map<String, Long> positions = new LinkedHashMap<>();
-        world.fakes().providers().forEach(provider -> positions.put(provider.name(), provider.ledger().lastSequence()));
-        return positions;
-    }
-
     /** The result of a run that never started: nothing measured, the cause as its reason; null if even that failed. */
     private static MeasuredOutcome neverStarted(RunPlan plan, BaselineChoice baseline, RunFolder folder, String reason,
                                                 WorldSecrets secrets) {
@@ -375,23 +337,6 @@ public final class ExternalRun {
         } catch (RuntimeException e) {
             new ErrorFile(folder).survived("writing the result of a run that never started", e);
             return null;
-        }
-    }
-
-    private static void closeQuietly(StartedSut sut, ProxiedWorld world, ErrorFile errors) {
-        if (sut != null) {
-            try {
-                sut.close();
-            } catch (RuntimeException e) {
-                errors.survived("stopping the SUT", e);
-            }
-        }
-        if (world != null) {
-            try {
-                world.close();
-            } catch (RuntimeException e) {
-                errors.survived("closing the world", e);
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.fakes.FakeProvider;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.record.ProbeRecord;
@@ -187,7 +186,7 @@ public final class ScenarioRun {
                 doing = "warming up the system under test";
                 warmup = warmUp(scenario, sut);
                 doing = "starting the timeline";
-                ledgerStart = ledgerPositions(world);
+                ledgerStart = WorldCleanUp.ledgerPositions(world);
                 log = new ExchangeLog(folder.file("exchanges.jsonl"));
                 if (enter(State.DRIVING)) {
                     long origin = System.nanoTime();
@@ -211,7 +210,7 @@ public final class ScenarioRun {
                         phases.stop();
                         world.phases().clear();
                         doing = "probing the system under test after the run";
-                        probe = AliveProbe.send(scenario, sut.sut(), origin, ledgerPositions(world));
+                        probe = AliveProbe.send(scenario, sut.sut(), origin, WorldCleanUp.ledgerPositions(world));
                     }
                 }
             }
@@ -227,7 +226,7 @@ public final class ScenarioRun {
             if (phases != null) {
                 phases.stop();
             }
-            cleanUp(world, sut, folder, errors);
+            WorldCleanUp.keepAndClose(world, sut, folder, errors);
             if (probe != null) {
                 try {
                     folder.writeJson(AliveProbe.FILE, probe);
@@ -282,13 +281,6 @@ public final class ScenarioRun {
                         .run(requests, sut.sut());
         return new WarmupRecord(length.toMillis(), run.exchanges().size(),
                 run.exchanges().stream().filter(Exchange::answered).count());
-    }
-
-    /** Each provider's last ledger sequence number: the run's own calls are the ones after it. */
-    private static Map<String, Long> ledgerPositions(ProxiedWorld world) {
-        Map<String, Long> positions = new java.util.LinkedHashMap<>();
-        world.fakes().providers().forEach(provider -> positions.put(provider.name(), provider.ledger().lastSequence()));
-        return positions;
     }
 
     /**
@@ -382,41 +374,5 @@ public final class ScenarioRun {
                 errors.survived("showing the run's progress", e);
             }
         });
-    }
-
-    /**
-     * Clears the faults, stops the SUT, keeps the ledgers, closes the world; each step runs whatever the others
-     * did, and a step that fails keeps its cause in {@code errors}.
-     */
-    private static void cleanUp(ProxiedWorld world, StartedSut sut, RunFolder folder, ErrorFile errors) {
-        if (world != null) {
-            try {
-                world.phases().clear();
-            } catch (RuntimeException e) {
-                errors.survived("clearing the faults", e);
-            }
-        }
-        if (sut != null) {
-            try {
-                sut.close();
-            } catch (RuntimeException e) {
-                errors.survived("stopping the SUT", e);
-            }
-        }
-        if (world != null) {
-            for (FakeProvider provider : world.fakes().providers()) {
-                try {
-                    folder.writeJsonLines("ledger-" + RunFolder.slug(provider.name()) + ".jsonl", provider.ledger().all());
-                } catch (RuntimeException e) {
-                    errors.survived("keeping the ledger of " + provider.name(), e);
-                }
-            }
-            try {
-                world.close();
-            } catch (RuntimeException e) {
-                errors.survived("closing the world", e);
-            }
-            ConnectionsFile.keep(world, folder, errors);
-        }
     }
 }
