@@ -10,14 +10,10 @@ import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The {@code anthropic-messages} adapter: the SUT is a gateway that speaks the Messages API. Each task is
@@ -97,25 +93,6 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
     }
 
     @Override
-    public SutReply send(SutRequest request) throws IOException, InterruptedException {
-        GatewayRequest sent = request(request);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(sent.url())
-                .timeout(request.timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(sent.body()));
-        sent.headers().forEach(builder::header);
-        return request.stream() ? streamed(builder.build()) : whole(builder.build());
-    }
-
-    private SutReply whole(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (!GatewayHttp.succeeded(response)) {
-            return GatewayHttp.refusalOf(response);
-        }
-        String body = GatewayHttp.wholeBody(response);
-        return readWhole(response.statusCode(), body, System.nanoTime());
-    }
-
-    @Override
     public SutReply readWhole(int status, String body, long arrivedNanos) throws UnreadableReplyException {
         if (status / 100 != 2) {
             return new SutReply(status, body, null, arrivedNanos);
@@ -143,18 +120,13 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
     }
 
     @Override
-    public ReplyStream readStream() {
-        return new Events();
+    public HttpClient http() {
+        return http;
     }
 
-    private SutReply streamed(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        if (!GatewayHttp.succeeded(response)) {
-            return GatewayHttp.refusal(response);
-        }
-        ReplyStream events = readStream();
-        GatewayHttp.readEvents(response, events);
-        return events.end(response.statusCode());
+    @Override
+    public ReplyStream readStream() {
+        return new Events();
     }
 
     /**
