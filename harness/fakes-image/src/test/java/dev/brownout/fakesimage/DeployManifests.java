@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * missing or a value of the wrong type is an {@link IllegalArgumentException} naming the field.
  */
 record DeployManifests(List<V1Deployment> deployments, List<V1Service> services, List<V1ConfigMap> configMaps,
-                       List<V1Secret> secrets) {
+                       List<V1Secret> secrets, List<V1NetworkPolicy> networkPolicies) {
 
     static final Path DIRECTORY = Path.of(System.getProperty("deploy.dir", "../../docs/deploy"));
     static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,7 @@ record DeployManifests(List<V1Deployment> deployments, List<V1Service> services,
 
     static DeployManifests load() throws IOException {
         DeployManifests manifests = new DeployManifests(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
         for (Document document : documents()) {
             manifests.add(document);
         }
@@ -65,10 +66,15 @@ record DeployManifests(List<V1Deployment> deployments, List<V1Service> services,
             case "v1 Service" -> services.add(V1Service.fromJson(json));
             case "v1 ConfigMap" -> configMaps.add(V1ConfigMap.fromJson(json));
             case "v1 Secret" -> secrets.add(V1Secret.fromJson(json));
+            case "networking.k8s.io/v1 NetworkPolicy" -> networkPolicies.add(V1NetworkPolicy.fromJson(json));
             default -> throw new IllegalArgumentException(document.file() + ": no schema here for "
                     + document.apiVersion() + " " + document.kind() + " (known: apps/v1 Deployment, v1 Service, "
-                    + "v1 ConfigMap, v1 Secret)");
+                    + "v1 ConfigMap, v1 Secret, networking.k8s.io/v1 NetworkPolicy)");
         }
+    }
+
+    int size() {
+        return deployments.size() + services.size() + configMaps.size() + secrets.size() + networkPolicies.size();
     }
 
     V1Deployment deployment(String name) {

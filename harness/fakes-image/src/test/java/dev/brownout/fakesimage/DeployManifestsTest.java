@@ -9,6 +9,10 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyIngressRule;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
 import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
@@ -54,8 +58,7 @@ class DeployManifestsTest {
     void everyDocumentIsAKnownKindValidAgainstTheKubernetesSchema() throws Exception {
         int documents = DeployManifests.documents().size();
 
-        assertThat(manifests.deployments().size() + manifests.services().size() + manifests.configMaps().size()
-                + manifests.secrets().size()).as("objects read and checked, of the %s documents in %s", documents,
+        assertThat(manifests.size()).as("objects read and checked, of the %s documents in %s", documents,
                 DeployManifests.DIRECTORY).isEqualTo(documents);
         assertThat(manifests.deployments()).as("Deployments").isNotEmpty();
     }
@@ -196,6 +199,39 @@ class DeployManifestsTest {
     }
 
     @Test
+    void everyNetworkPolicySelectsPodsAndNamesPortsTheyDeclare() {
+        assertThat(manifests.networkPolicies()).as("NetworkPolicies").isNotEmpty();
+        for (V1NetworkPolicy policy : manifests.networkPolicies()) {
+            List<V1Deployment> pods = selected(policy.getSpec().getPodSelector().getMatchLabels());
+            assertThat(pods).as("Deployments whose pods NetworkPolicy %s selects", policy.getMetadata().getName()).isNotEmpty();
+            for (V1NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                for (V1NetworkPolicyPort port : rule.getPorts()) {
+                    pods.forEach(deployment -> assertThat(containerPort(deployment, port.getPort()))
+                            .as("port %s of NetworkPolicy %s on the pods of %s", port.getPort(),
+                                    policy.getMetadata().getName(), deployment.getMetadata().getName()).isNotNull());
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyTheHarnessAndTheProxiesMayReachTheControlAndTheFakesPorts() {
+        V1Deployment fakes = manifests.deployment("brownout-fakes");
+        for (V1NetworkPolicy policy : manifests.networkPolicies()) {
+            List<V1Deployment> pods = selected(policy.getSpec().getPodSelector().getMatchLabels());
+            for (V1NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+                boolean control = pods.contains(fakes) || rule.getPorts().stream()
+                        .anyMatch(port -> !new IntOrString("proxy").equals(port.getPort()));
+                if (control) {
+                    assertThat(rule.getFrom()).as("who NetworkPolicy %s lets reach a control port", policy.getMetadata().getName())
+                            .isNotEmpty()
+                            .allSatisfy(peer -> assertThat(role(peer)).isIn("harness", "fault-proxy"));
+                }
+            }
+        }
+    }
+
+    @Test
     void theImagesDefaultWorldLoadsInTheFakes() {
         WorldConfig defaults = WorldConfig.load(Path.of("src/image/files/etc/brownout/world.yaml"));
 
@@ -210,8 +246,16 @@ class DeployManifestsTest {
         return new DeployManifests.Document(original.file(), original.tree().deepCopy());
     }
 
+    private static String role(V1NetworkPolicyPeer peer) {
+        return peer.getPodSelector() == null || peer.getPodSelector().getMatchLabels() == null ? null
+                : peer.getPodSelector().getMatchLabels().get("brownout.dev/role");
+    }
+
     private static List<V1Deployment> selected(V1Service service) {
-        Map<String, String> selector = service.getSpec().getSelector();
+        return selected(service.getSpec().getSelector());
+    }
+
+    private static List<V1Deployment> selected(Map<String, String> selector) {
         List<V1Deployment> matches = new ArrayList<>();
         for (V1Deployment deployment : manifests.deployments()) {
             Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();

@@ -166,7 +166,8 @@ class ImageTarballIT {
         Path stderr = work.resolve("fakes-stderr.txt");
         Process fakes = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try {
-            String line = firstLine(fakes, Duration.ofSeconds(60));
+            // generous: on a crowded 2-core machine the fakes took 30 s to start in the image
+            String line = firstLine(fakes, Duration.ofSeconds(120));
             assertThat(line).as("the JSON line the fakes print once up (stderr: %s)", Files.readString(stderr)).startsWith("{");
             JsonNode provider = JSON.readTree(line).path("providers").get(0);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
