@@ -84,6 +84,11 @@ final class SutProcess implements AutoCloseable {
                     + e.getMessage(), e);
         }
         started.watchdog = SutWatchdog.start(started.process, started.ownGroup, stopGrace).orElse(null);
+        if (!started.ownGroup && started.watchdog != null) {
+            // a watchdog aimed at a bare pid must not outlive the process: the pid may be given to another
+            SutWatchdog guard = started.watchdog;
+            started.process.onExit().thenRunAsync(guard::release);
+        }
         try {
             started.pidFile(sut, writtenCommand).write(runDir);
         } catch (IOException | RuntimeException e) {

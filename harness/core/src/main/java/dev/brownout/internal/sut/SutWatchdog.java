@@ -67,7 +67,7 @@ final class SutWatchdog {
     }
 
     /** The SUT was stopped in order: the watchdog leaves without touching anything. Idempotent. */
-    void release() {
+    synchronized void release() {
         try (OutputStream pipe = process.getOutputStream()) {
             pipe.write("release\n".getBytes(StandardCharsets.US_ASCII));
         } catch (IOException alreadyGone) {
