@@ -2,6 +2,7 @@ package dev.brownout.internal.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.internal.sut.LeftoverSutProcesses;
 import dev.brownout.reports.AtomicFile;
 
 import java.io.IOException;
@@ -30,9 +31,13 @@ final class RunFolder {
         this.path = path;
     }
 
-    /** Creates a new folder under {@code out}; a second run in the same second gets a numbered name. */
+    /**
+     * Creates a new folder under {@code out}; a second run in the same second gets a numbered name. First it
+     * ends the SUT processes that killed runs left running in {@code out}, and says so on stderr.
+     */
     static RunFolder create(Path out, String scenario, String sut, Instant start) {
         String base = STAMP.format(start) + "-" + slug(scenario) + "-" + slug(sut);
+        endLeftoverSuts(out);
         try {
             Files.createDirectories(out);
             for (int attempt = 1; ; attempt++) {
@@ -50,8 +55,12 @@ final class RunFolder {
         }
     }
 
-    /** The folder {@code path} itself, made if missing. */
+    /**
+     * The folder {@code path} itself, made if missing; a SUT process a killed run left in it (a scorecard's cell
+     * played again) is ended first, as by {@link #create}.
+     */
     static RunFolder at(Path path) {
+        endLeftoverSuts(path);
         try {
             return new RunFolder(Files.createDirectories(path).toAbsolutePath().normalize());
         } catch (IOException e) {
@@ -100,6 +109,9 @@ final class RunFolder {
         }
     }
 
+    private static void endLeftoverSuts(Path folder) {
+        LeftoverSutProcesses.endUnder(folder).forEach(line -> System.err.println("brownout: " + line));
+    }
 
     static String slug(String name) {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");

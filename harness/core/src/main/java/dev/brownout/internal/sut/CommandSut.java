@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The {@code command} adapter, for CLI agents: one process per task, the prompt on standard input or as the
  * last argument, the answer on standard output. Exit status 0 is an answer; any other is an error carrying
  * the start of standard error. A process still running at the task's timeout, or when the driver gives
- * up on it, is killed with its children.
+ * up on it, is killed with its children and its process group. Each process is started by {@link SutLauncher},
+ * so the kernel ends it (SIGTERM) when the harness dies.
  */
 public final class CommandSut implements SutClient {
 
@@ -58,7 +59,8 @@ public final class CommandSut implements SutClient {
         ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(false);
         builder.environment().putAll(environment);
         builder.environment().put(TASK_ID_VARIABLE, request.taskId());
-        Process process = builder.start();
+        // through the launcher: the task's process ends with the harness, in a group of its own that its timeout ends whole
+        Process process = SutLauncher.start(builder);
         try {
             Thread.ofVirtual().start(() -> writePrompt(process.getOutputStream(), request.prompt()));
             // Pipe reads cannot be interrupted, so they run on their own threads; this one waits on the process,
@@ -78,6 +80,9 @@ public final class CommandSut implements SutClient {
         } finally {
             if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
+                if (SutLauncher.ownGroups()) {
+                    ProcStat.groupMembers(process.pid()).forEach(ProcessHandle::destroyForcibly);
+                }
                 process.destroyForcibly();
             }
         }

@@ -64,6 +64,11 @@ public final class StartedSut implements AutoCloseable {
         return process == null ? Optional.empty() : Optional.of(process.process().toHandle());
     }
 
+    /** The watchdog that ends the SUT's process if the harness dies; empty for a SUT without a process. */
+    Optional<SutWatchdog> watchdog() {
+        return process == null ? Optional.empty() : process.watchdog();
+    }
+
     /**
      * Completes with the process's exit code when it ends, whether it crashed or was stopped; never
      * completes for a SUT without a process.

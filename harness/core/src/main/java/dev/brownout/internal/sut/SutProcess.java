@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A SUT running as a process: its output goes to {@code sut.stdout.log} and {@code sut.stderr.log} in the
  * run folder, its standard input stays open (a SUT that watches for its end stops with the harness), and
- * stopping it sends SIGTERM to it and every descendant, waits the grace, then kills what is left. A JVM
- * shutdown (Ctrl-C) stops it too.
+ * stopping it sends SIGTERM to it, every descendant and every process of its group, waits the grace, then
+ * kills what is left. A JVM shutdown (Ctrl-C) stops it too.
+ * <p>
+ * It never outlives the harness: it is started by {@link SutLauncher} (its own process group, SIGTERM from the
+ * kernel when the harness dies), a {@link SutWatchdog} ends its whole group when the harness dies, and
+ * {@link SutPidFile} in the run folder, removed at a clean stop, lets the next run end it should both fail.
  */
 final class SutProcess implements AutoCloseable {
 
@@ -33,40 +38,77 @@ final class SutProcess implements AutoCloseable {
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final Process process;
+    private final boolean ownGroup;
+    private final Path runDir;
     private final Path stdout;
     private final Path stderr;
     private final Duration stopGrace;
     private final CompletableFuture<Integer> exited;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread shutdownHook;
+    private volatile SutWatchdog watchdog;
 
-    private SutProcess(Process process, Path stdout, Path stderr, Duration stopGrace) {
+    private SutProcess(Process process, boolean ownGroup, Path runDir, Duration stopGrace) {
         this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
+        this.ownGroup = ownGroup;
+        this.runDir = runDir;
+        this.stdout = runDir.resolve(STDOUT_LOG);
+        this.stderr = runDir.resolve(STDERR_LOG);
         this.stopGrace = stopGrace;
         this.exited = process.onExit().thenApply(Process::exitValue);
         this.shutdownHook = new Thread(this::stop, "sut-process-stop-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts {@code command}; a program that cannot be run is a {@link SutStartException}. */
-    static SutProcess start(List<String> command, Path workingDir, Map<String, String> environment, Path runDir,
-                            Duration stopGrace) {
-        Path stdout = runDir.resolve(STDOUT_LOG);
-        Path stderr = runDir.resolve(STDERR_LOG);
+    /**
+     * Starts {@code command} and writes its pid file; a program that cannot be run, or a pid file that cannot
+     * be written (the process is then stopped), is a {@link SutStartException}.
+     *
+     * @param sut             the SUT's name, for the pid file
+     * @param writtenCommand  the command as the SUT file wrote it, for the pid file (the rendered one may hold
+     *                        the world's credentials)
+     */
+    static SutProcess start(String sut, List<String> writtenCommand, List<String> command, Path workingDir,
+                            Map<String, String> environment, Path runDir, Duration stopGrace) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
+                .redirectOutput(runDir.resolve(STDOUT_LOG).toFile())
+                .redirectError(runDir.resolve(STDERR_LOG).toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
+        SutProcess started;
         try {
-            return new SutProcess(builder.start(), stdout, stderr, stopGrace);
+            started = new SutProcess(SutLauncher.start(builder), SutLauncher.ownGroups(), runDir, stopGrace);
         } catch (IOException e) {
             throw new SutStartException("cannot start the SUT process " + command + " in " + workingDir + ": "
                     + e.getMessage(), e);
         }
+        started.watchdog = SutWatchdog.start(started.process, started.ownGroup, stopGrace).orElse(null);
+        if (!started.ownGroup && started.watchdog != null) {
+            // a watchdog aimed at a bare pid must not outlive the process: the pid may be given to another
+            SutWatchdog guard = started.watchdog;
+            started.process.onExit().thenRunAsync(guard::release);
+        }
+        try {
+            started.pidFile(sut, writtenCommand).write(runDir);
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw new SutStartException("cannot write the SUT's pid file " + runDir.resolve(SutPidFile.NAME) + ": "
+                    + e.getMessage() + "; the SUT process was stopped", e);
+        }
+        return started;
+    }
+
+    private SutPidFile pidFile(String sut, List<String> writtenCommand) {
+        ProcessIdentity identity = ProcessIdentity.of(process.pid()).orElseGet(
+                () -> new ProcessIdentity(process.pid(), null, -1, process.info().startInstant().orElse(null)));
+        return new SutPidFile(sut, writtenCommand, identity, ownGroup ? process.pid() : -1, stopGrace,
+                ProcessIdentity.current());
+    }
+
+    /** The watchdog that ends this SUT's group if the harness dies; empty where none could start. */
+    Optional<SutWatchdog> watchdog() {
+        return Optional.ofNullable(watchdog);
     }
 
     Process process() {
@@ -140,7 +182,7 @@ final class SutProcess implements AutoCloseable {
         }
         Set<ProcessHandle> tree = new LinkedHashSet<>();
         tree.add(process.toHandle());
-        process.descendants().forEach(tree::add);
+        addDescendantsAndGroup(tree);
         closeInput();
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + stopGrace.toNanos();
@@ -148,10 +190,29 @@ final class SutProcess implements AutoCloseable {
             awaitExit(handle, Math.max(0, deadline - System.nanoTime()));
         }
         // children the process started during its stop, or that outlived it, are still ours
-        process.descendants().forEach(tree::add);
+        addDescendantsAndGroup(tree);
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : tree) {
             awaitExit(handle, KILL_WAIT.toNanos());
+        }
+        // released only now: a harness that dies while it stops the SUT still leaves the watchdog to finish
+        SutWatchdog guard = watchdog;
+        if (guard != null) {
+            guard.release();
+        }
+        if (!process.isAlive()) {
+            SutPidFile.removeIfOf(runDir, process.pid());
+        }
+    }
+
+    /**
+     * The process's descendants, and the members of its process group: a child that detached from its parent
+     * (a daemonizing server) is no descendant any more but stays in the group.
+     */
+    private void addDescendantsAndGroup(Set<ProcessHandle> tree) {
+        process.descendants().forEach(tree::add);
+        if (ownGroup) {
+            tree.addAll(ProcStat.groupMembers(process.pid()));
         }
     }
 

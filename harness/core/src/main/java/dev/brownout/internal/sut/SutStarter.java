@@ -180,7 +180,8 @@ public final class SutStarter {
             renderConfig(processSpec.configTemplate(), model);
         }
         Path workingDir = processSpec.workingDir() == null ? runDir : processSpec.workingDir();
-        SutProcess process = SutProcess.start(command, workingDir, environment, runDir, processSpec.stopGrace());
+        SutProcess process = SutProcess.start(spec.name(), processSpec.command(), command, workingDir, environment, runDir,
+                processSpec.stopGrace());
         probe.await(process, spec.name());
         return process;
     }
