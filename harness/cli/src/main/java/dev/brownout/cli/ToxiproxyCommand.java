@@ -36,13 +36,23 @@ final class ToxiproxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ToxiproxyServer server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ToxiproxyServer server;
+        try {
+            server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (IllegalArgumentException e) {
+            System.err.println("brownout toxiproxy: " + e.getMessage());
+            return 2;
+        }
         // As toxiproxy-server: only a signal stops it, standard input does not.
         ServeUntilStopped.serve(server::close, System.in, true);
         return 0;
     }
 
-    /** Starts the server and applies the config file; the caller owns the returned server. */
+    /**
+     * Starts the server and applies the config file; the caller owns the returned server.
+     *
+     * @throws IllegalArgumentException for an admin token that cannot be sent in a header
+     */
     ToxiproxyServer start(PrintWriter out, PrintWriter err) {
         String given = adminToken != null ? adminToken : System.getenv(AdminToken.ENVIRONMENT_VARIABLE);
         AdminToken token = AdminToken.forHost(host, given);
