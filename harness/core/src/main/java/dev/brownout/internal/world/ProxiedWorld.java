@@ -238,12 +238,31 @@ public final class ProxiedWorld implements AutoCloseable {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("answered 401")
-                    ? "refused the world's admin_token (401): the token in the file is not the one the world was started with"
-                    : "did not answer as expected (" + e.getMessage() + (e.getCause() != null
-                    ? ": " + e.getCause() : "") + ")";
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String why;
+            if (message.contains("answered 401")) {
+                why = "refused the world's admin_token (401): the token in the file is not the one the world was started with";
+            } else if (message.contains(" answered ")) {
+                why = "answered with an error: " + message;
+            } else {
+                why = "could not be reached: " + unreachable(e);
+            }
             throw new IllegalArgumentException(remote.source() + ": " + field + ": " + where + " " + why, e);
         }
+    }
+
+    private static String unreachable(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "the connection was refused (is the world still running, and is the address right?)";
+        }
+        if (root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
+            return "no answer in time (is a firewall in the way?)";
+        }
+        return root.getMessage() != null ? root.getMessage() : failure.getMessage();
     }
 
     /**

@@ -154,7 +154,8 @@ class RemoteWorldTest {
 
         assertThatThrownBy(() -> ProxiedWorld.check(gone, ScenarioLibrary.load("provider-brownout").worldConfig()))
                 .as("a line whose world has stopped").isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("world.json: providers[0].admin_url").hasMessageContaining("did not answer");
+                .hasMessageContaining("world.json: providers[0].admin_url").hasMessageContaining("could not be reached")
+                .hasMessageContaining("connection was refused");
     }
 
     @Test
