@@ -252,17 +252,19 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private static String unreachable(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        String detail = null;
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "the connection was refused (is the world still running, and is the address right?)";
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                return "no answer in time (is a firewall in the way?)";
+            }
+            if (detail == null && cause.getMessage() != null) {
+                detail = cause.getMessage();
+            }
         }
-        if (root instanceof java.net.ConnectException) {
-            return "the connection was refused (is the world still running, and is the address right?)";
-        }
-        if (root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
-            return "no answer in time (is a firewall in the way?)";
-        }
-        return root.getMessage() != null ? root.getMessage() : failure.getMessage();
+        return detail != null ? detail : failure.getMessage();
     }
 
     /**
