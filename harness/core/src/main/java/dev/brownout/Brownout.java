@@ -101,13 +101,14 @@ public final class Brownout {
     }
 
     /**
-     * As {@link #world(String)}, with every listener on {@code host} and every admin and control call requiring
+     * As {@link #world(String)}, on the scenario's clock scaled by {@code timeScale} (as a run played at that time
+     * scale has it), with every listener on {@code host} and every admin and control call requiring
      * {@code adminToken}, as {@link #world(WorldConfig, AdminToken)}.
      */
-    public static BrownoutWorld world(String nameOrFile, String host, AdminToken adminToken) {
+    public static BrownoutWorld world(String nameOrFile, double timeScale, String host, AdminToken adminToken) {
         Objects.requireNonNull(host, "an address to bind to, e.g. 127.0.0.1");
         Objects.requireNonNull(adminToken, "an admin token; AdminToken.none() for none");
-        Scenario scenario = ScenarioSource.resolve(nameOrFile).scenario();
+        Scenario scenario = ScenarioSource.resolve(nameOrFile).scenario().scaled(timeScale);
         return new BrownoutWorld(scenario.name(), scenario.timeline(),
                 hosted(scenario.worldConfig().withHost(host), adminToken));
     }

@@ -46,6 +46,12 @@ final class FakesCommand implements Callable<Integer> {
                     + "generated one (printed on standard error and in the JSON line) on any other --host."})
     String adminToken;
 
+    @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "1",
+            description = {"Run the models' pace and the per-minute rate limits on a clock this many times as long, "
+                    + "as 'brownout run --time-scale' does: a world for 'run --world' must be started at the time "
+                    + "scale the runs play at.", "Default: ${DEFAULT-VALUE}."})
+    double timeScale;
+
     @Option(names = "--ignore-stdin",
             description = "Keep serving when standard input closes (for running in the background); stop with SIGTERM.")
     boolean ignoreStdin;
@@ -78,8 +84,8 @@ final class FakesCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            world = scenario == null ? Brownout.world(WorldConfig.defaults().withHost(host), token)
-                    : Brownout.world(scenario, host, token);
+            world = scenario == null ? Brownout.world(WorldConfig.defaults().withHost(host).withTimeScale(timeScale), token)
+                    : Brownout.world(scenario, timeScale, host, token);
         } catch (InvalidInputException e) {
             for (FileProblem problem : e.problems()) {
                 err.println(problem.describe());

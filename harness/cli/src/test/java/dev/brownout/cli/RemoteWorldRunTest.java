@@ -199,6 +199,17 @@ class RemoteWorldRunTest {
     }
 
     @Test
+    void aRunOnAnotherClockThanTheWorldsIsRefusedSayingHowToMatchThem() throws IOException {
+        int status = run("run", SCENARIO, "--world", worldFile(line).toString(), "--baseline", "none",
+                "--time-scale", "0.5", "--out", folder.resolve("runs").toString());
+
+        assertThat(status).as("exit status of a run at time scale 0.5 on a world started at 1").isEqualTo(2);
+        assertThat(err.toString()).as("the error names the field and both clocks").contains("time_scale is 1.0")
+                .contains("--time-scale 0.5");
+        assertThat(runFolders(folder.resolve("runs"))).as("run folders made").isZero();
+    }
+
+    @Test
     void aPlayedBaselineIsRefusedOnARemoteWorldSayingWhatToGive() throws IOException {
         int status = run("run", SCENARIO, "--world", worldFile(line).toString(), "--out", folder.resolve("runs").toString());
 

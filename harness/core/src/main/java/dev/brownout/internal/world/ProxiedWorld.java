@@ -50,6 +50,7 @@ public final class ProxiedWorld implements AutoCloseable {
     private final RemoteWorld remote;
     private final JsonHttp http = new JsonHttp(Mappers.json());
     private AdminToken adminToken = AdminToken.none();
+    private double timeScale = 1;
     /** An attached world's ledger cursors: where each provider's ledger stood when the world was attached. */
     private final Map<String, Long> remoteLedgerStart = new LinkedHashMap<>();
     private final List<TargetProxy> proxies = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private void startAll(WorldConfig config) {
+        timeScale = config.timeScale();
         TargetProxy oauthProxy = null;
         URI oauthPublic = null;
         if (config.oauth() != null) {
@@ -200,6 +202,12 @@ public final class ProxiedWorld implements AutoCloseable {
         }
         if (scenarioWorld.oauth() != null && remote.endpoints().oauth().isEmpty()) {
             missing.add("an OAuth server");
+        }
+        if (Math.abs(scenarioWorld.timeScale() - remote.timeScale()) > 1e-9 * scenarioWorld.timeScale()) {
+            throw new IllegalArgumentException(remote.source() + ": time_scale is " + remote.timeScale()
+                    + ", but this run plays at " + scenarioWorld.timeScale() + ": the world's models and rate limits "
+                    + "would run on another clock than the run; start the world with --time-scale "
+                    + scenarioWorld.timeScale() + " or play at " + remote.timeScale());
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(remote.source() + ": the scenario's world needs " + String.join(", ", missing)
@@ -353,7 +361,8 @@ public final class ProxiedWorld implements AutoCloseable {
                 target.name(), target.oauth(), URI.create(target.behaviourUrl().toString()
                 .replaceFirst("/behaviour$", "")), target.proxy().name())).toList();
         return RemoteWorld.describe(endpoints, described, controlUrl(),
-                adminToken.required() ? adminToken.value() : backend.controlToken().orElse(null), environment());
+                adminToken.required() ? adminToken.value() : backend.controlToken().orElse(null),
+                remote != null ? remote.timeScale() : timeScale, environment());
     }
 
     /** Notes where the world's connections start in the fault proxy's log, or that it keeps none. */

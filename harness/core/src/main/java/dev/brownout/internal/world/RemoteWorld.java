@@ -28,9 +28,10 @@ import java.util.Optional;
  * @param source      where the description came from, named in every error
  * @param adminToken  the bearer token the world's admin and control APIs require, or null for none
  * @param targets     every fault target the world has: providers in world order, then {@code oauth}
+ * @param timeScale   the clock the world's models and rate limits run on (see {@code WorldConfig#timeScale()})
  */
 public record RemoteWorld(String source, String adminToken, URI proxyControlUrl, List<RemoteTarget> targets,
-                          WorldEndpoints endpoints) {
+                          WorldEndpoints endpoints, double timeScale) {
 
     /** The version of the JSON line this harness writes and reads. */
     public static final int FORMAT = 1;
@@ -45,9 +46,10 @@ public record RemoteWorld(String source, String adminToken, URI proxyControlUrl,
 
     /** The line {@code brownout fakes --json} prints for {@code world}, with {@code adminToken} (null for none). */
     static Map<String, Object> describe(WorldEndpoints endpoints, List<RemoteTarget> targets, URI proxyControlUrl,
-                                        String adminToken, Map<String, String> environment) {
+                                        String adminToken, double timeScale, Map<String, String> environment) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("world_format", FORMAT);
+        line.put("time_scale", timeScale);
         line.put("admin_token", adminToken);
         line.put("proxy_control_url", proxyControlUrl.toString());
         List<Map<String, Object>> providers = new ArrayList<>();
@@ -128,6 +130,10 @@ public record RemoteWorld(String source, String adminToken, URI proxyControlUrl,
             throw fields.wrong("world_format", "is " + format.asInt() + "; this harness reads only " + FORMAT
                     + ": start the world with the same Brownout version");
         }
+        JsonNode timeScale = root.get("time_scale");
+        if (timeScale == null || !timeScale.isNumber() || !(timeScale.asDouble() > 0)) {
+            throw fields.wrong("time_scale", timeScale == null ? "is missing" : "must be a number > 0");
+        }
         JsonNode tokenNode = root.get("admin_token");
         String token = tokenNode == null || tokenNode.isNull() ? null : fields.text(root, "admin_token", "");
         URI control = fields.url(root, "proxy_control_url", "");
@@ -177,7 +183,8 @@ public record RemoteWorld(String source, String adminToken, URI proxyControlUrl,
             targets.add(new RemoteTarget(dev.brownout.scenario.TargetFaults.OAUTH, true,
                     fields.url(oauthNode, "admin_url", at), fields.text(oauthNode, "proxy", at)));
         }
-        return new RemoteWorld(source, token, control, targets, new WorldEndpoints(providers, oauth));
+        return new RemoteWorld(source, token, control, targets, new WorldEndpoints(providers, oauth),
+                timeScale.asDouble());
     }
 
     /** Reads one field after another, each error naming the source and the field's path. */

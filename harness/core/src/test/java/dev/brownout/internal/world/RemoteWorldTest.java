@@ -134,6 +134,17 @@ class RemoteWorldTest {
     }
 
     @Test
+    void aWorldOnAnotherClockThanTheRunIsRefused() throws Exception {
+        try (ProxiedWorld owner = tokenedWorld(twoProviders())) {
+            RemoteWorld remote = RemoteWorld.parse(line(owner), "world.json");
+
+            assertThatThrownBy(() -> ProxiedWorld.check(remote, twoProviders().withTimeScale(0.05)))
+                    .as("a run at time scale 0.05 on a world started at 1").isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("world.json: time_scale is 1.0, but this run plays at 0.05");
+        }
+    }
+
+    @Test
     void aWrongTokenIsRefusedBeforeAnythingChangesNamingTheField() throws Exception {
         try (ProxiedWorld owner = tokenedWorld(twoProviders())) {
             RemoteWorld remote = RemoteWorld.parse(line(owner).replace(TOKEN, "not-the-token"), "world.json");
