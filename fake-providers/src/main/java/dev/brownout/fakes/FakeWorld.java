@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -59,7 +60,7 @@ public final class FakeWorld implements AutoCloseable {
      */
     public static FakeWorld start(WorldConfig config, URI oauthPublicAddress, AdminToken adminToken) {
         FakeWorld world = new FakeWorld(config, oauthPublicAddress,
-                java.util.Objects.requireNonNull(adminToken, "an admin token, or AdminToken.none()"));
+                Objects.requireNonNull(adminToken, "an admin token, or AdminToken.none()"));
         try {
             world.startProviders();
             return world;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -95,7 +96,7 @@ public final class FakesMain implements Callable<Integer> {
             return 1;
         }
         try {
-            Map<String, Object> description = new java.util.LinkedHashMap<>(running.describe());
+            Map<String, Object> description = new LinkedHashMap<>(running.describe());
             if (token.required()) {
                 description.put("admin_token", token.value());
                 if (adminToken == null && System.getenv(AdminToken.ENVIRONMENT_VARIABLE) == null) {

@@ -18,8 +18,11 @@ import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A scenario's fake world with every fake behind its own fault proxy: the providers and the OAuth server
@@ -242,7 +246,7 @@ public final class ProxiedWorld implements AutoCloseable {
         startConnectionLog();
     }
 
-    private <T> T reachable(java.util.function.Supplier<T> call, String field, URI where) {
+    private <T> T reachable(Supplier<T> call, String field, URI where) {
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -262,10 +266,10 @@ public final class ProxiedWorld implements AutoCloseable {
     private static String unreachable(Throwable failure) {
         String detail = null;
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof ConnectException) {
                 return "the connection was refused (is the world still running, and is the address right?)";
             }
-            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
                 return "no answer in time (is a firewall in the way?)";
             }
             if (detail == null && cause.getMessage() != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.oauth.OAuthClient;
+import dev.brownout.scenario.TargetFaults;
 import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
@@ -180,7 +181,7 @@ public record RemoteWorld(String source, String adminToken, URI proxyControlUrl,
             oauth = Optional.of(new OAuthEndpoint(fields.url(oauthNode, "issuer", at).toString(),
                     fields.url(oauthNode, "token_url", at).toString(), fields.url(oauthNode, "jwks_url", at).toString(),
                     fields.url(oauthNode, "discovery_url", at).toString(), clients));
-            targets.add(new RemoteTarget(dev.brownout.scenario.TargetFaults.OAUTH, true,
+            targets.add(new RemoteTarget(TargetFaults.OAUTH, true,
                     fields.url(oauthNode, "admin_url", at), fields.text(oauthNode, "proxy", at)));
         }
         return new RemoteWorld(source, token, control, targets, new WorldEndpoints(providers, oauth),
