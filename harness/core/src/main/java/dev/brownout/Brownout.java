@@ -114,7 +114,8 @@ public final class Brownout {
     }
 
     private static ProxiedWorld hosted(WorldConfig config, AdminToken adminToken) {
-        FaultProxyBackend backend = AdminToken.isDefaultLoopback(config.host()) && !adminToken.required()
+        // the proxies listen where the fakes do, and reach them there
+        FaultProxyBackend backend = config.host().equals(WorldConfig.LOOPBACK) && !adminToken.required()
                 ? FaultProxyBackend.embedded()
                 : FaultProxyBackend.embedded(config.host(), adminToken.required() ? adminToken.value() : null);
         return ProxiedWorld.start(config, backend, adminToken);
