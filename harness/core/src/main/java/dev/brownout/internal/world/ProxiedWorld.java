@@ -122,7 +122,7 @@ public final class ProxiedWorld implements AutoCloseable {
         fakes = FakeWorld.start(config, oauthPublic, adminToken);
         if (adminToken.required()) {
             fakes.providers().forEach(provider -> http.authorize(URI.create(provider.adminUrl()), adminToken.value()));
-            fakes.oauth().ifPresent(server -> http.authorize(URI.create("http://" + config.host() + ":" + server.port()),
+            fakes.oauth().ifPresent(server -> http.authorize(URI.create("http://" + literal(config.host()) + ":" + server.port()),
                     adminToken.value()));
         }
 
@@ -142,7 +142,7 @@ public final class ProxiedWorld implements AutoCloseable {
         if (oauth.isPresent()) {
             OAuthServer server = oauth.get();
             oauthProxy.retarget(backend.upstreamFor(server.port()));
-            URI ownAddress = URI.create("http://" + config.host() + ":" + server.port());
+            URI ownAddress = URI.create("http://" + literal(config.host()) + ":" + server.port());
             targets.add(new Target(TargetFaults.OAUTH, oauthProxy,
                     URI.create(ownAddress + AdminApi.PREFIX + "/behaviour"), true));
             oauthEndpoint = Optional.of(new OAuthEndpoint(server.issuer(), server.tokenUrl().toString(),
@@ -388,7 +388,12 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private static URI httpUri(InetSocketAddress address) {
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+        return URI.create("http://" + literal(address.getHostString()) + ":" + address.getPort());
+    }
+
+    /** A host as a URL writes it: an IPv6 address in brackets. */
+    private static String literal(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** Every endpoint and credential, all on proxy addresses. */
