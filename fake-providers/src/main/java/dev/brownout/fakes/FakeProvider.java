@@ -2,6 +2,7 @@ package dev.brownout.fakes;
 
 import dev.brownout.fakes.admin.AdminApi;
 import dev.brownout.fakes.admin.AdminSurface;
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.Authenticator;
 import dev.brownout.fakes.behaviour.Fault;
@@ -48,7 +49,7 @@ public final class FakeProvider implements AutoCloseable {
 
     /** @param minute a minute on the world's clock: what the provider's per-minute rate limits count in */
     FakeProvider(ProviderConfig config, String host, long seed, ModelCatalog catalog, String apiKey,
-                 Authenticator authenticator, Duration minute) {
+                 Authenticator authenticator, Duration minute, AdminToken adminToken) {
         this.config = config;
         this.dialect = config.dialect().create();
         this.models = config.models().isEmpty() ? catalog.models()
@@ -66,7 +67,7 @@ public final class FakeProvider implements AutoCloseable {
             javalin.http.prefer405over404 = true;
             javalin.routes.post(dialect.completionPath(), endpoint);
             dialect.mountExtras(javalin.routes, models, endpoint::admit);
-            AdminApi.mount(javalin.routes, admin);
+            AdminApi.mount(javalin.routes, admin, adminToken);
             // Javalin runs error handlers for any 404/405 status, also ones our handlers answered on purpose
             // (an unknown model is a 404): only a response without a body is Javalin's own "no route".
             javalin.routes.error(404, "*", ctx -> {

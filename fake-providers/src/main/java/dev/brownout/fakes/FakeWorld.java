@@ -1,5 +1,6 @@
 package dev.brownout.fakes;
 
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.fakes.auth.ApiKeyAuthenticator;
 import dev.brownout.fakes.auth.AuthResult;
 import dev.brownout.fakes.auth.Authenticator;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -27,13 +29,15 @@ public final class FakeWorld implements AutoCloseable {
 
     private final WorldConfig config;
     private final URI oauthPublicAddress;
+    private final AdminToken adminToken;
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final Map<String, FakeProvider> providers = new LinkedHashMap<>();
     private OAuthServer oauth;
 
-    private FakeWorld(WorldConfig config, URI oauthPublicAddress) {
+    private FakeWorld(WorldConfig config, URI oauthPublicAddress, AdminToken adminToken) {
         this.config = config;
         this.oauthPublicAddress = oauthPublicAddress;
+        this.adminToken = adminToken;
     }
 
     /** Starts every listener; if one fails to start, those already started are closed again. */
@@ -47,7 +51,16 @@ public final class FakeWorld implements AutoCloseable {
      * Null keeps the server's own address.
      */
     public static FakeWorld start(WorldConfig config, URI oauthPublicAddress) {
-        FakeWorld world = new FakeWorld(config, oauthPublicAddress);
+        return start(config, oauthPublicAddress, AdminToken.none());
+    }
+
+    /**
+     * As {@link #start(WorldConfig, URI)}, with every fake's admin API requiring {@code adminToken}: for a world
+     * bound to an address other hosts can reach.
+     */
+    public static FakeWorld start(WorldConfig config, URI oauthPublicAddress, AdminToken adminToken) {
+        FakeWorld world = new FakeWorld(config, oauthPublicAddress,
+                Objects.requireNonNull(adminToken, "an admin token, or AdminToken.none()"));
         try {
             world.startProviders();
             return world;
@@ -65,7 +78,7 @@ public final class FakeWorld implements AutoCloseable {
         catalog = catalog.paced(config.timeScale());
         if (config.oauth() != null) {
             oauth = OAuthServer.start(config.oauth(), config.providers().stream().map(ProviderConfig::name).toList(),
-                    config.host(), 0, config.seed(), credentials, oauthPublicAddress);
+                    config.host(), 0, config.seed(), credentials, oauthPublicAddress, adminToken);
         }
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
@@ -81,7 +94,7 @@ public final class FakeWorld implements AutoCloseable {
         for (ProviderConfig provider : config.providers()) {
             String key = keys.get(provider.name());
             providers.put(provider.name(), new FakeProvider(provider, config.host(), config.seed(), catalog,
-                    key, authenticator(provider, key), config.minute()));
+                    key, authenticator(provider, key), config.minute(), adminToken));
         }
     }
 
@@ -104,6 +117,11 @@ public final class FakeWorld implements AutoCloseable {
 
     public long seed() {
         return config.seed();
+    }
+
+    /** The token every admin API of this world requires, or {@link AdminToken#none()}. */
+    public AdminToken adminToken() {
+        return adminToken;
     }
 
     public List<FakeProvider> providers() {

@@ -1,5 +1,6 @@
 package dev.brownout.fakes;
 
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.fakes.config.Mappers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,6 +33,12 @@ public final class FakesMain implements Callable<Integer> {
 
     @Option(names = "--host", description = "Address to bind every listener to (default 127.0.0.1).")
     String host;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = {"Bearer token every admin call must carry. Default: $" + AdminToken.ENVIRONMENT_VARIABLE
+                    + " if set; else none on 127.0.0.1, ::1 and localhost, and a generated one (printed on standard "
+                    + "error and in the JSON line) on any other --host."})
+    String adminToken;
 
     @Option(names = "--ignore-stdin",
             description = "Keep serving when standard input closes (for running in the background); stop with SIGTERM.")
@@ -72,15 +80,31 @@ public final class FakesMain implements Callable<Integer> {
         }
         world = new WorldConfig(seed != null ? seed : world.seed(), host != null ? host : world.host(),
                 world.catalog(), world.providers(), world.oauth(), world.timeScale());
+        AdminToken token;
+        try {
+            token = AdminToken.forHost(world.host(), adminToken != null ? adminToken
+                    : System.getenv(AdminToken.ENVIRONMENT_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            System.err.println("brownout-fakes: --admin-token: " + e.getMessage());
+            return 2;
+        }
         FakeWorld running;
         try {
-            running = FakeWorld.start(world);
+            running = FakeWorld.start(world, null, token);
         } catch (RuntimeException e) {
             System.err.println("brownout-fakes: could not start the world: " + e.getMessage());
             return 1;
         }
         try {
-            stdout.println(Mappers.json().writeValueAsString(running.describe()));
+            Map<String, Object> description = new LinkedHashMap<>(running.describe());
+            if (token.required()) {
+                description.put("admin_token", token.value());
+                if (adminToken == null && System.getenv(AdminToken.ENVIRONMENT_VARIABLE) == null) {
+                    System.err.println("brownout-fakes: admin token (send as 'Authorization: Bearer <token>'): "
+                            + token.value());
+                }
+            }
+            stdout.println(Mappers.json().writeValueAsString(description));
         } catch (IOException e) {
             System.err.println("brownout-fakes: could not describe the world: " + e.getMessage());
             running.close();

@@ -68,6 +68,11 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
         return new WorldConfig(seed, host, catalog, providers, config, timeScale);
     }
 
+    /** This world with every listener bound to {@code address}. */
+    public WorldConfig withHost(String address) {
+        return new WorldConfig(seed, address, catalog, providers, oauth, timeScale);
+    }
+
     /** A minute on this world's clock: what the providers' per-minute rate limits count in. */
     public Duration minute() {
         return Duration.ofNanos(Math.round(Duration.ofMinutes(1).toNanos() * timeScale));

@@ -2,6 +2,7 @@ package dev.brownout;
 
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.scenario.LibraryScenario;
 import dev.brownout.scenario.Scenario;
@@ -86,6 +87,38 @@ public final class Brownout {
     public static BrownoutWorld world(WorldConfig config) {
         Objects.requireNonNull(config, "a world configuration; WorldConfig.defaults() for one OpenAI and one Anthropic provider");
         return new BrownoutWorld("world", List.of(), ProxiedWorld.start(config, FaultProxyBackend.embedded()));
+    }
+
+    /**
+     * Starts a world from a world file's configuration, with every listener (fakes, proxies, the proxy control API)
+     * on {@code config.host()}, and every admin and control call requiring {@code adminToken}: for a world other hosts
+     * drive ({@code brownout fakes --host}). {@link BrownoutWorld#description()} is what they need to do so.
+     */
+    public static BrownoutWorld world(WorldConfig config, AdminToken adminToken) {
+        Objects.requireNonNull(config, "a world configuration; WorldConfig.defaults() for one OpenAI and one Anthropic provider");
+        Objects.requireNonNull(adminToken, "an admin token; AdminToken.none() for none");
+        return new BrownoutWorld("world", List.of(), hosted(config, adminToken));
+    }
+
+    /**
+     * As {@link #world(String)}, on the scenario's clock scaled by {@code timeScale} (as a run played at that time
+     * scale has it), with every listener on {@code host} and every admin and control call requiring
+     * {@code adminToken}, as {@link #world(WorldConfig, AdminToken)}.
+     */
+    public static BrownoutWorld world(String nameOrFile, double timeScale, String host, AdminToken adminToken) {
+        Objects.requireNonNull(host, "an address to bind to, e.g. 127.0.0.1");
+        Objects.requireNonNull(adminToken, "an admin token; AdminToken.none() for none");
+        Scenario scenario = ScenarioSource.resolve(nameOrFile).scenario().scaled(timeScale);
+        return new BrownoutWorld(scenario.name(), scenario.timeline(),
+                hosted(scenario.worldConfig().withHost(host), adminToken));
+    }
+
+    private static ProxiedWorld hosted(WorldConfig config, AdminToken adminToken) {
+        // the proxies listen where the fakes do, and reach them there
+        FaultProxyBackend backend = config.host().equals(WorldConfig.LOOPBACK) && !adminToken.required()
+                ? FaultProxyBackend.embedded()
+                : FaultProxyBackend.embedded(config.host(), adminToken.required() ? adminToken.value() : null);
+        return ProxiedWorld.start(config, backend, adminToken);
     }
 
     /**

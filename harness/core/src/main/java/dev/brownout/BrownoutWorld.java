@@ -94,6 +94,17 @@ public final class BrownoutWorld implements AutoCloseable {
         return world.environment();
     }
 
+    /**
+     * The world as one JSON object, {@code brownout fakes --json}'s line: the endpoints and environment the system
+     * under test is given, and what {@code brownout run --world} needs to drive this world from elsewhere (each fake's
+     * admin URL, the fault proxy's control URL and proxy names, the admin token), versioned by
+     * {@code world_format}. It holds secrets: keep it where the credentials may be.
+     */
+    public Map<String, Object> description() {
+        requireOpen();
+        return world.describe();
+    }
+
     /** The names of the scenario's phases, in timeline order. */
     public List<String> phases() {
         return timeline.stream().map(Phase::name).toList();

@@ -2,11 +2,14 @@ package dev.brownout;
 
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
+import dev.brownout.reports.BaselineMode;
 import dev.brownout.internal.run.ExternalRun;
 import dev.brownout.internal.run.ExternalRunNotStartedException;
 import dev.brownout.internal.run.MeasuredOutcome;
 import dev.brownout.internal.run.MeasuredRun;
 import dev.brownout.internal.run.RunPlan;
+import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.internal.world.RemoteWorld;
 import dev.brownout.reports.bundle.ReportBundle;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateEvaluation;
@@ -41,6 +44,7 @@ public final class RunBuilder {
     private RunObserver observer;
     private Supplier<? extends FaultProxyBackend> faultProxy = FaultProxyBackend::embedded;
     private Path runFolder;
+    private Path worldFile;
 
     RunBuilder(ScenarioSource source) {
         this.source = source;
@@ -130,6 +134,17 @@ public final class RunBuilder {
     }
 
     /** Tells {@code watcher} the run's progress (the command line's progress line is one). */
+    /**
+     * Drives a running world another process started ({@code brownout fakes --json}, its line in {@code file}) instead
+     * of starting one: phases over its admin and Toxiproxy APIs, ledgers pulled over HTTP. The run leaves that world
+     * running, with the faults it set cleared. Its fakes remember the tasks of earlier runs, so the baseline must be
+     * {@link Baseline#none()} or {@link Baseline#stored(Path) stored}, not played in the same world.
+     */
+    public RunBuilder world(Path file) {
+        this.worldFile = Objects.requireNonNull(file, "the file holding the JSON line of 'brownout fakes --json'");
+        return this;
+    }
+
     public RunBuilder observer(RunObserver watcher) {
         this.observer = Objects.requireNonNull(watcher, "an observer");
         return this;
@@ -179,6 +194,10 @@ public final class RunBuilder {
             throw new IllegalArgumentException("the noise floor compares two baselines played one after the other; a "
                     + "load run plays one baseline population: drop withNoiseFloor()");
         }
+        if (worldFile != null) {
+            throw new IllegalArgumentException("a load run starts its own world; world(" + worldFile + ") is for "
+                    + "runs whose load Brownout sends");
+        }
         RunPlan plan = plan().withCommand(List.of());
         MeasuredRun.requireSameBaseline(plan.scenario(), baseline.choice());
         try {
@@ -211,7 +230,18 @@ public final class RunBuilder {
             throw new IllegalArgumentException("cannot keep runs in " + out.toAbsolutePath() + ": " + e.getMessage());
         }
         Scenario played = source.scenario().scaled(timeScale).loadScaled(loadScale);
+        RemoteWorld remote = null;
+        if (worldFile != null) {
+            if (baseline.choice().mode() == BaselineMode.AUTO || noiseFloor) {
+                throw new IllegalArgumentException("a run on a running world (" + worldFile + ") cannot play its own "
+                        + "baseline there: the fakes remember the tasks of every run they served; give --baseline none "
+                        + "or --baseline FILE (a result.json of the same scenario played on a fresh world)");
+            }
+            remote = RemoteWorld.read(worldFile);
+            ProxiedWorld.check(remote, played.worldConfig());
+        }
         RunPlan plan = RunPlan.of(played, sut.factory())
+                .withRemoteWorld(remote)
                 .withOut(out)
                 .withWarmup(warmup)
                 .withFaultProxy(faultProxy)

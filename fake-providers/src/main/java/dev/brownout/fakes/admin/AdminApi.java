@@ -2,7 +2,10 @@ package dev.brownout.fakes.admin;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,23 +13,49 @@ import java.util.Map;
 /**
  * The control surface every fake serves under {@code /__brownout/}: behaviour (GET, PUT), ledger with a
  * {@code since} cursor, health and Prometheus metrics. It is how a harness drives fakes it did not start.
+ * A fake mounted with a required {@link AdminToken} answers every admin call without that bearer token with 401.
  */
 public final class AdminApi {
 
     public static final String PREFIX = "/__brownout";
     static final int MAX_PAGE = 10_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
     private AdminApi() {
     }
 
+    /** Mounts the admin routes with no token required: for a fake on loopback. */
     public static void mount(RoutesConfig routes, AdminSurface surface) {
-        routes.get(PREFIX + "/health", ctx -> ctx.json(health(surface)));
-        routes.get(PREFIX + "/behaviour", ctx -> ctx.json(surface.behaviour().current()));
-        routes.put(PREFIX + "/behaviour", ctx -> putBehaviour(ctx, surface));
-        routes.get(PREFIX + "/ledger", ctx -> ledger(ctx, surface));
-        routes.get(PREFIX + "/metrics", ctx -> ctx
+        mount(routes, surface, AdminToken.none());
+    }
+
+    /** Mounts the admin routes; every one of them refuses a call without {@code token} when it is required. */
+    public static void mount(RoutesConfig routes, AdminSurface surface, AdminToken token) {
+        routes.get(PREFIX + "/health", guarded(token, ctx -> ctx.json(health(surface))));
+        routes.get(PREFIX + "/behaviour", guarded(token, ctx -> ctx.json(surface.behaviour().current())));
+        routes.put(PREFIX + "/behaviour", guarded(token, ctx -> putBehaviour(ctx, surface)));
+        routes.get(PREFIX + "/ledger", guarded(token, ctx -> ledger(ctx, surface)));
+        routes.get(PREFIX + "/metrics", guarded(token, ctx -> ctx
                 .contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(surface.metrics().get()));
+                .result(surface.metrics().get())));
+    }
+
+    private static Handler guarded(AdminToken token, Handler handler) {
+        if (!token.required()) {
+            return handler;
+        }
+        return ctx -> {
+            String authorization = ctx.header("Authorization");
+            if (token.admits(authorization)) {
+                handler.handle(ctx);
+                return;
+            }
+            LOG.warn("refused an admin call without the right bearer token: {} {} from {}", ctx.method(), ctx.path(),
+                    ctx.ip());
+            ctx.header("WWW-Authenticate", "Bearer");
+            error(ctx, HttpStatus.UNAUTHORIZED, token.refusal(authorization));
+        };
     }
 
     /** The admin API's own error body: it is ours, not a dialect's. */

@@ -1,6 +1,7 @@
 package dev.brownout.fakes.oauth;
 
 import dev.brownout.fakes.admin.AdminApi;
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.fakes.admin.AdminSurface;
 import dev.brownout.fakes.admin.BehaviourStore;
 import dev.brownout.fakes.auth.Authenticator;
@@ -50,6 +51,7 @@ public final class OAuthServer implements AutoCloseable {
     private final RequestJournal journal;
     private final long seed;
     private FakeHttpServer http;
+    private AdminToken adminToken = AdminToken.none();
     private volatile org.eclipse.jetty.server.Server jetty;
     private String issuer;
     private AccessTokenVerifier verifier;
@@ -84,10 +86,21 @@ public final class OAuthServer implements AutoCloseable {
      */
     public static OAuthServer start(OAuthConfig config, List<String> providers, String host, int port, long seed,
                                     CredentialRegistry registry, URI publicAddress) {
+        return start(config, providers, host, port, seed, registry, publicAddress, AdminToken.none());
+    }
+
+    /**
+     * As {@link #start(OAuthConfig, List, String, int, long, CredentialRegistry, URI)}, with its admin API
+     * requiring {@code adminToken}.
+     */
+    public static OAuthServer start(OAuthConfig config, List<String> providers, String host, int port, long seed,
+                                    CredentialRegistry registry, URI publicAddress, AdminToken adminToken) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(providers, "providers");
         Objects.requireNonNull(registry, "registry");
         OAuthServer server = new OAuthServer(config, providers, seed, registry);
+        server.adminToken = adminToken;
         server.http = FakeHttpServer.start(host, port, server::routes);
         try {
             String base = (publicAddress == null ? server.http.baseUri() : publicAddress).toString();
@@ -223,7 +236,7 @@ public final class OAuthServer implements AutoCloseable {
         routes.get(AUTHORIZE_PATH, ctx -> ready.join().authorize.handle(ctx));
         routes.post(INTROSPECT_PATH, ctx -> ready.join().introspection.handle(ctx));
         routes.post(REVOKE_PATH, ctx -> ready.join().revocation.handle(ctx));
-        AdminApi.mount(routes, new AdminSurface(config.name(), "oauth", behaviour, ledger, metrics::scrape));
+        AdminApi.mount(routes, new AdminSurface(config.name(), "oauth", behaviour, ledger, metrics::scrape), adminToken);
         routes.error(404, ctx -> refuse(ctx, OAuthError.withStatus(404, "invalid_request", "no such endpoint")));
         routes.error(405, ctx -> refuse(ctx, OAuthError.withStatus(405, "invalid_request", "method not allowed here")));
         routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code brownout run SCENARIO}: plays a scenario against a system under test and keeps the run in a folder. */
@@ -63,6 +64,13 @@ final class RunCommand implements Callable<Integer> {
                     + "the loss a run shows with no fault at all. Needs --baseline auto.")
     boolean noiseFloor;
 
+    @Option(names = "--world", paramLabel = "WORLD.json",
+            description = {"Drive a running world instead of starting one: the file holds the JSON line "
+                    + "'brownout fakes --json' printed (possibly on another host). Phases go over its admin and "
+                    + "Toxiproxy APIs, ledgers are pulled over HTTP; the world keeps running, its faults cleared. "
+                    + "Needs --baseline none or FILE."})
+    Path world;
+
     @Option(names = "--pessimistic",
             description = "Judge gates on the worse end of a figure's 95%% interval (IQ loss) instead of its point estimate.")
     boolean pessimistic;
@@ -89,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
                     .observer(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
             if (noiseFloor) {
                 builder.withNoiseFloor();
+            }
+            if (world != null) {
+                builder.world(world);
             }
             if (pessimistic) {
                 builder.pessimisticGates();

@@ -1,6 +1,7 @@
 package dev.brownout.cli;
 
 import dev.brownout.fakes.ServeUntilStopped;
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.faultproxy.ServerConfig;
 import dev.brownout.faultproxy.ToxiproxyServer;
 import picocli.CommandLine.Command;
@@ -23,21 +24,43 @@ final class ToxiproxyCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8474", description = "Control API port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = {"Bearer token every control API call must carry. Default: $BROWNOUT_ADMIN_TOKEN if set; "
+                    + "else none on 127.0.0.1, ::1 and localhost, and a generated one (printed on standard error) on "
+                    + "any other --host."})
+    String adminToken;
+
     @Option(names = "--config", paramLabel = "populate.json",
             description = "JSON array of proxies to create at start, as POST /populate takes it.")
     Path config;
 
     @Override
     public Integer call() throws InterruptedException {
-        ToxiproxyServer server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ToxiproxyServer server;
+        try {
+            server = start(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (IllegalArgumentException e) {
+            System.err.println("brownout toxiproxy: " + e.getMessage());
+            return 2;
+        }
         // As toxiproxy-server: only a signal stops it, standard input does not.
         ServeUntilStopped.serve(server::close, System.in, true);
         return 0;
     }
 
-    /** Starts the server and applies the config file; the caller owns the returned server. */
+    /**
+     * Starts the server and applies the config file; the caller owns the returned server.
+     *
+     * @throws IllegalArgumentException for an admin token that cannot be sent in a header
+     */
     ToxiproxyServer start(PrintWriter out, PrintWriter err) {
-        ToxiproxyServer server = ToxiproxyServer.start(ServerConfig.defaults().withHost(host).withPort(port));
+        String given = adminToken != null ? adminToken : System.getenv(AdminToken.ENVIRONMENT_VARIABLE);
+        AdminToken token = AdminToken.forHost(host, given);
+        ToxiproxyServer server = ToxiproxyServer.start(ServerConfig.defaults().withHost(host).withPort(port)
+                .withToken(token.required() ? token.value() : null));
+        if (token.required() && given == null) {
+            err.println("Control API token (send as 'Authorization: Bearer <token>'): " + token.value());
+        }
         out.println("Toxiproxy-compatible API (version " + ServerConfig.TOXIPROXY_VERSION
                 + ") listening on " + server.url());
         if (config != null) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * Toxiproxy 2.12.0's HTTP control API on Javalin: same routes, status codes, bodies and headers,
  * including the quirks clients depend on (errors as text/plain JSON, 405 for a known path with the
  * wrong method, plain-text 404 for unknown paths, browser user agents refused). One extension path,
- * {@link ConnectionLogEndpoint#PATH}, which no Toxiproxy client calls.
+ * {@link ConnectionLogEndpoint#PATH}, which no Toxiproxy client calls. Two additions Toxiproxy lacks, both
+ * off unless asked for (see {@link ControlAccess}): a bearer token, and no every-interface listen on loopback.
  */
 final class ControlApi {
 
@@ -29,10 +30,12 @@ final class ControlApi {
 
     private final ProxyRegistry registry;
     private final String version;
+    private final ControlAccess access;
 
-    ControlApi(ProxyRegistry registry, String version) {
+    ControlApi(ProxyRegistry registry, String version, ControlAccess access) {
         this.registry = registry;
         this.version = version;
+        this.access = access;
     }
 
     Javalin create(String host, int port) {
@@ -57,14 +60,18 @@ final class ControlApi {
         }));
         route(config, "/proxies", Map.of(
                 HandlerType.GET, ctx -> json(ctx, 200, registry.list(extensions(ctx))),
-                HandlerType.POST, ctx -> json(ctx, 201,
-                        registry.create(WireFormat.proxyRequest(WireFormat.parse(ctx.body()), "toxiproxy.Proxy")))));
+                HandlerType.POST, ctx -> {
+                    WireFormat.ProxyRequest request = WireFormat.proxyRequest(WireFormat.parse(ctx.body()), "toxiproxy.Proxy");
+                    access.checkListen(request.listen(), "");
+                    json(ctx, 201, registry.create(request));
+                }));
         route(config, "/populate", Map.of(HandlerType.POST, this::populate));
         Handler updateProxy = ctx -> {
             String name = ctx.pathParam("proxy");
             registry.requireProxy(name);
-            json(ctx, 200, registry.update(name,
-                    WireFormat.proxyRequest(WireFormat.parse(ctx.body()), "toxiproxy.Proxy")));
+            WireFormat.ProxyRequest request = WireFormat.proxyRequest(WireFormat.parse(ctx.body()), "toxiproxy.Proxy");
+            access.checkListen(request.listen(), "");
+            json(ctx, 200, registry.update(name, request));
         };
         route(config, "/proxies/{proxy}", Map.of(
                 HandlerType.GET, ctx -> json(ctx, 200, registry.get(ctx.pathParam("proxy"), extensions(ctx))),
@@ -118,8 +125,21 @@ final class ControlApi {
                 HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
         for (HandlerType method : methods) {
             Handler handler = handlers.get(method);
-            config.routes.addHttpHandler(method, path, handler == null ? ControlApi::notAllowed : routed(handler));
+            config.routes.addHttpHandler(method, path, handler == null ? admitted(ControlApi::notAllowed)
+                    : admitted(routed(handler)));
         }
+    }
+
+    /** Refuses a call without the server's token before anything else looks at it. */
+    private Handler admitted(Handler handler) {
+        return ctx -> {
+            ApiError refused = access.refusal(ctx);
+            if (refused != null) {
+                error(ctx, refused);
+                return;
+            }
+            handler.handle(ctx);
+        };
     }
 
     private static void notAllowed(Context ctx) {
@@ -150,6 +170,7 @@ final class ControlApi {
         List<WireFormat.ProxyRequest> requests;
         try {
             requests = WireFormat.populateRequest(WireFormat.parse(ctx.body()));
+            access.checkListens(requests);
         } catch (ApiError e) {
             populateError(ctx, e, null);
             return;

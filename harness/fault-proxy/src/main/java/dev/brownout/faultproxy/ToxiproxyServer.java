@@ -21,10 +21,13 @@ public final class ToxiproxyServer implements AutoCloseable {
             new ConnectionLog(ConnectionLog.DEFAULT_CAPACITY));
     private final Javalin http;
     private final String host;
+    private final ControlAccess access;
 
     private ToxiproxyServer(ServerConfig config) {
         this.host = config.host();
-        this.http = new ControlApi(registry, config.version()).create(config.host(), config.port());
+        this.access = new ControlAccess(config.token(), config.host());
+        this.http = new ControlApi(registry, config.version(), access)
+                .create(config.host(), config.port());
     }
 
     public static ToxiproxyServer start(ServerConfig config) {
@@ -52,7 +55,9 @@ public final class ToxiproxyServer implements AutoCloseable {
      */
     public int populate(Path file) throws IOException {
         String json = Files.readString(file);
-        List<ProxyView> created = registry.populate(WireFormat.populateRequest(WireFormat.parse(json)));
+        List<WireFormat.ProxyRequest> requests = WireFormat.populateRequest(WireFormat.parse(json));
+        access.checkListens(requests);
+        List<ProxyView> created = registry.populate(requests);
         return created.size();
     }
 

@@ -3,6 +3,9 @@ package dev.brownout.internal.run;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.internal.sut.SutSpec;
+import dev.brownout.fakes.WorldConfig;
+import dev.brownout.internal.world.ProxiedWorld;
+import dev.brownout.internal.world.RemoteWorld;
 import dev.brownout.scenario.Scenario;
 
 import java.nio.file.Path;
@@ -21,9 +24,12 @@ import java.util.function.Supplier;
  * @param warmup         wall-clock time of unmeasured load before the timeline starts, so a cold SUT and a
  *                       cold JVM do not count as the SUT's first phase; zero for none
  * @param faultProxy     starts the fault proxy each world of the run (baseline and chaos) is put behind
+ * @param remoteWorld    a running world another process started, which every run of the plan drives instead of
+ *                       starting its own; null to start one
  */
 public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDirectory, List<String> command,
-                      RunListener listener, Duration warmup, Supplier<? extends FaultProxyBackend> faultProxy) {
+                      RunListener listener, Duration warmup, Supplier<? extends FaultProxyBackend> faultProxy,
+                      RemoteWorld remoteWorld) {
 
     public static final Path DEFAULT_OUT = Path.of("brownout-runs");
     public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
@@ -43,7 +49,7 @@ public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDir
     }
 
     public static RunPlan of(Scenario scenario, SutFactory sut) {
-        return new RunPlan(scenario, sut, null, null, null, null, null, null);
+        return new RunPlan(scenario, sut, null, null, null, null, null, null, null);
     }
 
     /** Against the SUT a SUT file or {@code --sut} shorthand describes. */
@@ -52,30 +58,40 @@ public record RunPlan(Scenario scenario, SutFactory sut, Path out, Path tasksDir
     }
 
     public RunPlan withScenario(Scenario played) {
-        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup, faultProxy);
+        return new RunPlan(played, sut, out, tasksDirectory, command, listener, warmup, faultProxy, remoteWorld);
     }
 
     public RunPlan withOut(Path folder) {
-        return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup, faultProxy);
+        return new RunPlan(scenario, sut, folder, tasksDirectory, command, listener, warmup, faultProxy, remoteWorld);
     }
 
     public RunPlan withTasksDirectory(Path folder) {
-        return new RunPlan(scenario, sut, out, folder, command, listener, warmup, faultProxy);
+        return new RunPlan(scenario, sut, out, folder, command, listener, warmup, faultProxy, remoteWorld);
     }
 
     public RunPlan withCommand(List<String> line) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, line, listener, warmup, faultProxy);
+        return new RunPlan(scenario, sut, out, tasksDirectory, line, listener, warmup, faultProxy, remoteWorld);
     }
 
     public RunPlan withWarmup(Duration length) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, length, faultProxy);
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, length, faultProxy, remoteWorld);
     }
 
     public RunPlan withFaultProxy(Supplier<? extends FaultProxyBackend> backend) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, warmup, backend);
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, warmup, backend, remoteWorld);
+    }
+
+    /** Every run of the plan drives {@code world} rather than starting its own. */
+    public RunPlan withRemoteWorld(RemoteWorld world) {
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, listener, warmup, faultProxy, world);
+    }
+
+    /** Starts the world of {@code config} behind a fresh fault proxy, or attaches to the plan's remote world. */
+    ProxiedWorld openWorld(WorldConfig config) {
+        return remoteWorld != null ? ProxiedWorld.attach(remoteWorld, config) : ProxiedWorld.start(config, faultProxy.get());
     }
 
     public RunPlan withListener(RunListener watcher) {
-        return new RunPlan(scenario, sut, out, tasksDirectory, command, watcher, warmup, faultProxy);
+        return new RunPlan(scenario, sut, out, tasksDirectory, command, watcher, warmup, faultProxy, remoteWorld);
     }
 }

@@ -173,7 +173,7 @@ public final class ScenarioRun {
             // a run stopped before it started (Ctrl-C during an earlier stage) starts nothing
             if (!stopRequested()) {
                 doing = "starting the world";
-                world = ProxiedWorld.start(scenario.worldConfig(), plan.faultProxy().get());
+                world = plan.openWorld(scenario.worldConfig());
                 errors.redacting(WorldSecrets.of(world.endpoints()));
                 doing = "listing the world in world.json";
                 folder.writeJson("world.json", WorldListing.of(world));

@@ -1,6 +1,5 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.internal.sut.StartedSut;
 import dev.brownout.internal.world.ProxiedWorld;
@@ -43,13 +42,13 @@ final class WorldCleanUp {
             }
         }
         if (world != null) {
-            for (FakeProvider provider : world.fakes().providers()) {
+            for (String provider : world.providerNames()) {
                 try {
-                    List<ProviderCall> calls = provider.ledger().all();
-                    folder.writeJsonLines("ledger-" + RunFolder.slug(provider.name()) + ".jsonl", calls);
-                    ledgers.put(provider.name(), calls);
+                    List<ProviderCall> calls = world.ledger(provider);
+                    folder.writeJsonLines("ledger-" + RunFolder.slug(provider) + ".jsonl", calls);
+                    ledgers.put(provider, calls);
                 } catch (RuntimeException e) {
-                    errors.survived("keeping the ledger of " + provider.name(), e);
+                    errors.survived("keeping the ledger of " + provider, e);
                 }
             }
             try {
@@ -64,8 +63,6 @@ final class WorldCleanUp {
 
     /** Each provider's last ledger sequence number: the calls that follow it are the ones made from now on. */
     static Map<String, Long> ledgerPositions(ProxiedWorld world) {
-        Map<String, Long> positions = new LinkedHashMap<>();
-        world.fakes().providers().forEach(provider -> positions.put(provider.name(), provider.ledger().lastSequence()));
-        return positions;
+        return world.ledgerPositions();
     }
 }

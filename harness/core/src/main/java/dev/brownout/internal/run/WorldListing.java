@@ -1,6 +1,6 @@
 package dev.brownout.internal.run;
 
-import dev.brownout.fakes.FakeProvider;
+import dev.brownout.scenario.TargetFaults;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.world.ProviderEndpoint;
 
@@ -26,20 +26,18 @@ record WorldListing(List<Provider> providers, String oauthIssuer, String proxyCo
         List<Provider> providers = new ArrayList<>();
         List<String> listeners = new ArrayList<>();
         for (ProviderEndpoint endpoint : world.endpoints().providers()) {
-            FakeProvider fake = world.fakes().provider(endpoint.name());
+            URI fake = world.fakeOrigin(endpoint.name());
             providers.add(new Provider(endpoint.name(), endpoint.dialect(), endpoint.auth(), endpoint.baseUrl(),
-                    endpoint.models(), fake.port()));
+                    endpoint.models(), fake.getPort()));
             listeners.add(hostPort(URI.create(endpoint.baseUrl())));
-            listeners.add(hostPort(URI.create(fake.origin())));
+            listeners.add(hostPort(fake));
         }
         String issuer = world.endpoints().oauth().map(oauth -> oauth.issuer()).orElse(null);
         if (issuer != null) {
             listeners.add(hostPort(URI.create(issuer)));
-            // the OAuth server listens on the world's host, as the providers do
-            String host = URI.create(world.fakes().providers().getFirst().origin()).getHost();
-            world.fakes().oauth().ifPresent(server -> listeners.add(host + ":" + server.port()));
+            listeners.add(hostPort(world.fakeOrigin(TargetFaults.OAUTH)));
         }
-        URI control = world.backend().controlUrl();
+        URI control = world.controlUrl();
         listeners.add(hostPort(control));
         return new WorldListing(providers, issuer, control.toString(), listeners,
                 world.connectionsNotCounted().orElse(null));

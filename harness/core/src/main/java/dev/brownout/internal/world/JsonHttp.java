@@ -11,11 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON over HTTP to the control planes the world drives: the fault proxy's Toxiproxy API and the fakes'
- * admin APIs. Any answer but 2xx is an error, so a rejected fault never passes silently.
+ * admin APIs. Any answer but 2xx is an error, so a rejected fault never passes silently. A server that requires a
+ * bearer token (a world on another host) gets it on every request to its origin once {@link #authorize} was told.
  */
 final class JsonHttp implements AutoCloseable {
 
@@ -23,9 +26,19 @@ final class JsonHttp implements AutoCloseable {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper mapper;
+    private final Map<String, String> bearerByOrigin = new ConcurrentHashMap<>();
 
     JsonHttp(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} on every request to {@code server}'s scheme, host and port. */
+    void authorize(URI server, String token) {
+        bearerByOrigin.put(origin(server), token);
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     JsonNode get(URI uri, String... headers) {
@@ -67,6 +80,11 @@ final class JsonHttp implements AutoCloseable {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
+        String token = bearerByOrigin.get(origin(request.uri()));
+        if (token != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token).build();
+        }
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

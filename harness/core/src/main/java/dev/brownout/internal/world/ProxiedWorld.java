@@ -5,7 +5,9 @@ import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.fakes.admin.AdminApi;
+import dev.brownout.fakes.admin.AdminToken;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.ledger.ProviderCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.oauth.OAuthServer;
 import dev.brownout.faultproxy.backend.FaultProxyBackend;
@@ -16,29 +18,45 @@ import dev.brownout.world.OAuthEndpoint;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
 
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A scenario's fake world with every fake behind its own fault proxy: the providers and the OAuth server
  * run on their own listeners, and the system under test is only ever given the proxies' addresses.
  * Closing it clears every fault, then deletes the proxies, reads the fault proxy's connection log (see
  * {@link #connectionLog()}) and stops the fakes and the proxy backend.
+ * <p>
+ * A world {@linkplain #attach(RemoteWorld, WorldConfig) attached} to one another process started is driven the same
+ * way, only over HTTP: faults over the admin and Toxiproxy APIs, ledgers pulled with their cursors. Closing it clears
+ * the faults it set and reads the connection log, and leaves the world running.
  */
 public final class ProxiedWorld implements AutoCloseable {
 
     /** A port nothing listens on, for a proxy whose upstream is not running yet. */
     private static final int NOWHERE = 1;
 
+    /** Null for an attached world: its proxies run in the process that started it. */
     private final FaultProxyBackend backend;
+    /** Null for a world this one started. */
+    private final RemoteWorld remote;
     private final JsonHttp http = new JsonHttp(Mappers.json());
+    private AdminToken adminToken = AdminToken.none();
+    private double timeScale = 1;
+    /** An attached world's ledger cursors: where each provider's ledger stood when the world was attached. */
+    private final Map<String, Long> remoteLedgerStart = new LinkedHashMap<>();
     private final List<TargetProxy> proxies = new ArrayList<>();
     private final List<Target> targets = new ArrayList<>();
     private FakeWorld fakes;
@@ -52,8 +70,9 @@ public final class ProxiedWorld implements AutoCloseable {
     /** The connection log as read when the world closed, once every connection had ended. */
     private ProxyConnectionLog connectionsAtClose;
 
-    private ProxiedWorld(FaultProxyBackend backend) {
+    private ProxiedWorld(FaultProxyBackend backend, RemoteWorld remote) {
         this.backend = backend;
+        this.remote = remote;
     }
 
     /** The scenario's world behind the embedded fault proxy. */
@@ -66,7 +85,17 @@ public final class ProxiedWorld implements AutoCloseable {
      * here on and closes it, also when starting fails.
      */
     public static ProxiedWorld start(WorldConfig config, FaultProxyBackend backend) {
-        ProxiedWorld world = new ProxiedWorld(backend);
+        return start(config, backend, AdminToken.none());
+    }
+
+    /**
+     * As {@link #start(WorldConfig, FaultProxyBackend)}, every fake's admin API requiring {@code adminToken}; the
+     * backend's own {@linkplain FaultProxyBackend#controlToken() token} is sent to its control API.
+     */
+    public static ProxiedWorld start(WorldConfig config, FaultProxyBackend backend, AdminToken adminToken) {
+        ProxiedWorld world = new ProxiedWorld(backend, null);
+        world.adminToken = adminToken;
+        backend.controlToken().ifPresent(token -> world.http.authorize(backend.controlUrl(), token));
         try {
             world.startAll(config);
             return world;
@@ -81,6 +110,7 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private void startAll(WorldConfig config) {
+        timeScale = config.timeScale();
         TargetProxy oauthProxy = null;
         URI oauthPublic = null;
         if (config.oauth() != null) {
@@ -89,7 +119,12 @@ public final class ProxiedWorld implements AutoCloseable {
             oauthProxy = createProxy(TargetFaults.OAUTH, config.providers().size(), NOWHERE);
             oauthPublic = httpUri(backend.clientAddress(oauthProxy.listen()));
         }
-        fakes = FakeWorld.start(config, oauthPublic);
+        fakes = FakeWorld.start(config, oauthPublic, adminToken);
+        if (adminToken.required()) {
+            fakes.providers().forEach(provider -> http.authorize(URI.create(provider.adminUrl()), adminToken.value()));
+            fakes.oauth().ifPresent(server -> http.authorize(URI.create("http://" + literal(config.host()) + ":" + server.port()),
+                    adminToken.value()));
+        }
 
         List<ProviderEndpoint> providerEndpoints = new ArrayList<>();
         int slot = 0;
@@ -107,7 +142,7 @@ public final class ProxiedWorld implements AutoCloseable {
         if (oauth.isPresent()) {
             OAuthServer server = oauth.get();
             oauthProxy.retarget(backend.upstreamFor(server.port()));
-            URI ownAddress = URI.create("http://" + config.host() + ":" + server.port());
+            URI ownAddress = URI.create("http://" + literal(config.host()) + ":" + server.port());
             targets.add(new Target(TargetFaults.OAUTH, oauthProxy,
                     URI.create(ownAddress + AdminApi.PREFIX + "/behaviour"), true));
             oauthEndpoint = Optional.of(new OAuthEndpoint(server.issuer(), server.tokenUrl().toString(),
@@ -118,14 +153,230 @@ public final class ProxiedWorld implements AutoCloseable {
         startConnectionLog();
     }
 
+    /**
+     * Drives a world another process started, as its JSON line describes it, for a scenario whose world is
+     * {@code scenarioWorld}: only the scenario's providers (and the OAuth server, when the scenario has one) are given
+     * to the SUT and have their faults set. Nothing starts or stops: the world is checked (every fake's admin API and
+     * every proxy answer with the token) and the ledgers' and connection log's positions noted.
+     *
+     * @throws IllegalArgumentException when the world lacks a provider the scenario names (or its OAuth server), or a
+     *                                  provider has another dialect; when an admin or control URL does not answer or
+     *                                  refuses the token; each naming the source and the field
+     */
+    public static ProxiedWorld attach(RemoteWorld remote, WorldConfig scenarioWorld) {
+        ProxiedWorld world = new ProxiedWorld(null, remote);
+        try {
+            world.attachAll(scenarioWorld);
+            return world;
+        } catch (RuntimeException e) {
+            world.http.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Checks, as {@link #attach} does, that {@code remote} serves {@code scenarioWorld} and answers with its token,
+     * changing nothing on it.
+     *
+     * @throws IllegalArgumentException as {@link #attach}
+     */
+    public static void check(RemoteWorld remote, WorldConfig scenarioWorld) {
+        ProxiedWorld world = new ProxiedWorld(null, remote);
+        try {
+            world.attachAll(scenarioWorld);
+        } finally {
+            world.http.close();
+        }
+    }
+
+    private void attachAll(WorldConfig scenarioWorld) {
+        List<String> missing = new ArrayList<>();
+        List<ProviderEndpoint> providers = new ArrayList<>();
+        for (ProviderConfig wanted : scenarioWorld.providers()) {
+            Optional<ProviderEndpoint> found = remote.endpoints().providers().stream()
+                    .filter(p -> p.name().equals(wanted.name())).findFirst();
+            if (found.isEmpty()) {
+                missing.add("provider '" + wanted.name() + "'");
+            } else if (!found.get().dialect().equals(wanted.dialect().label())) {
+                missing.add("provider '" + wanted.name() + "' speaking " + wanted.dialect().label() + " (the world's "
+                        + "speaks " + found.get().dialect() + ")");
+            } else {
+                providers.add(found.get());
+            }
+        }
+        if (scenarioWorld.oauth() != null && remote.endpoints().oauth().isEmpty()) {
+            missing.add("an OAuth server");
+        }
+        if (Math.abs(scenarioWorld.timeScale() - remote.timeScale()) > 1e-9 * scenarioWorld.timeScale()) {
+            throw new IllegalArgumentException(remote.source() + ": time_scale is " + remote.timeScale()
+                    + ", but this run plays at " + scenarioWorld.timeScale() + ": the world's models and rate limits "
+                    + "would run on another clock than the run; start the world with --time-scale "
+                    + scenarioWorld.timeScale() + " or play at " + remote.timeScale());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(remote.source() + ": the scenario's world needs " + String.join(", ", missing)
+                    + ", which the running world lacks; it has providers " + remote.endpoints().providers().stream()
+                    .map(p -> p.name() + " (" + p.dialect() + ")").toList()
+                    + (remote.endpoints().oauth().isPresent() ? " and an OAuth server" : " and no OAuth server"));
+        }
+        if (remote.adminToken() != null) {
+            http.authorize(remote.proxyControlUrl(), remote.adminToken());
+            remote.targets().forEach(target -> http.authorize(target.adminUrl(), remote.adminToken()));
+        }
+        List<String> names = providers.stream().map(ProviderEndpoint::name).toList();
+        for (RemoteWorld.RemoteTarget target : remote.targets()) {
+            if (!target.oauth() && !names.contains(target.name()) || target.oauth() && scenarioWorld.oauth() == null) {
+                continue;
+            }
+            String field = target.oauth() ? "oauth" : "providers[" + remote.endpoints().providers().stream()
+                    .map(ProviderEndpoint::name).toList().indexOf(target.name()) + "]";
+            reachable(() -> http.get(URI.create(target.adminUrl() + "/health")), field + ".admin_url",
+                    target.adminUrl());
+            TargetProxy proxy = reachable(() -> TargetProxy.existing(http, remote.proxyControlUrl(), target.proxy()),
+                    field + ".proxy", remote.proxyControlUrl());
+            proxies.add(proxy);
+            targets.add(new Target(target.name(), proxy, URI.create(target.adminUrl() + "/behaviour"), target.oauth()));
+            if (!target.oauth()) {
+                remoteLedgerStart.put(target.name(), pullLedger(target.name(), 0, null));
+            }
+        }
+        endpoints = new WorldEndpoints(providers, scenarioWorld.oauth() == null ? Optional.empty()
+                : remote.endpoints().oauth());
+        phases = new PhaseApplier(targets, http, Clock.systemUTC());
+        startConnectionLog();
+    }
+
+    private <T> T reachable(Supplier<T> call, String field, URI where) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            String why;
+            if (message.contains("answered 401")) {
+                why = "refused the world's admin_token (401): the token in the file is not the one the world was started with";
+            } else if (message.contains(" answered ")) {
+                why = "answered with an error: " + message;
+            } else {
+                why = "could not be reached: " + unreachable(e);
+            }
+            throw new IllegalArgumentException(remote.source() + ": " + field + ": " + where + " " + why, e);
+        }
+    }
+
+    private static String unreachable(Throwable failure) {
+        String detail = null;
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "the connection was refused (is the world still running, and is the address right?)";
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return "no answer in time (is a firewall in the way?)";
+            }
+            if (detail == null && cause.getMessage() != null) {
+                detail = cause.getMessage();
+            }
+        }
+        return detail != null ? detail : failure.getMessage();
+    }
+
+    /**
+     * Follows a remote provider's ledger from {@code since} to its end; returns the cursor there.
+     *
+     * @param into where the calls go, or null to only move the cursor
+     */
+    private long pullLedger(String provider, long since, List<ProviderCall> into) {
+        URI ledger = URI.create(target(provider).behaviourUrl().toString().replaceFirst("/behaviour$", "/ledger"));
+        long cursor = since;
+        while (true) {
+            JsonNode page = http.get(URI.create(ledger + "?since=" + cursor));
+            JsonNode entries = page.path("entries");
+            if (into != null) {
+                for (JsonNode entry : entries) {
+                    try {
+                        into.add(http.mapper().treeToValue(entry, ProviderCall.class));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the ledger of " + provider + " holds a call the harness cannot "
+                                + "read: " + entry, e);
+                    }
+                }
+            }
+            long next = page.path("next").asLong(cursor);
+            if (entries.isEmpty() || next <= cursor) {
+                return cursor;
+            }
+            cursor = next;
+        }
+    }
+
+    private Target target(String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this world has no target '" + name + "'"));
+    }
+
+    /** The fault proxy's control API. */
+    public URI controlUrl() {
+        return remote != null ? remote.proxyControlUrl() : backend.controlUrl();
+    }
+
+    /** Whether this world was attached to one another process runs (and so is not stopped by closing it). */
+    public boolean attached() {
+        return remote != null;
+    }
+
+    /** The providers the run uses, in world order. */
+    public List<String> providerNames() {
+        return endpoints.providers().stream().map(ProviderEndpoint::name).toList();
+    }
+
+    /** The address of a target's fake itself (not its proxy): {@code http://host:port}. */
+    public URI fakeOrigin(String targetName) {
+        return target(targetName).behaviourUrl().resolve("/");
+    }
+
+    /** Each provider's last ledger sequence number: the calls that follow it are the ones made from now on. */
+    public synchronized Map<String, Long> ledgerPositions() {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        for (String provider : providerNames()) {
+            positions.put(provider, remote != null ? pullLedger(provider, remoteLedgerStart.get(provider), null)
+                    : fakes.provider(provider).ledger().lastSequence());
+        }
+        return positions;
+    }
+
+    /**
+     * A provider's calls: all of them for a world this one started, those since it was attached for an attached one
+     * (pulled over its admin API).
+     */
+    public synchronized List<ProviderCall> ledger(String provider) {
+        if (remote == null) {
+            return fakes.provider(provider).ledger().all();
+        }
+        List<ProviderCall> calls = new ArrayList<>();
+        pullLedger(provider, remoteLedgerStart.get(provider), calls);
+        return calls;
+    }
+
+    /**
+     * The JSON line {@code brownout fakes --json} prints: endpoints, environment, and what {@code brownout run --world}
+     * needs to drive this world from elsewhere (admin URLs, the control URL, proxy names, the token).
+     */
+    public Map<String, Object> describe() {
+        List<RemoteWorld.RemoteTarget> described = targets.stream().map(target -> new RemoteWorld.RemoteTarget(
+                target.name(), target.oauth(), URI.create(target.behaviourUrl().toString()
+                .replaceFirst("/behaviour$", "")), target.proxy().name())).toList();
+        return RemoteWorld.describe(endpoints, described, controlUrl(),
+                adminToken.required() ? adminToken.value() : backend.controlToken().orElse(null),
+                remote != null ? remote.timeScale() : timeScale, environment());
+    }
+
     /** Notes where the world's connections start in the fault proxy's log, or that it keeps none. */
     private void startConnectionLog() {
-        Optional<JsonNode> page = http.getIfOffered(backend.controlUrl().resolve(TargetProxy.CONNECTIONS_PATH + "?limit=1"));
+        Optional<JsonNode> page = http.getIfOffered(controlUrl().resolve(TargetProxy.CONNECTIONS_PATH + "?limit=1"));
         if (page.isPresent()) {
             connectionLogStart = page.get().path("last").asLong();
         } else {
-            connectionsNotCounted = "the fault proxy is the real Toxiproxy (" + backend.name() + "), which keeps no log"
-                    + " of connections";
+            connectionsNotCounted = "the fault proxy is the real Toxiproxy (" + (backend != null ? backend.name()
+                    : remote.proxyControlUrl()) + "), which keeps no log of connections";
         }
     }
 
@@ -137,7 +388,12 @@ public final class ProxiedWorld implements AutoCloseable {
     }
 
     private static URI httpUri(InetSocketAddress address) {
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+        return URI.create("http://" + literal(address.getHostString()) + ":" + address.getPort());
+    }
+
+    /** A host as a URL writes it: an IPv6 address in brackets. */
+    private static String literal(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** Every endpoint and credential, all on proxy addresses. */
@@ -155,8 +411,16 @@ public final class ProxiedWorld implements AutoCloseable {
         return phases;
     }
 
-    /** The fakes themselves, for the harness's own reading (ledgers); never for the system under test. */
+    /**
+     * The fakes themselves, for the harness's own reading (ledgers); never for the system under test.
+     *
+     * @throws IllegalStateException for an attached world, whose fakes run in another process
+     */
     public FakeWorld fakes() {
+        if (remote != null) {
+            throw new IllegalStateException("the world of " + remote.source() + " runs in another process: its fakes "
+                    + "are driven over their admin APIs only");
+        }
         return fakes;
     }
 
@@ -211,7 +475,7 @@ public final class ProxiedWorld implements AutoCloseable {
         return Optional.ofNullable(connectionsNotCounted);
     }
 
-    /** The backend the proxies run on, for the harness's own checks. */
+    /** The backend the proxies run on, for the harness's own checks; null for an attached world. */
     public FaultProxyBackend backend() {
         return backend;
     }
@@ -233,6 +497,23 @@ public final class ProxiedWorld implements AutoCloseable {
             } catch (RuntimeException e) {
                 failure = Failures.add(failure, e);
             }
+        }
+        if (remote != null) {
+            // not ours to stop: its proxies stay, so connections still open are not in the log
+            if (phases != null) {
+                try {
+                    connectionsAtClose = readConnectionLog();
+                } catch (RuntimeException e) {
+                    connectionsAtClose = ProxyConnectionLog.notCounted("the fault proxy's connection log could not be "
+                            + "read: " + e.getMessage());
+                    failure = Failures.add(failure, e);
+                }
+            }
+            http.close();
+            if (failure != null) {
+                throw failure;
+            }
+            return;
         }
         for (TargetProxy proxy : proxies) {
             try {

@@ -50,6 +50,14 @@ final class TargetProxy {
                 controlUrl.resolve(CONNECTIONS_PATH + "?proxy=" + encode(name)), name, created.path("listen").asText());
     }
 
+    /** A proxy that already runs on the server, by name; its listen as the server reports it. */
+    static TargetProxy existing(JsonHttp http, URI controlUrl, String name) {
+        URI proxyUrl = controlUrl.resolve("/proxies/" + encode(name));
+        JsonNode found = http.get(proxyUrl);
+        return new TargetProxy(http, proxyUrl, controlUrl.resolve(CONNECTIONS_PATH + "?proxy=" + encode(name)), name,
+                found.path("listen").asText());
+    }
+
     String name() {
         return name;
     }

@@ -48,7 +48,7 @@ final class TestWorlds {
         return start(ScenarioLibrary.load(scenarioName));
     }
 
-    private static Path instantCatalog() {
+    static Path instantCatalog() {
         try {
             return Path.of(Objects.requireNonNull(TestWorlds.class.getResource("/world/instant-catalog.yaml")).toURI());
         } catch (URISyntaxException e) {

@@ -9,18 +9,27 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Optional;
 
 /** The embedded server, driven over its own HTTP API like any other backend. */
 final class EmbeddedBackend implements FaultProxyBackend {
 
     private final ToxiproxyServer server;
+    private final String token;
 
-    private EmbeddedBackend(ToxiproxyServer server) {
+    private EmbeddedBackend(ToxiproxyServer server, String token) {
         this.server = server;
+        this.token = token;
     }
 
     static EmbeddedBackend start() {
-        return new EmbeddedBackend(ToxiproxyServer.start(ServerConfig.ephemeral()));
+        return new EmbeddedBackend(ToxiproxyServer.start(ServerConfig.ephemeral()), null);
+    }
+
+    /** On {@code host}, its control API and its proxies; {@code token} null for none. */
+    static EmbeddedBackend start(String host, String token) {
+        return new EmbeddedBackend(ToxiproxyServer.start(ServerConfig.ephemeral().withHost(host).withToken(token)),
+                token);
     }
 
     @Override
@@ -39,8 +48,13 @@ final class EmbeddedBackend implements FaultProxyBackend {
     }
 
     @Override
+    public Optional<String> controlToken() {
+        return Optional.ofNullable(token);
+    }
+
+    @Override
     public String listenAddress(int slot) {
-        return "127.0.0.1:0";
+        return literal(server.host()) + ":0";
     }
 
     @Override
@@ -50,12 +64,18 @@ final class EmbeddedBackend implements FaultProxyBackend {
 
     @Override
     public InetSocketAddress clientAddress(String reportedListen) {
-        return LocalPorts.loopback(reportedListen);
+        int port = Integer.parseInt(reportedListen.substring(reportedListen.lastIndexOf(':') + 1));
+        return new InetSocketAddress(server.host(), port);
     }
 
+    /** The fakes listen on the host the server does, as {@code brownout fakes --host} starts them. */
     @Override
     public String upstreamFor(int localPort) {
-        return "127.0.0.1:" + localPort;
+        return literal(server.host()) + ":" + localPort;
+    }
+
+    private static String literal(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     @Override

@@ -4,6 +4,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A Toxiproxy-compatible server the harness drives over HTTP with toxiproxy-java, whatever runs it:
@@ -18,6 +19,14 @@ public interface FaultProxyBackend extends AutoCloseable {
         return EmbeddedBackend.start();
     }
 
+    /**
+     * In-JVM server with its control API and every proxy on {@code host} (e.g. an address other hosts reach),
+     * requiring {@code token} as a bearer token on every control call; null for none.
+     */
+    static FaultProxyBackend embedded(String host, String token) {
+        return EmbeddedBackend.start(host, token);
+    }
+
     /** A running Toxiproxy reachable at {@code controlUrl}, proxying on this machine's loopback. */
     static FaultProxyBackend external(URI controlUrl) {
         return new ExternalBackend(controlUrl);
@@ -27,8 +36,13 @@ public interface FaultProxyBackend extends AutoCloseable {
 
     URI controlUrl();
 
-    /** A toxiproxy-java client for this backend. */
+    /** A toxiproxy-java client for this backend; it sends no token (see docs/fault-proxy.md for a tokened server). */
     ToxiproxyClient client();
+
+    /** The bearer token the control API requires, or empty when it requires none (as Toxiproxy). */
+    default Optional<String> controlToken() {
+        return Optional.empty();
+    }
 
     /** The {@code listen} to give the proxy in slot {@code slot} (0-based) so that this JVM can reach it. */
     String listenAddress(int slot);
