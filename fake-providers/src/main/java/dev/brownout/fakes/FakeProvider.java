@@ -199,6 +199,11 @@ public final class FakeProvider implements AutoCloseable {
         return ledger;
     }
 
+    /** The thread that paces this provider's answers; tests hold it back to make tokens late on purpose. */
+    StreamScheduler pacer() {
+        return scheduler;
+    }
+
     /**
      * Starts this provider afresh for a new population of tasks, as if the world had just started: it forgets
      * which tasks it has seen (the next call of every task is its attempt 1 again, with the draws and attempt-scoped
