@@ -18,6 +18,9 @@ import java.io.InputStream;
  */
 public final class CompletionHandler extends Handler.Wrapper {
 
+    /** How much of an oversized body is read and dropped at most before the refusal is sent anyway. */
+    private static final long MAX_DROPPED_BYTES = 256L * 1024 * 1024;
+
     private final String path;
     private final String pathWithSlash;
     private final CompletionEndpoint endpoint;
@@ -53,15 +56,26 @@ public final class CompletionHandler extends Handler.Wrapper {
         return true;
     }
 
-    /** The whole body, or null when it is longer than the limit (then not read to its end). */
+    /**
+     * The whole body, or null when it is longer than the limit. An oversized body is still read to its end (and
+     * dropped) before the refusal: a connection closed while the client is still sending is reset, and the client
+     * would lose the 413 it was sent.
+     */
     private byte[] readBody(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            return null;
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            return body.length > maxBodyBytes ? null : body;
+            if (request.getLength() <= maxBodyBytes) {
+                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                if (body.length <= maxBodyBytes) {
+                    return body;
+                }
+            }
+            byte[] dropped = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while (total < MAX_DROPPED_BYTES && (read = in.read(dropped)) >= 0) {
+                total += read;
+            }
+            return null;
         }
     }
 
