@@ -199,7 +199,7 @@ public final class FakeProvider implements AutoCloseable {
         return ledger;
     }
 
-    /** The thread that paces this provider's answers; tests hold it back to make tokens late on purpose. */
+    /** The threads that pace this provider's answers; tests hold them back to make tokens late on purpose. */
     StreamScheduler pacer() {
         return scheduler;
     }

@@ -164,7 +164,7 @@ public final class AnthropicDialect implements Dialect {
 
     @Override
     public byte[] body(Reply reply) {
-        return MessagesBody.of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        return MessagesBody.bytes(reply);
     }
 
     @Override

@@ -148,7 +148,7 @@ public final class OpenAiDialect implements Dialect {
 
     @Override
     public byte[] body(Reply reply) {
-        return ChatCompletionBody.of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        return ChatCompletionBody.bytes(reply);
     }
 
     @Override
