@@ -1,6 +1,5 @@
 package dev.brownout.fakes.internal.anthropic;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +19,6 @@ final class MessagesBody {
     private MessagesBody() {
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * The body's bytes. A text reply (the usual one) is written straight out, in the order and with the escaping
      * the JSON tree below gives, without building the tree; a tool call, whose input is parsed JSON, goes through it.
@@ -32,7 +29,7 @@ final class MessagesBody {
             return of(reply).toString().getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Mappers.json().getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", reply.id());
             json.writeStringField("type", "message");

@@ -1,6 +1,5 @@
 package dev.brownout.fakes.internal.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
@@ -21,8 +20,6 @@ final class ChatCompletionBody {
     private ChatCompletionBody() {
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * The body's bytes. A reply of text choices (the usual one) is written straight out, in the order and with
      * the escaping the JSON tree below gives, without building the tree; one with a tool call goes through it.
@@ -32,7 +29,7 @@ final class ChatCompletionBody {
             return of(reply).toString().getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + reply.choices().size() * 512);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Mappers.json().getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("id", reply.id());
             json.writeStringField("object", "chat.completion");
