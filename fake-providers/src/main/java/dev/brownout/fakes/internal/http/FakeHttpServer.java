@@ -10,9 +10,11 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +56,14 @@ public final class FakeHttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
+            if (front != null) {
+                // Jetty's own pool runs the connections' non-blocking work on pooled platform threads and only the
+                // blocking handlers on virtual threads; Javalin's pool starts a virtual thread for every task.
+                QueuedThreadPool pool = new QueuedThreadPool();
+                pool.setName("brownout-provider");
+                pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                config.jetty.threadPool = pool;
+            }
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Mappers.json(), true));
             // No graceful wait on stop: hung requests are released by the provider, and idle keep-alive
