@@ -34,6 +34,7 @@ public final class CompletionHandler extends Handler.Wrapper {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Serves a POST to the completion path once its body is read; passes every other request on to Javalin. */
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String requestPath = request.getHttpURI().getPath();

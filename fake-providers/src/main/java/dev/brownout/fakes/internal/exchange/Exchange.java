@@ -16,6 +16,7 @@ public interface Exchange {
     /** A response header set earlier, or null. */
     String responseHeader(String name);
 
+    /** Sets the response's HTTP status. */
     void status(int status);
 
     /** The whole response body and its content type. */

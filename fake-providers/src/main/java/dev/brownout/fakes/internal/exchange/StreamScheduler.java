@@ -29,6 +29,7 @@ public final class StreamScheduler implements AutoCloseable {
     private final AtomicInteger nextLane = new AtomicInteger();
     private volatile boolean closed;
 
+    /** Starts one lane per CPU; {@code name} (the provider's) names the threads. */
     public StreamScheduler(String name) {
         this(name, Runtime.getRuntime().availableProcessors());
     }
