@@ -12,12 +12,16 @@ import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.internal.exchange.CompletionEndpoint;
+import dev.brownout.fakes.internal.exchange.CompletionHandler;
+import dev.brownout.fakes.internal.exchange.ContextExchange;
 import dev.brownout.fakes.internal.exchange.Dialect;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
 import dev.brownout.fakes.internal.exchange.ProviderMetrics;
+import dev.brownout.fakes.internal.exchange.StreamScheduler;
 import dev.brownout.fakes.internal.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.Ledger;
 import dev.brownout.fakes.ledger.ProviderCall;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -26,7 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One running fake LLM provider: its own listener, dialect, models, credential, behaviour and ledger.
@@ -43,7 +46,7 @@ public final class FakeProvider implements AutoCloseable {
     private final BehaviourStore<ProviderBehaviour> behaviour;
     private final Ledger<ProviderCall> ledger = new Ledger<>();
     private final ProviderMetrics metrics;
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final StreamScheduler scheduler;
     private final FakeHttpServer server;
     private final CompletionEndpoint endpoint;
 
@@ -60,33 +63,54 @@ public final class FakeProvider implements AutoCloseable {
                 candidate -> validate(candidate, catalog, served));
         this.metrics = new ProviderMetrics(config.name(),
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
+        this.scheduler = new StreamScheduler(config.name());
         this.endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
-                authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics, closing);
+                authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics,
+                scheduler);
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
-        this.server = FakeHttpServer.start(host, config.port(), javalin -> {
-            javalin.http.prefer405over404 = true;
-            javalin.routes.post(dialect.completionPath(), endpoint);
-            dialect.mountExtras(javalin.routes, models, endpoint::admit);
-            AdminApi.mount(javalin.routes, admin, adminToken);
-            // Javalin runs error handlers for any 404/405 status, also ones our handlers answered on purpose
-            // (an unknown model is a 404): only a response without a body is Javalin's own "no route".
-            javalin.routes.error(404, "*", ctx -> {
-                if (ctx.resultInputStream() == null) {
-                    notFound(ctx, endpoint);
-                }
-            });
-            javalin.routes.error(405, "*", ctx -> {
-                if (ctx.resultInputStream() == null) {
-                    endpoint.recordRefusal(ctx, new ErrorReply(405,
-                            "Invalid method for URL (" + ctx.method() + " " + ctx.path() + ")", null, null));
-                }
-            });
-            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> refuseTransport(ctx, e, endpoint));
-            javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("provider '{}' failed on {} {}", config.name(), ctx.method(), ctx.path(), e);
-                dialect.writeError(ctx, new ErrorReply(500, "The fake provider failed: " + e.getClass().getSimpleName(),
-                        null, null));
-            });
+        CompletionHandler completions = new CompletionHandler(dialect.completionPath(), endpoint,
+                FakeHttpServer.MAX_REQUEST_BYTES);
+        this.server = startListener(host, completions, admin, adminToken);
+    }
+
+    private FakeHttpServer startListener(String host, CompletionHandler completions, AdminSurface admin,
+                                         AdminToken adminToken) {
+        try {
+            return FakeHttpServer.start(host, config.port(), completions, javalin -> routes(javalin, admin, adminToken));
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+    }
+
+    /** Everything but the completion endpoint, which {@link CompletionHandler} serves in front of these routes. */
+    private void routes(JavalinConfig javalin, AdminSurface admin, AdminToken adminToken) {
+        javalin.http.prefer405over404 = true;
+        // Never reached (the completion handler takes every POST there), but it makes another method on the
+        // completion path Javalin's 405, as a real API answers it, rather than a 404.
+        javalin.routes.post(dialect.completionPath(), ctx -> {
+            throw new IllegalStateException("POST " + dialect.completionPath() + " is the completion handler's");
+        });
+        dialect.mountExtras(javalin.routes, models, ctx -> endpoint.admit(new ContextExchange(ctx)));
+        AdminApi.mount(javalin.routes, admin, adminToken);
+        // Javalin runs error handlers for any 404/405 status, also ones our handlers answered on purpose
+        // (an unknown model is a 404): only a response without a body is Javalin's own "no route".
+        javalin.routes.error(404, "*", ctx -> {
+            if (ctx.resultInputStream() == null) {
+                notFound(ctx, endpoint);
+            }
+        });
+        javalin.routes.error(405, "*", ctx -> {
+            if (ctx.resultInputStream() == null) {
+                endpoint.recordRefusal(new ContextExchange(ctx), new ErrorReply(405,
+                        "Invalid method for URL (" + ctx.method() + " " + ctx.path() + ")", null, null));
+            }
+        });
+        javalin.routes.exception(HttpResponseException.class, (e, ctx) -> refuseTransport(ctx, e, endpoint));
+        javalin.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("provider '{}' failed on {} {}", config.name(), ctx.method(), ctx.path(), e);
+            dialect.writeError(new ContextExchange(ctx), new ErrorReply(500,
+                    "The fake provider failed: " + e.getClass().getSimpleName(), null, null));
         });
     }
 
@@ -95,8 +119,8 @@ public final class FakeProvider implements AutoCloseable {
             AdminApi.error(ctx, HttpStatus.NOT_FOUND, "no admin route " + ctx.method() + " " + ctx.path());
             return;
         }
-        endpoint.recordRefusal(ctx, new ErrorReply(404, "Invalid URL (" + ctx.method() + " " + ctx.path() + ")",
-                null, null));
+        endpoint.recordRefusal(new ContextExchange(ctx),
+                new ErrorReply(404, "Invalid URL (" + ctx.method() + " " + ctx.path() + ")", null, null));
     }
 
     private void refuseTransport(Context ctx, HttpResponseException e, CompletionEndpoint endpoint) {
@@ -110,7 +134,8 @@ public final class FakeProvider implements AutoCloseable {
                     ? "no admin route " + ctx.method() + " " + ctx.path() : message);
             return;
         }
-        endpoint.recordRefusal(ctx, new ErrorReply(status, message, null, status == 413 ? "request_too_large" : null));
+        endpoint.recordRefusal(new ContextExchange(ctx),
+                new ErrorReply(status, message, null, status == 413 ? "request_too_large" : null));
     }
 
     private static void validate(ProviderBehaviour candidate, ModelCatalog catalog, List<String> served) {
@@ -176,6 +201,11 @@ public final class FakeProvider implements AutoCloseable {
         return ledger;
     }
 
+    /** The threads that pace this provider's answers; tests hold them back to make tokens late on purpose. */
+    StreamScheduler pacer() {
+        return scheduler;
+    }
+
     /**
      * Starts this provider afresh for a new population of tasks, as if the world had just started: it forgets
      * which tasks it has seen (the next call of every task is its attempt 1 again, with the draws and attempt-scoped
@@ -188,7 +218,7 @@ public final class FakeProvider implements AutoCloseable {
 
     @Override
     public void close() {
-        closing.countDown();
         server.close();
+        scheduler.close();
     }
 }

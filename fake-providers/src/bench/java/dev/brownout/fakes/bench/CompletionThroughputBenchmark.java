@@ -8,7 +8,9 @@ package dev.brownout.fakes.bench;
  *
  * Starts the fake OpenAI provider and an embedded WireMock serving the same answer as a static stub, both in
  * this JVM on loopback, then drives each with the same wrk command (64 connections, non-streaming POSTs),
- * warm-up first, then alternating rounds, and prints the median requests/s of each and their ratio.
+ * warm-up first, then alternating rounds, and prints the median requests/s of each and their ratio. Then both at a
+ * fixed rate of half the fake's median (FixedRateLatency, {@code --latency-seconds}, 0 to skip): latency from
+ * each request's due instant.
  */
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -87,7 +89,10 @@ public final class CompletionThroughputBenchmark {
                 Files.writeString(script, wrkScript(authorization));
                 System.out.printf(Locale.ROOT, "answer body: %d bytes; wrk -t%d -c%d, %d s rounds%n",
                         answer.length, options.wrkThreads, options.connections, options.seconds);
-                run(options, script, fakeTarget, wiremockTarget);
+                double fakeCapacity = run(options, script, fakeTarget, wiremockTarget);
+                if (options.latencySeconds > 0) {
+                    latencyAtHalf(options, fakeCapacity / 2, authorization, fakeTarget, wiremockTarget);
+                }
             } finally {
                 wiremock.stop();
             }
@@ -102,7 +107,27 @@ public final class CompletionThroughputBenchmark {
         return new ProviderBehaviour(List.of(), new RateLimit(Integer.MAX_VALUE, Integer.MAX_VALUE));
     }
 
-    private static void run(Options options, Path script, Target fake, Target wiremock)
+    /**
+     * Both servers at a fixed rate of half the fake's median capacity: latency from each request's due instant.
+     * The benchmark model answers with no simulated latency, so for the fake this is how far behind its planned
+     * time (arrival) it answers, plus the client's and loopback's own share, which WireMock's figure shows.
+     */
+    private static void latencyAtHalf(Options options, double rate, String authorization, Target fake,
+                                      Target wiremock) throws InterruptedException {
+        System.out.printf(Locale.ROOT, "%nfixed rate %.0f req/s (half the fake's median), %d connections, %d s warm-up, %d s measured%n",
+                rate, options.connections, 5, options.latencySeconds);
+        for (Target target : List.of(fake, wiremock)) {
+            FixedRateLatency.Result result = FixedRateLatency.run(target.url, REQUEST_BODY.getBytes(StandardCharsets.UTF_8),
+                    authorization, rate, options.connections, 5, options.latencySeconds);
+            System.out.printf(Locale.ROOT, "latency  %-8s achieved %8.0f req/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms"
+                            + "  max %.2f ms  (%d requests, %d errors; %s)%n", target.name, result.requestsPerSecond(),
+                    result.p50() / 1000.0, result.p99() / 1000.0, result.p999() / 1000.0, result.max() / 1000.0,
+                    result.count(), result.errors(), MachineLoad.loadAverage());
+        }
+    }
+
+    /** Runs the rounds and prints them; returns the fake's median requests/s. */
+    private static double run(Options options, Path script, Target fake, Target wiremock)
             throws IOException, InterruptedException {
         for (Target target : List.of(wiremock, fake)) {
             Round warm = wrk(options, script, target, options.warmupSeconds);
@@ -138,6 +163,7 @@ public final class CompletionThroughputBenchmark {
                 format(wiremockRates));
         System.out.printf(Locale.ROOT, "ratio of medians fake/wiremock %.2f; per-round ratios %s, median %.2f%n",
                 fakeMedian / wiremockMedian, formatRatios(ratios), median(ratios));
+        return fakeMedian;
     }
 
     private static Round wrk(Options options, Path script, Target target, int seconds)
@@ -226,13 +252,15 @@ public final class CompletionThroughputBenchmark {
     private record Round(double requestsPerSecond, long non2xx, String socketErrors, String p50, String p99) {
     }
 
-    private record Options(int rounds, int seconds, int warmupSeconds, int connections, int wrkThreads) {
+    private record Options(int rounds, int seconds, int warmupSeconds, int connections, int wrkThreads,
+                           int latencySeconds) {
         static Options parse(String[] args) {
             int rounds = 5;
             int seconds = 10;
             int warmup = 10;
             int connections = 64;
             int threads = 2;
+            int latency = 20;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -244,11 +272,13 @@ public final class CompletionThroughputBenchmark {
                     case "--warmup-seconds" -> warmup = value;
                     case "--connections" -> connections = value;
                     case "--wrk-threads" -> threads = value;
+                    case "--latency-seconds" -> latency = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; known: --rounds --seconds --warmup-seconds --connections --wrk-threads");
+                            + "; known: --rounds --seconds --warmup-seconds --connections --wrk-threads"
+                            + " --latency-seconds (0: no fixed-rate latency run)");
                 }
             }
-            return new Options(rounds, seconds, warmup, connections, threads);
+            return new Options(rounds, seconds, warmup, connections, threads, latency);
         }
     }
 }

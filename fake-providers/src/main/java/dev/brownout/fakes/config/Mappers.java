@@ -1,8 +1,10 @@
 package dev.brownout.fakes.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -27,7 +29,10 @@ import java.time.Duration;
  */
 public final class Mappers {
 
-    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    // Buffers come from a shared pool: the default one is per thread, and the listeners run every request on a
+    // fresh virtual thread, so each request allocated new buffers.
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())).build();
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory())).build();
 
     private Mappers() {

@@ -21,13 +21,28 @@ import java.util.List;
  * @param ttftMillis      time from arrival to the first output token sent, when one was
  * @param retryAfterMillis the wait the response's {@code retry-after-ms} header asked for, or null when the
  *                        response carried no {@code retry-after}
+ * @param firstTokenLateMs how much later than planned the first output token was handed to the connection, in
+ *                        milliseconds (never negative); null for a non-streaming call or one that sent no token
+ * @param maxTokenLateMs  the same for the latest token of the call, the first included; null when firstTokenLateMs is
  */
 public record ProviderCall(long seq, Instant time, String provider, String dialect, String model,
                            String servedModel, String requestId, String principal, int status,
                            CallOutcome outcome, boolean stream, long inputTokens, long outputTokens,
                            BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
                            String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
-                           long durationMillis, String errorType, Long retryAfterMillis) {
+                           long durationMillis, String errorType, Long retryAfterMillis, Double firstTokenLateMs,
+                           Double maxTokenLateMs) {
+
+    /** A call without lateness figures: one that streamed no token, or recorded elsewhere than by a fake. */
+    public ProviderCall(long seq, Instant time, String provider, String dialect, String model, String servedModel,
+                        String requestId, String principal, int status, CallOutcome outcome, boolean stream,
+                        long inputTokens, long outputTokens, BigDecimal costUsd, String taskId, Boolean correct,
+                        Integer retryCount, String authFailure, String credentialOwner, List<String> faults,
+                        Long ttftMillis, long durationMillis, String errorType, Long retryAfterMillis) {
+        this(seq, time, provider, dialect, model, servedModel, requestId, principal, status, outcome, stream,
+                inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure, credentialOwner, faults,
+                ttftMillis, durationMillis, errorType, retryAfterMillis, null, null);
+    }
 
     public boolean credentialLeak() {
         return credentialOwner != null;

@@ -9,8 +9,10 @@ import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.BearerToken;
 import dev.brownout.fakes.internal.exchange.ChatRequest;
+import dev.brownout.fakes.internal.exchange.ContextExchange;
 import dev.brownout.fakes.internal.exchange.Dialect;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.Exchange;
 import dev.brownout.fakes.internal.exchange.Ids;
 import dev.brownout.fakes.internal.exchange.InvalidRequestException;
 import dev.brownout.fakes.internal.exchange.Reply;
@@ -79,14 +81,14 @@ public final class AnthropicDialect implements Dialect {
     }
 
     @Override
-    public String credential(Context ctx) {
-        String key = ctx.header("x-api-key");
-        return key != null ? key.trim() : BearerToken.from(ctx.header("Authorization"));
+    public String credential(Exchange exchange) {
+        String key = exchange.header("x-api-key");
+        return key != null ? key.trim() : BearerToken.from(exchange.header("Authorization"));
     }
 
     @Override
-    public Optional<ErrorReply> checkHeaders(Context ctx) {
-        String version = ctx.header("anthropic-version");
+    public Optional<ErrorReply> checkHeaders(Exchange exchange) {
+        String version = exchange.header("anthropic-version");
         if (version == null) {
             return Optional.of(new ErrorReply(400, "anthropic-version: header is required", null, null));
         }
@@ -103,35 +105,33 @@ public final class AnthropicDialect implements Dialect {
     }
 
     @Override
-    public void rateLimitHeaders(Context ctx, RateLimitStatus status) {
+    public void rateLimitHeaders(Exchange exchange, RateLimitStatus status) {
         Instant now = Instant.now();
-        limitHeaders(ctx, "requests", status.requestLimit(), status.requestsRemaining(), now.plus(status.requestsReset()));
+        limitHeaders(exchange, "requests", status.requestLimit(), status.requestsRemaining(), now.plus(status.requestsReset()));
         for (String kind : List.of("tokens", "input-tokens", "output-tokens")) {
-            limitHeaders(ctx, kind, status.tokenLimit(), status.tokensRemaining(), now.plus(status.tokensReset()));
+            limitHeaders(exchange, kind, status.tokenLimit(), status.tokensRemaining(), now.plus(status.tokensReset()));
         }
     }
 
-    private static void limitHeaders(Context ctx, String kind, long limit, long remaining, Instant reset) {
-        ctx.header("anthropic-ratelimit-" + kind + "-limit", Long.toString(limit));
-        ctx.header("anthropic-ratelimit-" + kind + "-remaining", Long.toString(remaining));
-        ctx.header("anthropic-ratelimit-" + kind + "-reset", reset.truncatedTo(ChronoUnit.SECONDS).toString());
+    private static void limitHeaders(Exchange exchange, String kind, long limit, long remaining, Instant reset) {
+        exchange.header("anthropic-ratelimit-" + kind + "-limit", Long.toString(limit));
+        exchange.header("anthropic-ratelimit-" + kind + "-remaining", Long.toString(remaining));
+        exchange.header("anthropic-ratelimit-" + kind + "-reset", reset.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     @Override
-    public void writeError(Context ctx, ErrorReply error) {
-        error.headers().forEach(ctx::header);
-        ctx.status(error.status());
+    public void writeError(Exchange exchange, ErrorReply error) {
+        error.headers().forEach(exchange::header);
+        exchange.status(error.status());
         if (error.htmlBody()) {
-            ctx.contentType("text/html");
-            ctx.result("<html><head><title>" + error.status() + "</title></head><body><h1>" + error.status()
-                    + "</h1></body></html>");
+            exchange.result("text/html", ("<html><head><title>" + error.status() + "</title></head><body><h1>"
+                    + error.status() + "</h1></body></html>").getBytes(StandardCharsets.UTF_8));
             return;
         }
         ObjectNode body = AnthropicErrors.error(error);
-        String requestId = ctx.res().getHeader(requestIdHeader());
+        String requestId = exchange.responseHeader(requestIdHeader());
         body.put("request_id", requestId);
-        ctx.contentType("application/json");
-        ctx.result(body.toString());
+        exchange.result("application/json", body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -164,7 +164,7 @@ public final class AnthropicDialect implements Dialect {
 
     @Override
     public byte[] body(Reply reply) {
-        return MessagesBody.of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        return MessagesBody.bytes(reply);
     }
 
     @Override
@@ -192,7 +192,7 @@ public final class AnthropicDialect implements Dialect {
                 if (model.isPresent()) {
                     ctx.contentType("application/json").result(model(model.get()).toString());
                 } else {
-                    writeError(ctx, new ErrorReply(404, "model: " + id, null, null));
+                    writeError(new ContextExchange(ctx), new ErrorReply(404, "model: " + id, null, null));
                 }
             }
         });
@@ -207,7 +207,7 @@ public final class AnthropicDialect implements Dialect {
                     ctx.contentType("application/json")
                             .result(Mappers.json().createObjectNode().put("input_tokens", total).toString());
                 } catch (InvalidRequestException e) {
-                    writeError(ctx, e.toReply());
+                    writeError(new ContextExchange(ctx), e.toReply());
                 }
             }
         });

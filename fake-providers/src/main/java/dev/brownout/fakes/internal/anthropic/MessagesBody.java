@@ -1,5 +1,6 @@
 package dev.brownout.fakes.internal.anthropic;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
@@ -7,12 +8,53 @@ import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.FinishReason;
 import dev.brownout.fakes.internal.exchange.Reply;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The non-streaming {@code message} object. */
 final class MessagesBody {
 
     private MessagesBody() {
+    }
+
+    /**
+     * The body's bytes. A text reply (the usual one) is written straight out, in the order and with the escaping
+     * the JSON tree below gives, without building the tree; a tool call, whose input is parsed JSON, goes through it.
+     */
+    static byte[] bytes(Reply reply) {
+        ChoicePlan choice = reply.choices().getFirst();
+        if (choice.toolCall() != null) {
+            return of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator json = Mappers.json().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", reply.id());
+            json.writeStringField("type", "message");
+            json.writeStringField("role", "assistant");
+            json.writeStringField("model", reply.model());
+            json.writeArrayFieldStart("content");
+            json.writeStartObject();
+            json.writeStringField("type", "text");
+            json.writeStringField("text", choice.text());
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeStringField("stop_reason", stopReason(choice.finishReason()));
+            json.writeNullField("stop_sequence");
+            json.writeObjectFieldStart("usage");
+            json.writeNumberField("input_tokens", reply.inputTokens());
+            json.writeNumberField("cache_creation_input_tokens", 0);
+            json.writeNumberField("cache_read_input_tokens", 0);
+            json.writeNumberField("output_tokens", reply.outputTokens());
+            json.writeStringField("service_tier", "standard");
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     static ObjectNode of(Reply reply) {

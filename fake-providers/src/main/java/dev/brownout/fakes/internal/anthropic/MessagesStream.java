@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.FrameTemplate;
 import dev.brownout.fakes.internal.exchange.Reply;
 import dev.brownout.fakes.internal.exchange.StreamEncoder;
 
@@ -16,10 +17,13 @@ final class MessagesStream implements StreamEncoder {
 
     private final Reply reply;
     private final ChoicePlan choice;
+    /** The token frame's bytes around its piece: built once per reply, not once per token. */
+    private final FrameTemplate stepFrame;
 
     MessagesStream(Reply reply) {
         this.reply = reply;
         this.choice = reply.choices().getFirst();
+        this.stepFrame = FrameTemplate.of(this::stepFrame);
     }
 
     @Override
@@ -43,6 +47,10 @@ final class MessagesStream implements StreamEncoder {
 
     @Override
     public String step(int choiceIndex, int step, String piece) {
+        return stepFrame.with(piece);
+    }
+
+    private String stepFrame(String piece) {
         ObjectNode delta = event("content_block_delta");
         delta.put("index", 0);
         if (choice.toolCall() != null) {

@@ -1,6 +1,6 @@
 package dev.brownout.fakes.internal.exchange;
 
-import dev.brownout.fakes.behaviour.CutMode;
+import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 
@@ -33,8 +33,11 @@ final class CallDraft {
     String errorType;
     Long retryAfterMillis;
     boolean recorded;
-    /** How the endpoint closes the connection under the client once the call is recorded; null: it does not. */
-    CutMode abruptEnd;
+    /** The model that answered, whose price the call costs; null until one was chosen. */
+    ModelProfile served;
+    /** How late the first token and the latest token went out against their planned instants; null until one did. */
+    Long firstTokenLateNanos;
+    Long maxTokenLateNanos;
 
     /** The call ends with an HTTP error instead of an answer. */
     void failed(ErrorReply error) {
@@ -67,10 +70,25 @@ final class CallDraft {
         }
     }
 
+    /** A token was handed to the connection {@code lateNanos} after its planned instant (clamped at 0). */
+    void tokenSent(long lateNanos) {
+        long late = Math.max(0, lateNanos);
+        if (firstTokenLateNanos == null) {
+            firstTokenLateNanos = late;
+        }
+        if (maxTokenLateNanos == null || late > maxTokenLateNanos) {
+            maxTokenLateNanos = late;
+        }
+    }
+
     ProviderCall toCall(long seq, String provider, String dialect) {
         return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
                 outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
                 credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType,
-                retryAfterMillis);
+                retryAfterMillis, millis(firstTokenLateNanos), millis(maxTokenLateNanos));
+    }
+
+    private static Double millis(Long nanos) {
+        return nanos == null ? null : nanos / 1e6;
     }
 }

@@ -15,8 +15,8 @@ import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.Ledger;
 import dev.brownout.fakes.ledger.ProviderCall;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Serves a provider's completion endpoint in any dialect: auth, validation, rate limits, the behaviour's
  * faults, pacing to the serving model's profile, and one ledger entry per call.
  */
-public final class CompletionEndpoint implements Handler {
+public final class CompletionEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionEndpoint.class);
 
     /** How long a hung request is held at most; the listener's idle timeout is the same. */
     static final Duration MAX_HANG = Duration.ofMinutes(10);
@@ -54,7 +54,6 @@ public final class CompletionEndpoint implements Handler {
     private final RateLimiter rateLimiter;
     private final Ledger<ProviderCall> ledger;
     private final ProviderMetrics metrics;
-    private final CountDownLatch closing;
     private final ReplyPlanner planner;
     private final PacedReplySender sender;
     private final AtomicLong requests = new AtomicLong();
@@ -80,12 +79,12 @@ public final class CompletionEndpoint implements Handler {
      * @param servedModels    catalog ids this provider serves
      * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)
      * @param rateLimiter     this provider's per-model buckets, counting minutes on the world's clock
-     * @param closing         released when the provider shuts down, to let hung requests go
+     * @param scheduler       the provider's pacer, which every answer in flight waits on
      */
     public CompletionEndpoint(String provider, Dialect dialect, long seed, ModelCatalog catalog,
                               List<String> servedModels, Authenticator authenticator, boolean bearerChallenge,
                               BehaviourStore<ProviderBehaviour> behaviour, RateLimiter rateLimiter,
-                              Ledger<ProviderCall> ledger, ProviderMetrics metrics, CountDownLatch closing) {
+                              Ledger<ProviderCall> ledger, ProviderMetrics metrics, StreamScheduler scheduler) {
         this.provider = provider;
         this.dialect = dialect;
         this.seed = seed;
@@ -97,49 +96,59 @@ public final class CompletionEndpoint implements Handler {
         this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.closing = closing;
         this.planner = new ReplyPlanner(dialect, seed);
-        this.sender = new PacedReplySender(dialect);
+        this.sender = new PacedReplySender(dialect, scheduler, this::record);
     }
 
-    @Override
-    public void handle(Context ctx) {
+    /**
+     * Serves one completion request whose whole body has been read: answered here when it is refused or fails
+     * at once, else handed to the sender (or held, for a hang), which answers it on schedule. The call is
+     * recorded before the client can see the end of its answer.
+     */
+    void handle(CoreExchange exchange, byte[] body) {
         CallDraft call = new CallDraft();
         long sequence = requests.incrementAndGet();
         SplittableRandom idRandom = new SplittableRandom(seed ^ (sequence * 0x9E3779B97F4A7C15L) ^ provider.hashCode());
         call.requestId = dialect.newRequestId(idRandom);
-        call.retryCount = retryCount(ctx);
-        ctx.header(dialect.requestIdHeader(), call.requestId);
+        call.retryCount = retryCount(exchange);
+        exchange.header(dialect.requestIdHeader(), call.requestId);
+        boolean answersLater;
         try {
-            serve(ctx, call, idRandom);
-        } catch (io.javalin.http.HttpResponseException e) {
-            // The listener refuses this request itself (a body over the size limit) and records the refusal
-            // under the request id it sends; recording this draft too would count one call twice.
-            call.recorded = true;
-            throw e;
-        } finally {
+            answersLater = serve(exchange, body, call, idRandom);
+        } catch (RuntimeException e) {
+            LOG.error("provider '{}' failed on a completion request", provider, e);
             if (!call.recorded) {
                 record(call);
             }
-            // After recording: a client that sees its connection die finds the call in the ledger.
-            if (call.abruptEnd != null) {
-                AbruptEnd.close(ctx, call.abruptEnd);
-            }
+            dialect.writeError(exchange, new ErrorReply(500, "The fake provider failed: " + e.getClass().getSimpleName(),
+                    null, null));
+            exchange.sendResult();
+            return;
+        }
+        if (!answersLater) {
+            record(call);
+            exchange.sendResult();
         }
     }
 
     private void record(CallDraft call) {
+        if (call.served != null) {
+            call.costUsd = call.served.price().cost(call.inputTokens, call.outputTokens);
+        }
         call.recorded = true;
         ProviderCall entry = ledger.append(seq -> call.toCall(seq, provider, dialect.name()));
         metrics.record(entry);
     }
 
-    /** Records a request refused before it reached this endpoint's logic (bad path, oversized body). */
-    public void recordRefusal(Context ctx, ErrorReply error) {
+    /**
+     * Records a request refused before it reached this endpoint's logic (bad path, oversized body) and writes
+     * the refusal into the exchange, which the caller then sends.
+     */
+    public void recordRefusal(Exchange exchange, ErrorReply error) {
         CallDraft call = new CallDraft();
         call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
-        ctx.header(dialect.requestIdHeader(), call.requestId);
-        refuse(ctx, call, behaviour.current(), "", error);
+        exchange.header(dialect.requestIdHeader(), call.requestId);
+        refuse(exchange, call, behaviour.current(), "", error);
         record(call);
     }
 
@@ -147,19 +156,19 @@ public final class CompletionEndpoint implements Handler {
      * Authenticates a request to one of the dialect's other routes (e.g. {@code GET /v1/models}); a refusal
      * is answered and recorded here, and the caller only serves when this returns true.
      */
-    public boolean admit(Context ctx) {
+    public boolean admit(Exchange exchange) {
         CallDraft call = new CallDraft();
         call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
-        ctx.header(dialect.requestIdHeader(), call.requestId);
-        boolean admitted = authenticated(ctx, call, behaviour.current());
+        exchange.header(dialect.requestIdHeader(), call.requestId);
+        boolean admitted = authenticated(exchange, call, behaviour.current());
         if (!admitted) {
             record(call);
         }
         return admitted;
     }
 
-    private boolean authenticated(Context ctx, CallDraft call, ProviderBehaviour current) {
-        AuthResult auth = authenticator.authenticate(dialect.credential(ctx));
+    private boolean authenticated(Exchange exchange, CallDraft call, ProviderBehaviour current) {
+        AuthResult auth = authenticator.authenticate(dialect.credential(exchange));
         call.principal = auth.principal();
         if (auth.accepted()) {
             return true;
@@ -172,26 +181,27 @@ public final class CompletionEndpoint implements Handler {
             refusal = refusal.withHeaders(Map.of("WWW-Authenticate",
                     "Bearer error=\"invalid_token\", error_description=\"" + reason + "\""));
         }
-        refuse(ctx, call, current, "", refusal);
+        refuse(exchange, call, current, "", refusal);
         return false;
     }
 
-    private void serve(Context ctx, CallDraft call, SplittableRandom idRandom) {
+    /** Returns true when the answer is left to the sender or a hang, false when it is in the exchange already. */
+    private boolean serve(CoreExchange exchange, byte[] body, CallDraft call, SplittableRandom idRandom) {
         ProviderBehaviour current = behaviour.current();
-        if (!authenticated(ctx, call, current)) {
-            return;
+        if (!authenticated(exchange, call, current)) {
+            return false;
         }
-        Optional<ErrorReply> headerProblem = dialect.checkHeaders(ctx);
+        Optional<ErrorReply> headerProblem = dialect.checkHeaders(exchange);
         if (headerProblem.isPresent()) {
-            refuse(ctx, call, current, "", headerProblem.get());
-            return;
+            refuse(exchange, call, current, "", headerProblem.get());
+            return false;
         }
         ChatRequest request;
         try {
-            request = dialect.parse(ctx.bodyAsBytes());
+            request = dialect.parse(body);
         } catch (InvalidRequestException e) {
-            refuse(ctx, call, current, "", e.toReply());
-            return;
+            refuse(exchange, call, current, "", e.toReply());
+            return false;
         }
         call.model = request.model();
         call.stream = request.stream();
@@ -201,26 +211,26 @@ public final class CompletionEndpoint implements Handler {
         Optional<ModelProfile> requested = catalog.find(request.model())
                 .filter(profile -> servedModels.contains(profile.id()));
         if (requested.isEmpty()) {
-            refuse(ctx, call, current, "", dialect.unknownModel(request.model()));
-            return;
+            refuse(exchange, call, current, "", dialect.unknownModel(request.model()));
+            return false;
         }
         ModelProfile model = requested.get();
         int inputTokens = planner.inputTokens(request);
         int outputBudget = request.maxTokens() == null ? 0 : request.maxTokens();
         if ((long) inputTokens + outputBudget > model.contextWindow()) {
-            refuse(ctx, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
+            refuse(exchange, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
                     + " tokens. However, you requested " + (inputTokens + outputBudget) + " tokens ("
                     + inputTokens + " in the messages, " + outputBudget + " in the completion).",
                     "messages", "context_length_exceeded"));
-            return;
+            return false;
         }
 
         RateLimitStatus limit = rateLimiter.admit(model.id(), current.rateLimit(),
                 inputTokens + (request.maxTokens() == null ? 1_000L : request.maxTokens()), System.nanoTime());
-        dialect.rateLimitHeaders(ctx, limit);
+        dialect.rateLimitHeaders(exchange, limit);
         if (!limit.admitted()) {
-            fail(ctx, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
-            return;
+            fail(exchange, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
+            return false;
         }
 
         SplittableRandom random = new SplittableRandom(attemptSeed(call.taskId, attempt, idRandom));
@@ -228,56 +238,53 @@ public final class CompletionEndpoint implements Handler {
                 new CallFacts(model.id(), attempt, request.assistantPrefix() != null), random);
         call.faults = faults.applied();
         if (faults.hang() != null) {
-            hang(call, faults.hang());
-            return;
+            hang(exchange, call, faults.hang());
+            return true;
         }
         if (faults.error() != null) {
-            fail(ctx, call, InjectedErrors.http(dialect, faults.error(), request.model()));
-            return;
+            fail(exchange, call, InjectedErrors.http(dialect, faults.error(), request.model()));
+            return false;
         }
         ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
         call.servedModel = served.id();
+        call.served = served;
         Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
         call.correct = reply.choices().getFirst().correct();
         call.inputTokens = reply.inputTokens();
         Duration ttft = served.latency().sampleTtft(random);
         long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());
         if (request.stream()) {
-            sender.stream(ctx, call, reply, faults, ttft, gapNanos);
+            sender.stream(exchange, call, reply, faults, ttft, gapNanos);
         } else {
-            sender.respond(ctx, call, reply, faults, ttft, gapNanos, request.model());
+            sender.respond(exchange, call, reply, faults, ttft, gapNanos, request.model());
         }
-        call.costUsd = served.price().cost(call.inputTokens, call.outputTokens);
+        return true;
     }
 
 
-    private void hang(CallDraft call, HangFault fault) {
+    /**
+     * Holds the request unanswered without a thread. The provider's close drops it with its listener; a hang
+     * with a duration then closes the connection as a proxy's timeout closes it, having sent nothing.
+     */
+    private void hang(CoreExchange exchange, CallDraft call, HangFault fault) {
         call.outcome = CallOutcome.HANG;
         call.status = 0;
         // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
         record(call);
         Duration hold = fault.duration() == null || fault.duration().compareTo(MAX_HANG) > 0
                 ? MAX_HANG : fault.duration();
-        try {
-            boolean released = closing.await(hold.toNanos(), TimeUnit.NANOSECONDS);
-            if (!released && fault.duration() != null) {
-                // Nothing was sent, and nothing will be: the connection closes as a proxy's timeout closes it.
-                call.abruptEnd = CutMode.ABORT;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sender.hold(hold, fault.duration() != null ? () -> exchange.closeUnder(CutMode.ABORT) : exchange::sendResult);
     }
 
     /** Refuses before admission: the rate-limit headers report the bucket without charging it. */
-    private void refuse(Context ctx, CallDraft call, ProviderBehaviour current, String bucket, ErrorReply error) {
-        dialect.rateLimitHeaders(ctx, rateLimiter.peek(bucket, current.rateLimit(), System.nanoTime()));
-        fail(ctx, call, error);
+    private void refuse(Exchange exchange, CallDraft call, ProviderBehaviour current, String bucket, ErrorReply error) {
+        dialect.rateLimitHeaders(exchange, rateLimiter.peek(bucket, current.rateLimit(), System.nanoTime()));
+        fail(exchange, call, error);
     }
 
-    private void fail(Context ctx, CallDraft call, ErrorReply error) {
+    private void fail(Exchange exchange, CallDraft call, ErrorReply error) {
         call.failed(error);
-        dialect.writeError(ctx, error);
+        dialect.writeError(exchange, error);
     }
 
     private static ErrorReply withRetryAfter(ErrorReply reply, Duration retryAfter) {
@@ -297,8 +304,8 @@ public final class CompletionEndpoint implements Handler {
         return hash;
     }
 
-    private static Integer retryCount(Context ctx) {
-        String header = ctx.header(RETRY_COUNT_HEADER);
+    private static Integer retryCount(Exchange exchange) {
+        String header = exchange.header(RETRY_COUNT_HEADER);
         if (header == null) {
             return null;
         }

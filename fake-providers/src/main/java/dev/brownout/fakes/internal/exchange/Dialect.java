@@ -36,17 +36,17 @@ public interface Dialect {
     String newToolCallId(SplittableRandom random);
 
     /** The credential the request presented, or null. */
-    String credential(Context ctx);
+    String credential(Exchange exchange);
 
     /** Dialect-required headers that are missing or wrong (e.g. {@code anthropic-version}). */
-    Optional<ErrorReply> checkHeaders(Context ctx);
+    Optional<ErrorReply> checkHeaders(Exchange exchange);
 
     /** Reads and validates a completion request; a refusal carries the status and the dialect's message. */
     ChatRequest parse(byte[] body) throws InvalidRequestException;
 
-    void rateLimitHeaders(Context ctx, RateLimitStatus status);
+    void rateLimitHeaders(Exchange exchange, RateLimitStatus status);
 
-    void writeError(Context ctx, ErrorReply error);
+    void writeError(Exchange exchange, ErrorReply error);
 
     ErrorReply unauthorized(AuthResult result);
 

@@ -4,26 +4,32 @@ import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.FaultPlan;
 import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.ledger.CallOutcome;
-import io.javalin.http.Context;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Sends a planned reply at the serving model's pace — a stream token by token, or a whole body after the
  * same total time — and applies the faults that act on the answer itself: latency around the headers, stall,
- * cut, a missing terminator, mid-stream error, malformed chunk. What was sent is written into the call's
- * ledger draft as it goes; a connection to be closed under the client is left to the endpoint, which closes
- * it once the call is recorded.
+ * cut, a missing terminator, mid-stream error, malformed chunk. No thread waits for a reply: each waits on the
+ * provider's {@link StreamScheduler} for its next instant, and what is due by then goes out in one write. What
+ * was sent is written into the call's ledger draft as it goes, and the call is recorded before the client can
+ * see the end of its answer (the last bytes, or the connection closed under it).
  */
 final class PacedReplySender {
 
-    private final Dialect dialect;
+    private static final byte[] NOTHING = new byte[0];
 
-    PacedReplySender(Dialect dialect) {
+    private final Dialect dialect;
+    private final StreamScheduler scheduler;
+    private final Consumer<CallDraft> recorder;
+
+    PacedReplySender(Dialect dialect, StreamScheduler scheduler, Consumer<CallDraft> recorder) {
         this.dialect = dialect;
+        this.scheduler = scheduler;
+        this.recorder = recorder;
     }
 
     /** When the headers leave and when the first token is due, from the model's own TTFT and the latency faults. */
@@ -36,198 +42,307 @@ final class PacedReplySender {
         }
     }
 
-    /** Streams the reply: start frames at time to first token, then one frame per token on schedule. */
-    void stream(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft, long gapNanos) {
-        Timing timing = Timing.of(call, faults, modelTtft);
-        if (!Pacer.sleepUntil(timing.headersAt())) {
-            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-            return;
+    /** Runs {@code task} at the instant: here and now when it is already due, else on the scheduler's thread. */
+    private void at(long instant, Runnable task) {
+        if (instant - System.nanoTime() <= 0) {
+            task.run();
+        } else {
+            scheduler.at(instant, task);
         }
-        StreamEncoder encoder = dialect.streamEncoder(reply);
-        OutputStream out;
-        try {
-            ctx.status(200);
-            ctx.res().setContentType("text/event-stream; charset=utf-8");
-            ctx.res().setHeader("Cache-Control", "no-cache");
-            out = ctx.res().getOutputStream();
-            if (faults.headersFirst()) {
-                // Commits the headers alone: the client has its 200 and waits for the first byte of the body.
-                out.flush();
-            }
-        } catch (IOException e) {
-            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-            return;
-        }
-        call.status = 200;
-        SseWriter writer = new SseWriter(out);
-        if (!Pacer.sleepUntil(timing.firstTokenAt()) || !writer.send(encoder.start())) {
-            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-            return;
-        }
-        // Tokens are paced from when the stream really started: a late start (a loaded machine, a cold JVM)
-        // must not be made up by bursting the tokens that were due meanwhile.
-        long base = Math.max(timing.firstTokenAt(), System.nanoTime());
-        int steps = reply.steps();
-        for (int step = 0; step < steps; step++) {
-            StallFault stall = faults.stall();
-            if (stall != null && step == stall.afterTokens()) {
-                base += stall.duration().toNanos();
-                if (stall.then() != null) {
-                    if (!Pacer.sleepUntil(base + step * gapNanos)) {
-                        call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-                        return;
-                    }
-                    cut(call, stall.then());
-                    return;
-                }
-            }
-            if (faults.cut() != null && step == faults.cut().afterTokens()) {
-                cut(call, faults.cut().mode());
-                return;
-            }
-            if (faults.streamError() != null && step == faults.streamError().afterTokens()) {
-                writer.sendLast(encoder.error(InjectedErrors.stream(dialect, faults.streamError(), reply.model())));
-                call.outcome = writer.clientGone() ? CallOutcome.CLIENT_DISCONNECTED : CallOutcome.STREAM_ERROR;
-                call.errorType = "stream_error:" + faults.streamError().status();
-                return;
-            }
-            if (!Pacer.sleepUntil(base + step * gapNanos)) {
-                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-                return;
-            }
-            if (faults.malformedChunk() != null && step == faults.malformedChunk().afterTokens()
-                    && !writer.send(encoder.malformed())) {
-                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-                return;
-            }
-            StringBuilder frames = new StringBuilder();
-            int sent = 0;
-            for (ChoicePlan choice : reply.choices()) {
-                if (step < choice.tokenCount()) {
-                    frames.append(encoder.step(choice.index(), step, choice.pieceAt(step)));
-                    sent++;
-                }
-            }
-            if (!writer.send(frames.toString())) {
-                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-                return;
-            }
-            call.firstTokenNow();
-            call.outputTokens += sent;
-        }
-        String end = encoder.finish((int) call.outputTokens) + (faults.unterminated() ? "" : encoder.terminator());
-        call.outcome = writer.sendLast(end) ? CallOutcome.COMPLETE : CallOutcome.CLIENT_DISCONNECTED;
     }
 
-    /** The stream stops here; a clean cut lets the body end as usual, the others have the endpoint close it. */
-    private static void cut(CallDraft call, CutMode mode) {
-        call.outcome = CallOutcome.CUT;
-        call.abruptEnd = mode == CutMode.CLEAN ? null : mode;
+    /** Streams the reply: start frames at time to first token, then the frames of each token on schedule. */
+    void stream(CoreExchange exchange, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft,
+                long gapNanos) {
+        new PacedStream(exchange, call, reply, faults, Timing.of(call, faults, modelTtft), gapNanos).begin();
     }
 
     /** Sends the whole reply once its last token would have been produced. */
-    void respond(Context ctx, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft, long gapNanos,
-                 String model) {
-        Timing timing = Timing.of(call, faults, modelTtft);
-        int steps = reply.steps();
-        long done = timing.firstTokenAt() + Math.max(0, steps - 1) * gapNanos;
-        StallFault stall = faults.stall() != null && faults.stall().afterTokens() < steps ? faults.stall() : null;
-        if (stall != null) {
-            done += stall.duration().toNanos();
+    void respond(CoreExchange exchange, CallDraft call, Reply reply, FaultPlan faults, Duration modelTtft,
+                 long gapNanos, String model) {
+        new PacedBody(exchange, call, reply, faults, Timing.of(call, faults, modelTtft), gapNanos, model).begin();
+    }
+
+    /** Holds a hung request without a thread: released after {@code hold}, then {@code release} runs. */
+    void hold(Duration hold, Runnable release) {
+        scheduler.at(System.nanoTime() + hold.toNanos(), release);
+    }
+
+    private void record(CallDraft call) {
+        recorder.accept(call);
+    }
+
+    /** One stream in flight: where it is in its reply, resumed by the scheduler at each instant it waits for. */
+    private final class PacedStream {
+
+        private final CoreExchange exchange;
+        private final CallDraft call;
+        private final Reply reply;
+        private final FaultPlan faults;
+        private final Timing timing;
+        private final long gapNanos;
+        private final StreamEncoder encoder;
+        private final int steps;
+        private final StringBuilder due = new StringBuilder();
+        private long base;
+        private int step;
+        private boolean stallApplied;
+
+        PacedStream(CoreExchange exchange, CallDraft call, Reply reply, FaultPlan faults, Timing timing, long gapNanos) {
+            this.exchange = exchange;
+            this.call = call;
+            this.reply = reply;
+            this.faults = faults;
+            this.timing = timing;
+            this.gapNanos = gapNanos;
+            this.encoder = dialect.streamEncoder(reply);
+            this.steps = reply.steps();
         }
-        if (faults.streamError() != null && faults.streamError().afterTokens() < steps) {
-            // A non-streaming call has no stream to break: the upstream failure surfaces as its HTTP status,
-            // which is why its headers are not sent early.
-            Pacer.sleepUntil(timing.firstTokenAt() + faults.streamError().afterTokens() * gapNanos);
-            ErrorReply error = InjectedErrors.stream(dialect, faults.streamError(), model);
-            call.failed(error);
-            dialect.writeError(ctx, error);
-            return;
+
+        void begin() {
+            at(timing.headersAt(), this::headers);
         }
-        boolean headersSent = false;
-        if (faults.headersFirst()) {
-            if (!Pacer.sleepUntil(timing.headersAt()) || !sendHeaders(ctx)) {
-                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+
+        private void headers() {
+            exchange.status(200);
+            exchange.header("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.header("Cache-Control", "no-cache");
+            if (faults.headersFirst()) {
+                // Commits the headers alone: the client has its 200 and waits for the first byte of the body.
+                exchange.commit();
+            }
+            call.status = 200;
+            at(timing.firstTokenAt(), this::start);
+        }
+
+        private void start() {
+            if (exchange.clientGone()) {
+                disconnected();
                 return;
             }
-            headersSent = true;
-            call.status = 200;
+            due.append(encoder.start());
+            // Tokens are paced from when the stream really started: a late start (a loaded machine, a cold JVM)
+            // must not be made up by bursting the tokens that were due meanwhile.
+            base = Math.max(timing.firstTokenAt(), System.nanoTime());
+            advance();
         }
-        // Where the body stops short: a stall that ends the answer stops it at its token once the stall is
-        // over, a cut at its token when the whole body would have been sent.
-        Integer cutTokens = null;
-        CutMode cutMode = null;
-        long sendAt = done;
-        if (stall != null && stall.then() != null) {
-            cutTokens = stall.afterTokens();
-            cutMode = stall.then();
-            sendAt = timing.firstTokenAt() + stall.afterTokens() * gapNanos + stall.duration().toNanos();
-        }
-        if (faults.cut() != null && faults.cut().afterTokens() < steps
-                && (cutTokens == null || faults.cut().afterTokens() < cutTokens)) {
-            cutTokens = faults.cut().afterTokens();
-            cutMode = faults.cut().mode();
-            sendAt = done;
-        }
-        if (!Pacer.sleepUntil(sendAt)) {
-            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
-            return;
-        }
-        byte[] body = dialect.body(reply);
-        call.status = 200;
-        call.firstTokenNow();
-        ctx.status(200);
-        ctx.res().setContentType("application/json");
-        if (cutTokens != null) {
-            int sentBytes = (int) ((long) body.length * cutTokens / Math.max(1, steps));
-            call.outputTokens = (long) cutTokens * reply.choices().size();
-            call.outcome = writePartial(ctx, body, sentBytes, headersSent)
-                    ? CallOutcome.CUT : CallOutcome.CLIENT_DISCONNECTED;
-            // A body short of its length can only end broken: RST when asked for, FIN otherwise.
-            call.abruptEnd = cutMode == CutMode.RESET ? CutMode.RESET : CutMode.ABORT;
-            return;
-        }
-        if (faults.malformedChunk() != null && faults.malformedChunk().afterTokens() < steps) {
-            byte[] broken = Arrays.copyOf(body, Math.max(1, body.length / 2));
-            call.outputTokens = reply.outputTokens();
-            call.outcome = CallOutcome.MALFORMED;
-            ctx.result(broken);
-            return;
-        }
-        call.outputTokens = reply.outputTokens();
-        // Javalin writes the result after this handler returns, so the ledger entry exists before the
-        // client can read the answer.
-        call.outcome = CallOutcome.COMPLETE;
-        ctx.result(body);
-    }
 
-    /** Sends a 200's headers now, before its body exists; the body then goes chunked. */
-    private static boolean sendHeaders(Context ctx) {
-        try {
-            ctx.status(200);
-            ctx.res().setContentType("application/json");
-            ctx.res().flushBuffer();
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Sends only the first {@code length} bytes of the body; unless the headers are already out, Content-Length
-     * promises the whole of it, as an upstream that dies mid-body had promised.
-     */
-    private static boolean writePartial(Context ctx, byte[] body, int length, boolean headersSent) {
-        try {
-            if (!headersSent) {
-                ctx.res().setContentLength(body.length);
+        /** Sends every token due by now in one write, then waits for the next instant or ends the stream. */
+        private void advance() {
+            if (exchange.clientGone()) {
+                disconnected();
+                return;
             }
-            OutputStream out = ctx.res().getOutputStream();
-            out.write(body, 0, length);
-            out.flush();
+            long now = System.nanoTime();
+            StallFault stall = faults.stall();
+            while (step < steps) {
+                if (!stallApplied && stall != null && step == stall.afterTokens()) {
+                    stallApplied = true;
+                    base += stall.duration().toNanos();
+                }
+                long dueAt = base + step * gapNanos;
+                if (stallApplied && stall.then() != null && step == stall.afterTokens()) {
+                    if (waitUntil(dueAt, now)) {
+                        return;
+                    }
+                    cut(stall.then());
+                    return;
+                }
+                if (faults.cut() != null && step == faults.cut().afterTokens()) {
+                    cut(faults.cut().mode());
+                    return;
+                }
+                if (faults.streamError() != null && step == faults.streamError().afterTokens()) {
+                    due.append(encoder.error(InjectedErrors.stream(dialect, faults.streamError(), reply.model())));
+                    call.outcome = exchange.clientGone() ? CallOutcome.CLIENT_DISCONNECTED : CallOutcome.STREAM_ERROR;
+                    call.errorType = "stream_error:" + faults.streamError().status();
+                    end();
+                    return;
+                }
+                if (waitUntil(dueAt, now)) {
+                    return;
+                }
+                call.tokenSent(now - (step == 0 ? timing.firstTokenAt() : dueAt));
+                if (faults.malformedChunk() != null && step == faults.malformedChunk().afterTokens()) {
+                    due.append(encoder.malformed());
+                }
+                int sent = 0;
+                for (ChoicePlan choice : reply.choices()) {
+                    if (step < choice.tokenCount()) {
+                        due.append(encoder.step(choice.index(), step, choice.pieceAt(step)));
+                        sent++;
+                    }
+                }
+                call.firstTokenNow();
+                call.outputTokens += sent;
+                step++;
+            }
+            due.append(encoder.finish((int) call.outputTokens));
+            if (!faults.unterminated()) {
+                due.append(encoder.terminator());
+            }
+            call.outcome = exchange.clientGone() ? CallOutcome.CLIENT_DISCONNECTED : CallOutcome.COMPLETE;
+            end();
+        }
+
+        /** When {@code dueAt} is still ahead: sends what is due so far and comes back then (true). */
+        private boolean waitUntil(long dueAt, long now) {
+            if (dueAt - now <= 0) {
+                return false;
+            }
+            exchange.send(drain());
+            scheduler.at(dueAt, this::advance);
             return true;
-        } catch (IOException e) {
-            return false;
+        }
+
+        /** The stream stops here; a clean cut lets the body end as usual, the others close the connection. */
+        private void cut(CutMode mode) {
+            exchange.send(drain());
+            call.outcome = CallOutcome.CUT;
+            record(call);
+            if (mode == CutMode.CLEAN) {
+                exchange.end(NOTHING);
+            } else {
+                exchange.closeUnder(mode);
+            }
+        }
+
+        private void end() {
+            byte[] last = drain();
+            record(call);
+            exchange.end(last);
+        }
+
+        private void disconnected() {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            record(call);
+            exchange.end(NOTHING);
+        }
+
+        private byte[] drain() {
+            if (due.isEmpty()) {
+                return NOTHING;
+            }
+            byte[] bytes = due.toString().getBytes(StandardCharsets.UTF_8);
+            due.setLength(0);
+            return bytes;
+        }
+    }
+
+    /** One non-streaming answer waiting for the instant its body (or its failure) is due. */
+    private final class PacedBody {
+
+        private final CoreExchange exchange;
+        private final CallDraft call;
+        private final Reply reply;
+        private final FaultPlan faults;
+        private final Timing timing;
+        private final long gapNanos;
+        private final String model;
+        private final int steps;
+        private boolean headersSent;
+        private Integer cutTokens;
+        private CutMode cutMode;
+
+        PacedBody(CoreExchange exchange, CallDraft call, Reply reply, FaultPlan faults, Timing timing, long gapNanos,
+                  String model) {
+            this.exchange = exchange;
+            this.call = call;
+            this.reply = reply;
+            this.faults = faults;
+            this.timing = timing;
+            this.gapNanos = gapNanos;
+            this.model = model;
+            this.steps = reply.steps();
+        }
+
+        void begin() {
+            long done = timing.firstTokenAt() + Math.max(0, steps - 1) * gapNanos;
+            StallFault stall = faults.stall() != null && faults.stall().afterTokens() < steps ? faults.stall() : null;
+            if (stall != null) {
+                done += stall.duration().toNanos();
+            }
+            if (faults.streamError() != null && faults.streamError().afterTokens() < steps) {
+                // A non-streaming call has no stream to break: the upstream failure surfaces as its HTTP status,
+                // which is why its headers are not sent early.
+                at(timing.firstTokenAt() + faults.streamError().afterTokens() * gapNanos, this::failUpstream);
+                return;
+            }
+            // Where the body stops short: a stall that ends the answer stops it at its token once the stall is
+            // over, a cut at its token when the whole body would have been sent.
+            long sendAt = done;
+            if (stall != null && stall.then() != null) {
+                cutTokens = stall.afterTokens();
+                cutMode = stall.then();
+                sendAt = timing.firstTokenAt() + stall.afterTokens() * gapNanos + stall.duration().toNanos();
+            }
+            if (faults.cut() != null && faults.cut().afterTokens() < steps
+                    && (cutTokens == null || faults.cut().afterTokens() < cutTokens)) {
+                cutTokens = faults.cut().afterTokens();
+                cutMode = faults.cut().mode();
+                sendAt = done;
+            }
+            byte[] body = dialect.body(reply);
+            long bodyAt = sendAt;
+            if (faults.headersFirst()) {
+                at(timing.headersAt(), () -> {
+                    exchange.status(200);
+                    exchange.header("Content-Type", "application/json");
+                    exchange.commit();
+                    headersSent = true;
+                    call.status = 200;
+                    at(bodyAt, () -> send(body));
+                });
+            } else {
+                at(bodyAt, () -> send(body));
+            }
+        }
+
+        private void failUpstream() {
+            ErrorReply error = InjectedErrors.stream(dialect, faults.streamError(), model);
+            call.failed(error);
+            dialect.writeError(exchange, error);
+            record(call);
+            exchange.sendResult();
+        }
+
+        private void send(byte[] body) {
+            if (exchange.clientGone()) {
+                call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+                record(call);
+                exchange.end(NOTHING);
+                return;
+            }
+            call.status = 200;
+            call.firstTokenNow();
+            exchange.status(200);
+            if (cutTokens != null) {
+                int sentBytes = (int) ((long) body.length * cutTokens / Math.max(1, steps));
+                call.outputTokens = (long) cutTokens * reply.choices().size();
+                call.outcome = CallOutcome.CUT;
+                if (!headersSent) {
+                    // Content-Length promises the whole body, as an upstream that dies mid-body had promised.
+                    exchange.header("Content-Type", "application/json");
+                    exchange.header("Content-Length", Integer.toString(body.length));
+                }
+                exchange.commit();
+                exchange.send(Arrays.copyOf(body, sentBytes));
+                record(call);
+                // A body short of its length can only end broken: RST when asked for, FIN otherwise.
+                exchange.closeUnder(cutMode == CutMode.RESET ? CutMode.RESET : CutMode.ABORT);
+                return;
+            }
+            if (faults.malformedChunk() != null && faults.malformedChunk().afterTokens() < steps) {
+                call.outputTokens = reply.outputTokens();
+                call.outcome = CallOutcome.MALFORMED;
+                exchange.result("application/json", Arrays.copyOf(body, Math.max(1, body.length / 2)));
+            } else {
+                call.outputTokens = reply.outputTokens();
+                call.outcome = CallOutcome.COMPLETE;
+                exchange.result("application/json", body);
+            }
+            record(call);
+            exchange.sendResult();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.brownout.fakes.internal.exchange;
 
+import dev.brownout.fakes.ledger.CallOutcome;
 import dev.brownout.fakes.ledger.ProviderCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -7,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Prometheus metrics of one provider: requests by model and status, tokens, time to first token. */
 public final class ProviderMetrics {
@@ -27,29 +30,45 @@ public final class ProviderMetrics {
         this.served = served;
     }
 
+    private record RequestKey(String model, int status, CallOutcome outcome) {
+    }
+
+    /*
+     * Each meter is registered the first time it counts something (as before) and then kept: building and
+     * registering them on every call cost more than the rest of recording it.
+     */
+    private final Map<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> inputTokenCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> outputTokenCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> ttftTimers = new ConcurrentHashMap<>();
+
     void record(ProviderCall call) {
         String model = call.model() == null ? "" : served.test(call.model()) ? call.model() : UNKNOWN_MODEL;
-        Counter.builder("brownout.provider.requests")
-                .description("Requests by model, HTTP status and outcome")
-                .tags("provider", provider, "model", model, "status", Integer.toString(call.status()),
-                        "outcome", call.outcome().label())
-                .register(registry).increment();
+        requestCounters.computeIfAbsent(new RequestKey(model, call.status(), call.outcome()), key ->
+                Counter.builder("brownout.provider.requests")
+                        .description("Requests by model, HTTP status and outcome")
+                        .tags("provider", provider, "model", key.model(), "status", Integer.toString(key.status()),
+                                "outcome", key.outcome().label())
+                        .register(registry)).increment();
         if (call.inputTokens() > 0) {
-            Counter.builder("brownout.provider.tokens").description("Tokens by direction")
-                    .tags("provider", provider, "model", model, "direction", "input")
-                    .register(registry).increment(call.inputTokens());
+            inputTokenCounters.computeIfAbsent(model, key -> tokenCounter(key, "input")).increment(call.inputTokens());
         }
         if (call.outputTokens() > 0) {
-            Counter.builder("brownout.provider.tokens").description("Tokens by direction")
-                    .tags("provider", provider, "model", model, "direction", "output")
-                    .register(registry).increment(call.outputTokens());
+            outputTokenCounters.computeIfAbsent(model, key -> tokenCounter(key, "output"))
+                    .increment(call.outputTokens());
         }
         if (call.ttftMillis() != null) {
-            Timer.builder("brownout.provider.ttft").description("Time from arrival to the first output token")
-                    .tags("provider", provider, "model", model)
-                    .publishPercentiles(0.5, 0.9, 0.99)
-                    .register(registry).record(Duration.ofMillis(call.ttftMillis()));
+            ttftTimers.computeIfAbsent(model, key ->
+                    Timer.builder("brownout.provider.ttft").description("Time from arrival to the first output token")
+                            .tags("provider", provider, "model", key)
+                            .publishPercentiles(0.5, 0.9, 0.99)
+                            .register(registry)).record(Duration.ofMillis(call.ttftMillis()));
         }
+    }
+
+    private Counter tokenCounter(String model, String direction) {
+        return Counter.builder("brownout.provider.tokens").description("Tokens by direction")
+                .tags("provider", provider, "model", model, "direction", direction).register(registry);
     }
 
     public String scrape() {

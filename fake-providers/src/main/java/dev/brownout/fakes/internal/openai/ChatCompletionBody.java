@@ -1,10 +1,16 @@
 package dev.brownout.fakes.internal.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.FinishReason;
 import dev.brownout.fakes.internal.exchange.Reply;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The non-streaming {@code chat.completion} object, with every documented key present (null when empty). */
 final class ChatCompletionBody {
@@ -12,6 +18,63 @@ final class ChatCompletionBody {
     static final String FINGERPRINT = "fp_brownout";
 
     private ChatCompletionBody() {
+    }
+
+    /**
+     * The body's bytes. A reply of text choices (the usual one) is written straight out, in the order and with
+     * the escaping the JSON tree below gives, without building the tree; one with a tool call goes through it.
+     */
+    static byte[] bytes(Reply reply) {
+        if (reply.choices().stream().anyMatch(choice -> choice.toolCall() != null)) {
+            return of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + reply.choices().size() * 512);
+        try (JsonGenerator json = Mappers.json().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", reply.id());
+            json.writeStringField("object", "chat.completion");
+            json.writeNumberField("created", reply.created());
+            json.writeStringField("model", reply.model());
+            json.writeArrayFieldStart("choices");
+            for (ChoicePlan choice : reply.choices()) {
+                json.writeStartObject();
+                json.writeNumberField("index", choice.index());
+                json.writeObjectFieldStart("message");
+                json.writeStringField("role", "assistant");
+                json.writeStringField("content", choice.text());
+                json.writeNullField("refusal");
+                json.writeArrayFieldStart("annotations");
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeNullField("logprobs");
+                json.writeStringField("finish_reason", finishReason(choice.finishReason()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            long input = reply.inputTokens();
+            long output = reply.outputTokens();
+            json.writeObjectFieldStart("usage");
+            json.writeNumberField("prompt_tokens", input);
+            json.writeNumberField("completion_tokens", output);
+            json.writeNumberField("total_tokens", input + output);
+            json.writeObjectFieldStart("prompt_tokens_details");
+            json.writeNumberField("cached_tokens", 0);
+            json.writeNumberField("audio_tokens", 0);
+            json.writeEndObject();
+            json.writeObjectFieldStart("completion_tokens_details");
+            json.writeNumberField("reasoning_tokens", 0);
+            json.writeNumberField("audio_tokens", 0);
+            json.writeNumberField("accepted_prediction_tokens", 0);
+            json.writeNumberField("rejected_prediction_tokens", 0);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeStringField("service_tier", "default");
+            json.writeStringField("system_fingerprint", FINGERPRINT);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     static ObjectNode of(Reply reply) {

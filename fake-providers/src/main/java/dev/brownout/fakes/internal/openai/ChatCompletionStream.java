@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.FrameTemplate;
 import dev.brownout.fakes.internal.exchange.Reply;
 import dev.brownout.fakes.internal.exchange.StreamEncoder;
 
@@ -15,9 +16,12 @@ import dev.brownout.fakes.internal.exchange.StreamEncoder;
 final class ChatCompletionStream implements StreamEncoder {
 
     private final Reply reply;
+    /** Per choice, the token frame's bytes around its piece: built once per reply, not once per token. */
+    private final FrameTemplate[] stepFrames;
 
     ChatCompletionStream(Reply reply) {
         this.reply = reply;
+        this.stepFrames = new FrameTemplate[reply.choices().size()];
     }
 
     @Override
@@ -45,6 +49,15 @@ final class ChatCompletionStream implements StreamEncoder {
 
     @Override
     public String step(int choiceIndex, int step, String piece) {
+        FrameTemplate template = stepFrames[choiceIndex];
+        if (template == null) {
+            template = FrameTemplate.of(hole -> stepFrame(choiceIndex, hole));
+            stepFrames[choiceIndex] = template;
+        }
+        return template.with(piece);
+    }
+
+    private String stepFrame(int choiceIndex, String piece) {
         ChoicePlan choice = reply.choices().get(choiceIndex);
         ObjectNode chunk = chunk();
         ObjectNode delta = choiceNode(chunk, choiceIndex).putObject("delta");

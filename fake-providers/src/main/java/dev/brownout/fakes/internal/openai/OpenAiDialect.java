@@ -9,8 +9,10 @@ import dev.brownout.fakes.catalog.ModelProfile;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.BearerToken;
 import dev.brownout.fakes.internal.exchange.ChatRequest;
+import dev.brownout.fakes.internal.exchange.ContextExchange;
 import dev.brownout.fakes.internal.exchange.Dialect;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.Exchange;
 import dev.brownout.fakes.internal.exchange.Ids;
 import dev.brownout.fakes.internal.exchange.InvalidRequestException;
 import dev.brownout.fakes.internal.exchange.Reply;
@@ -74,12 +76,12 @@ public final class OpenAiDialect implements Dialect {
     }
 
     @Override
-    public String credential(Context ctx) {
-        return BearerToken.from(ctx.header("Authorization"));
+    public String credential(Exchange exchange) {
+        return BearerToken.from(exchange.header("Authorization"));
     }
 
     @Override
-    public Optional<ErrorReply> checkHeaders(Context ctx) {
+    public Optional<ErrorReply> checkHeaders(Exchange exchange) {
         return Optional.empty();
     }
 
@@ -89,27 +91,26 @@ public final class OpenAiDialect implements Dialect {
     }
 
     @Override
-    public void rateLimitHeaders(Context ctx, RateLimitStatus status) {
-        ctx.header("x-ratelimit-limit-requests", Long.toString(status.requestLimit()));
-        ctx.header("x-ratelimit-limit-tokens", Long.toString(status.tokenLimit()));
-        ctx.header("x-ratelimit-remaining-requests", Long.toString(status.requestsRemaining()));
-        ctx.header("x-ratelimit-remaining-tokens", Long.toString(status.tokensRemaining()));
-        ctx.header("x-ratelimit-reset-requests", goDuration(status.requestsReset()));
-        ctx.header("x-ratelimit-reset-tokens", goDuration(status.tokensReset()));
+    public void rateLimitHeaders(Exchange exchange, RateLimitStatus status) {
+        exchange.header("x-ratelimit-limit-requests", Long.toString(status.requestLimit()));
+        exchange.header("x-ratelimit-limit-tokens", Long.toString(status.tokenLimit()));
+        exchange.header("x-ratelimit-remaining-requests", Long.toString(status.requestsRemaining()));
+        exchange.header("x-ratelimit-remaining-tokens", Long.toString(status.tokensRemaining()));
+        exchange.header("x-ratelimit-reset-requests", goDuration(status.requestsReset()));
+        exchange.header("x-ratelimit-reset-tokens", goDuration(status.tokensReset()));
     }
 
     @Override
-    public void writeError(Context ctx, ErrorReply error) {
-        error.headers().forEach(ctx::header);
-        ctx.status(error.status());
+    public void writeError(Exchange exchange, ErrorReply error) {
+        error.headers().forEach(exchange::header);
+        exchange.status(error.status());
         if (error.htmlBody()) {
-            ctx.contentType("text/html");
-            ctx.result("<html><head><title>" + error.status() + "</title></head><body><center><h1>" + error.status()
-                    + "</h1></center><hr><center>cloudflare</center></body></html>");
+            exchange.result("text/html", ("<html><head><title>" + error.status() + "</title></head><body><center><h1>"
+                    + error.status() + "</h1></center><hr><center>cloudflare</center></body></html>")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
-        ctx.contentType("application/json");
-        ctx.result(OpenAiErrors.body(error).toString());
+        exchange.result("application/json", OpenAiErrors.body(error).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -147,7 +148,7 @@ public final class OpenAiDialect implements Dialect {
 
     @Override
     public byte[] body(Reply reply) {
-        return ChatCompletionBody.of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        return ChatCompletionBody.bytes(reply);
     }
 
     @Override
@@ -173,7 +174,7 @@ public final class OpenAiDialect implements Dialect {
                 if (model.isPresent()) {
                     ctx.contentType("application/json").result(model(model.get()).toString());
                 } else {
-                    writeError(ctx, unknownModel(id));
+                    writeError(new ContextExchange(ctx), unknownModel(id));
                 }
             }
         });

@@ -1,0 +1,89 @@
+package dev.brownout.fakes.internal.exchange;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The provider's completion endpoint on Jetty's core handler API, in front of the listener's Javalin routes:
+ * it takes {@code POST <completion path>} (with or without a trailing slash, as Javalin's route matched it)
+ * and passes every other request on. It reads the whole body before answering, and refuses one over the size
+ * limit with 413 (or one it cannot read with 400), recorded in the ledger, announcing the connection as closing.
+ */
+public final class CompletionHandler extends Handler.Wrapper {
+
+    /** How much of an oversized body is read and dropped at most before the refusal is sent anyway. */
+    private static final long MAX_DROPPED_BYTES = 256L * 1024 * 1024;
+
+    private final String path;
+    private final String pathWithSlash;
+    private final CompletionEndpoint endpoint;
+    private final long maxBodyBytes;
+
+    /** @param maxBodyBytes the largest request body served; a larger one is refused with 413 */
+    public CompletionHandler(String completionPath, CompletionEndpoint endpoint, long maxBodyBytes) {
+        this.path = completionPath;
+        this.pathWithSlash = completionPath + "/";
+        this.endpoint = endpoint;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Serves a POST to the completion path once its body is read; passes every other request on to Javalin. */
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String requestPath = request.getHttpURI().getPath();
+        if (!"POST".equals(request.getMethod()) || !(path.equals(requestPath) || pathWithSlash.equals(requestPath))) {
+            return super.handle(request, response, callback);
+        }
+        CoreExchange exchange = new CoreExchange(request, response, callback);
+        byte[] body;
+        try {
+            body = readBody(request);
+        } catch (IOException | RuntimeException e) {
+            refuse(exchange, 400, "the body is not valid HTTP content", null);
+            return true;
+        }
+        if (body == null) {
+            refuse(exchange, 413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", "request_too_large");
+            return true;
+        }
+        endpoint.handle(exchange, body);
+        return true;
+    }
+
+    /**
+     * The whole body, or null when it is longer than the limit. An oversized body is still read to its end (and
+     * dropped) before the refusal: a connection closed while the client is still sending is reset, and the client
+     * would lose the 413 it was sent.
+     */
+    private byte[] readBody(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            if (request.getLength() <= maxBodyBytes) {
+                byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                if (body.length <= maxBodyBytes) {
+                    return body;
+                }
+            }
+            byte[] dropped = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while (total < MAX_DROPPED_BYTES && (read = in.read(dropped)) >= 0) {
+                total += read;
+            }
+            return null;
+        }
+    }
+
+    /** A body left unread makes Jetty close the connection after answering, so the answer says so. */
+    private void refuse(CoreExchange exchange, int status, String message, String code) {
+        exchange.header(HttpHeader.CONNECTION.asString(), "close");
+        endpoint.recordRefusal(exchange, new ErrorReply(status, message, null, code));
+        exchange.sendResult();
+    }
+}
