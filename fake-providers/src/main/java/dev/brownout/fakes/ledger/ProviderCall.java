@@ -21,13 +21,30 @@ import java.util.List;
  * @param ttftMillis      time from arrival to the first output token sent, when one was
  * @param retryAfterMillis the wait the response's {@code retry-after-ms} header asked for, or null when the
  *                        response carried no {@code retry-after}
+ * @param firstTokenLateMs how much later than planned the first token (or the whole body) went out, in real
+ *                        milliseconds; null when nothing was sent on a plan
+ * @param maxTokenLateMs  how late the call's latest streamed token went out against its plan, in real milliseconds;
+ *                        null for a call that streamed no token
  */
 public record ProviderCall(long seq, Instant time, String provider, String dialect, String model,
                            String servedModel, String requestId, String principal, int status,
                            CallOutcome outcome, boolean stream, long inputTokens, long outputTokens,
                            BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
                            String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
-                           long durationMillis, String errorType, Long retryAfterMillis) {
+                           long durationMillis, String errorType, Long retryAfterMillis, Double firstTokenLateMs,
+                           Double maxTokenLateMs) {
+
+    /** A call whose lateness against its plan was not measured (a ledger written before it was). */
+    public ProviderCall(long seq, Instant time, String provider, String dialect, String model,
+                        String servedModel, String requestId, String principal, int status,
+                        CallOutcome outcome, boolean stream, long inputTokens, long outputTokens,
+                        BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
+                        String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
+                        long durationMillis, String errorType, Long retryAfterMillis) {
+        this(seq, time, provider, dialect, model, servedModel, requestId, principal, status, outcome, stream,
+                inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure, credentialOwner, faults,
+                ttftMillis, durationMillis, errorType, retryAfterMillis, null, null);
+    }
 
     public boolean credentialLeak() {
         return credentialOwner != null;

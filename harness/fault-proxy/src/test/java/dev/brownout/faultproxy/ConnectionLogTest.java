@@ -273,7 +273,7 @@ class ConnectionLogTest extends EmbeddedServerFixture {
         ConnectionLog log = new ConnectionLog(10);
         for (int i = 0; i < 11; i++) {
             log.append(seq -> new ConnectionEntry(seq, Instant.EPOCH, "p", "127.0.0.1:1",
-                    ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
+                    ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0, 0));
         }
 
         ConnectionLog.Page page = log.since(0, 100, null);

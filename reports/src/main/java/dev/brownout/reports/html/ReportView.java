@@ -71,6 +71,7 @@ final class ReportView {
         view.put("sutName", result.sut() == null ? "an unnamed system" : result.sut().name());
         view.put("startedAt", Format.when(result.startedAt()));
         view.put("took", took());
+        view.put("worldBehind", result.world() == null ? null : result.world().notice().orElse(null));
         view.put("incomplete", !result.completed());
         view.put("stopReason", result.stopReason() == null ? "the run stopped before its timeline ended"
                 : result.stopReason());

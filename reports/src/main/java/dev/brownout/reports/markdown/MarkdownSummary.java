@@ -72,6 +72,9 @@ public final class MarkdownSummary {
             case INCOMPLETE -> "❌ " + subject + ": incomplete run";
         };
         md.heading(2, state);
+        if (result.world() != null) {
+            result.world().notice().ifPresent(notice -> md.paragraph("⚠️ **" + notice + "**"));
+        }
         if (result.conduct() != null && result.conduct().judged()) {
             md.paragraph("**Conduct verdict: " + result.conduct().verdict().label() + "** — "
                     + (result.conduct().reason() == null ? "no reason was recorded" : result.conduct().reason()));

@@ -32,6 +32,9 @@ final class CallDraft {
     Long ttftMillis;
     String errorType;
     Long retryAfterMillis;
+    /** How late the first token went out against its plan, and the latest streamed token, in real ms. */
+    Double firstTokenLateMs;
+    Double maxTokenLateMs;
     boolean recorded;
     /** How the endpoint closes the connection under the client once the call is recorded; null: it does not. */
     CutMode abruptEnd;
@@ -61,6 +64,21 @@ final class CallDraft {
         return null;
     }
 
+    /** Notes how late the first token (or the whole body), planned for {@code plannedNanos}, is going out now. */
+    void firstTokenLate(long plannedNanos) {
+        if (firstTokenLateMs == null) {
+            firstTokenLateMs = Math.max(0, System.nanoTime() - plannedNanos) / 1e6;
+        }
+    }
+
+    /** Notes how late a streamed token, planned for {@code plannedNanos}, is going out now; the worst is kept. */
+    void tokenLate(long plannedNanos) {
+        double late = Math.max(0, System.nanoTime() - plannedNanos) / 1e6;
+        if (maxTokenLateMs == null || late > maxTokenLateMs) {
+            maxTokenLateMs = late;
+        }
+    }
+
     void firstTokenNow() {
         if (ttftMillis == null) {
             ttftMillis = (System.nanoTime() - arrivalNanos) / 1_000_000;
@@ -71,6 +89,6 @@ final class CallDraft {
         return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
                 outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
                 credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType,
-                retryAfterMillis);
+                retryAfterMillis, firstTokenLateMs, maxTokenLateMs);
     }
 }

@@ -60,7 +60,12 @@ final class PacedReplySender {
         }
         call.status = 200;
         SseWriter writer = new SseWriter(out);
-        if (!Pacer.sleepUntil(timing.firstTokenAt()) || !writer.send(encoder.start())) {
+        if (!Pacer.sleepUntil(timing.firstTokenAt())) {
+            call.outcome = CallOutcome.CLIENT_DISCONNECTED;
+            return;
+        }
+        call.firstTokenLate(timing.firstTokenAt());
+        if (!writer.send(encoder.start())) {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
@@ -95,6 +100,7 @@ final class PacedReplySender {
                 call.outcome = CallOutcome.CLIENT_DISCONNECTED;
                 return;
             }
+            call.tokenLate(base + step * gapNanos);
             if (faults.malformedChunk() != null && step == faults.malformedChunk().afterTokens()
                     && !writer.send(encoder.malformed())) {
                 call.outcome = CallOutcome.CLIENT_DISCONNECTED;
@@ -173,6 +179,7 @@ final class PacedReplySender {
             call.outcome = CallOutcome.CLIENT_DISCONNECTED;
             return;
         }
+        call.firstTokenLate(sendAt);
         byte[] body = dialect.body(reply);
         call.status = 200;
         call.firstTokenNow();
