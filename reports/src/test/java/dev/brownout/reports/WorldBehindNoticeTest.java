@@ -64,6 +64,19 @@ class WorldBehindNoticeTest {
     }
 
     @Test
+    void theHtmlAndMarkdownFiguresShowTheWorstLatenessAgainstItsBound() {
+        String html = HtmlReport.render(ON_SCHEDULE);
+        String figure = html.substring(html.indexOf("id=\"figure-world-lateness\""),
+                html.indexOf("</div>\n    </div>", html.indexOf("id=\"figure-world-lateness\"")));
+        String markdown = MarkdownSummary.render(BEHIND, noGates(BEHIND));
+
+        assertThat(figure).as("the HTML figure: worst p99 of 4 ms against a 20.6 ms bound")
+                .contains(">4ms<").contains("bound 21ms").contains("kept its schedule");
+        assertThat(markdown).as("the Markdown figures row").contains("| World lateness p99 | 80")
+                .contains("the world fell behind");
+    }
+
+    @Test
     void aWorldThatKeptItsScheduleIsNotMentionedAsBehind() {
         assertThat(MarkdownSummary.render(ON_SCHEDULE, noGates(ON_SCHEDULE)))
                 .as("markdown").doesNotContain("fell behind");
