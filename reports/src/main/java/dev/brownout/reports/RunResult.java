@@ -19,6 +19,8 @@ import java.util.List;
  * @param exchanges  every exchange, with secrets redacted from prompts and answers
  * @param probe      the healthy request sent through the SUT after the run, every fault cleared; null when none was
  *                   sent (the run ended before its timeline did)
+ * @param world      how well the fake world kept its own schedule; null in a result written before it was measured,
+ *                   or when the run never started
  */
 public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
                         List<String> command, Instant startedAt, Instant endedAt, boolean completed,
@@ -26,7 +28,7 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                         Attribution attribution, List<PhaseResult> phases, Timeline timeline,
                         List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
                         Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
-                        List<String> warnings, ProbeResult probe) {
+                        List<String> warnings, ProbeResult probe, WorldSchedule world) {
 
     public static final String SCHEMA_VERSION = "1";
 
@@ -40,6 +42,19 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
         warnings = List.copyOf(warnings);
     }
 
+    /** A result without the world's schedule: one written before it was measured. */
+    public RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
+                     List<String> command, Instant startedAt, Instant endedAt, boolean completed,
+                     String stopReason, BaselineInfo baseline, Summary summary, Quality quality,
+                     Attribution attribution, List<PhaseResult> phases, Timeline timeline,
+                     List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
+                     Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
+                     List<String> warnings, ProbeResult probe) {
+        this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
+                summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
+                exchanges, warnings, probe, null);
+    }
+
     /** A result without a probe after the run. */
     public RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
                      List<String> command, Instant startedAt, Instant endedAt, boolean completed,
@@ -50,6 +65,6 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                      List<String> warnings) {
         this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
                 summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
-                exchanges, warnings, null);
+                exchanges, warnings, null, null);
     }
 }

@@ -31,6 +31,9 @@ final class ResultSummary {
                 + ", time scale " + result.scenario().timeScale()
                 + (result.scenario().loadScale() == 1 ? "" : ", load scale " + result.scenario().loadScale())
                 + ", baseline " + result.baseline().mode().label() + ")");
+        if (result.world() != null) {
+            result.world().notice().ifPresent(notice -> out.println("  WORLD BEHIND SCHEDULE: " + notice));
+        }
         out.printf(Locale.ROOT, "  verdict           %s%n",
                 result.conduct().judged() ? result.conduct().verdict().label() : Conduct.NO_VERDICT);
         if (result.conduct().judged() && result.conduct().reason() != null) {
@@ -71,6 +74,10 @@ final class ResultSummary {
             out.printf(Locale.ROOT, ROW, phase.name(), Figures.count(phase.exchanges()), Figures.count(phase.answered()),
                     score(phase.quality()), score(phase.baselineQuality()), phase.iqLoss() == null ? "-" : percent(phase.iqLoss().value()),
                     millis(phase.latency().p50Ms()), millis(phase.latency().p99Ms()));
+        }
+        if (result.world() != null && result.world().worstP99Ms() != null) {
+            out.printf(Locale.ROOT, "  world lateness    p99 %s (bound %s)%s%n", millis(result.world().worstP99Ms()),
+                    millis(result.world().boundMs()), result.world().behind() ? ": BEHIND" : "");
         }
         out.println(result.completed() ? "complete" : "INCOMPLETE: " + result.stopReason());
         result.warnings().forEach(warning -> out.println("warning: " + warning));

@@ -116,7 +116,7 @@ class ScenarioErrorsTest {
         assertThat(onlyProblem(with("iq_loss: \"< 5%\"", "iq_los: \"< 5%\""))).as("problem for metric iq_los")
                 .isEqualTo(new FileProblem(ORIGIN, 30, 3, "gates.iq_los", "'iq_los' is not a gate metric; use one of "
                         + "iq_loss, availability, p50_latency, p99_latency, ttft_p99, time_to_failover, time_to_recover, "
-                        + "cost_amplification, wasted_spend, security_findings, goodput_loss"));
+                        + "cost_amplification, wasted_spend, security_findings, goodput_loss, world_lateness"));
     }
 
     @Test

@@ -206,7 +206,8 @@ final class Connection {
         ConnectionOutcome decided = outcome.get();
         return new ConnectionEntry(seq, openedAt, proxy.name(), clientAddress(client),
                 decided == null ? ConnectionOutcome.FORWARDED : decided, (System.nanoTime() - openedNanos) / 1_000_000,
-                up.bytesRead(), up.bytesWritten(), down.bytesWritten());
+                up.bytesRead(), up.bytesWritten(), down.bytesWritten(),
+                Math.max(up.maxAddedDelayMs(), down.maxAddedDelayMs()));
     }
 
     static String clientAddress(Socket socket) {

@@ -21,17 +21,18 @@ final class ConnectionLogEndpoint {
     }
 
     @JsonPropertyOrder({"seq", "time", "proxy", "client", "outcome", "duration_ms", "bytes_from_client",
-            "bytes_to_upstream", "bytes_to_client"})
+            "bytes_to_upstream", "bytes_to_client", "added_delay_ms"})
     record EntryView(long seq, String time, String proxy, String client, String outcome,
                      @JsonProperty("duration_ms") long durationMs,
                      @JsonProperty("bytes_from_client") long bytesFromClient,
                      @JsonProperty("bytes_to_upstream") long bytesToUpstream,
-                     @JsonProperty("bytes_to_client") long bytesToClient) {
+                     @JsonProperty("bytes_to_client") long bytesToClient,
+                     @JsonProperty("added_delay_ms") double addedDelayMs) {
 
         static EntryView of(ConnectionEntry entry) {
             return new EntryView(entry.seq(), entry.time().toString(), entry.proxy(), entry.client(),
                     entry.outcome().label(), entry.durationMs(), entry.bytesFromClient(), entry.bytesToUpstream(),
-                    entry.bytesToClient());
+                    entry.bytesToClient(), entry.addedDelayMs());
         }
     }
 

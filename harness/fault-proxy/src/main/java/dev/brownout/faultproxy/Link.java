@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,6 +59,13 @@ final class Link {
     /** For the connection log: bytes read from the source, and bytes delivered to the destination. */
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
+    /**
+     * The instant the chunk the pump is forwarding was due at its destination: when it was read, moved later by every
+     * delay a toxic planned for it. The pump's own; the time past it is the delay the proxy added on its own.
+     */
+    private long plannedNanos;
+    /** The longest any chunk of this direction waited past its due instant, in nanoseconds. */
+    private final LongAccumulator maxAddedNanos = new LongAccumulator(Long::max, 0);
 
     Link(Connection connection, Direction direction, List<ToxicSpec> chain, BufferBudget budget) {
         this.connection = connection;
@@ -141,6 +149,7 @@ final class Link {
         }
         if (direct) {
             try {
+                maxAddedNanos.accumulate(System.nanoTime() - readAt);
                 writeToDestination(buffer, 0, n);
             } catch (IOException e) {
                 connection.close();
@@ -220,11 +229,13 @@ final class Link {
                     }
                 }
                 if (timer != null) {
+                    plannedNanos = System.nanoTime();
                     timer.behaviour.onTimer(timer);
                 } else if (item == END) {
                     head.acceptEnd();
                     return;
                 } else if (item != null) {
+                    plannedNanos = ((Chunk) item).arrivedNanos();
                     head.accept((Chunk) item);
                     lock.lock();
                     try {
@@ -395,6 +406,18 @@ final class Link {
         bytesWritten.addAndGet(length);
     }
 
+    /** A toxic held the current chunk until {@code nanos}: it is not due before then. */
+    void plannedNoEarlierThan(long nanos) {
+        if (nanos - plannedNanos > 0) {
+            plannedNanos = nanos;
+        }
+    }
+
+    /** The longest any chunk of this direction waited in the proxy past the instant it was due, in milliseconds. */
+    double maxAddedDelayMs() {
+        return maxAddedNanos.get() / 1e6;
+    }
+
     long bytesRead() {
         return bytesRead.get();
     }
@@ -407,6 +430,7 @@ final class Link {
     private final class Sink implements ToxicBehaviour {
         @Override
         public void onChunk(Chunk chunk, dev.brownout.faultproxy.internal.toxics.Flow flow) throws IOException {
+            maxAddedNanos.accumulate(System.nanoTime() - plannedNanos);
             writeToDestination(chunk.data(), 0, chunk.length());
         }
 

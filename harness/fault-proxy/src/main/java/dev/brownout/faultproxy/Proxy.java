@@ -218,7 +218,7 @@ final class Proxy {
     private void refuse(Socket client) {
         Instant at = Instant.now();
         String address = Connection.clientAddress(client);
-        log.append(seq -> new ConnectionEntry(seq, at, name, address, ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
+        log.append(seq -> new ConnectionEntry(seq, at, name, address, ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0, 0));
         try {
             client.setSoLinger(true, 0);
         } catch (SocketException ignored) {

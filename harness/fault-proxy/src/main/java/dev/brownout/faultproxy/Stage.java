@@ -87,14 +87,19 @@ final class Stage implements Flow {
     public boolean sleepUntil(long deadlineNanos) throws IOException {
         if (deadlineNanos - System.nanoTime() <= 0 && !interrupted) {
             link.checkOpen();
+            link.plannedNoEarlierThan(deadlineNanos);
             return true;
         }
-        return link.await(this, deadlineNanos);
+        boolean slept = link.await(this, deadlineNanos);
+        // a toxic woken early (changed or removed) changed the plan: what it held is due now
+        link.plannedNoEarlierThan(slept ? deadlineNanos : System.nanoTime());
+        return slept;
     }
 
     @Override
     public void hold() throws IOException {
         link.await(this, Long.MAX_VALUE);
+        link.plannedNoEarlierThan(System.nanoTime());
     }
 
     @Override

@@ -167,6 +167,55 @@ class ConnectionLogTest extends EmbeddedServerFixture {
     }
 
     @Test
+    void aLatencyToxicsPlannedDelayIsNotCountedAsDelayTheProxyAdded() throws IOException {
+        try (LoopbackServer echo = LoopbackServer.echo()) {
+            Proxy proxy = proxy("slow", echo.port());
+            proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 300);
+            try (Socket socket = connect(proxy)) {
+                for (int i = 0; i < 3; i++) {
+                    long sent = System.nanoTime();
+                    socket.getOutputStream().write(PING);
+                    assertThat(socket.getInputStream().readNBytes(PING.length)).as("echo " + i).isEqualTo(PING);
+                    assertThat(millisSince(sent)).as("ms for echo %d through a 300 ms latency toxic", i)
+                            .isGreaterThanOrEqualTo(300);
+                }
+            }
+
+            JsonNode entry = onlyEntry("slow");
+            // the toxic's 300 ms are its plan, not the proxy's lateness; a loaded machine adds a few ms, never 300
+            assertThat(entry.path("added_delay_ms").asDouble()).as("delay the proxy added beyond the toxic's plan, ms")
+                    .isGreaterThanOrEqualTo(0).isLessThan(150);
+        }
+    }
+
+    @Test
+    void chunksHeldPastTheirDueInstantAreCountedAsDelayTheProxyAdded() throws Exception {
+        byte[] flood = new byte[16 * 1024 * 1024];
+        try (LoopbackServer echo = LoopbackServer.echo()) {
+            Proxy proxy = proxy("held", echo.port());
+            proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 1);
+            try (Socket socket = connect(proxy)) {
+                // The client writes far more than the sockets buffer and reads nothing for 500 ms: the echoed chunks
+                // pile up in the proxy behind a write the client does not take, past the 1 ms their toxic planned.
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    try {
+                        socket.getOutputStream().write(flood);
+                    } catch (IOException ignored) {
+                        // the reader below fails the test if the echo stops short
+                    }
+                });
+                Thread.sleep(500);
+                assertThat(socket.getInputStream().readNBytes(flood.length)).as("the whole flood echoed").hasSize(flood.length);
+                writer.join();
+            }
+
+            JsonNode entry = onlyEntry("held");
+            assertThat(entry.path("added_delay_ms").asDouble()).as("delay of chunks held behind a client not reading, ms")
+                    .isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
     void aConnectionAResetPeerToxicResetIsLoggedAsReset() throws IOException {
         try (LoopbackServer server = LoopbackServer.recording()) {
             Proxy proxy = proxy("reset", server.port());
@@ -273,7 +322,7 @@ class ConnectionLogTest extends EmbeddedServerFixture {
         ConnectionLog log = new ConnectionLog(10);
         for (int i = 0; i < 11; i++) {
             log.append(seq -> new ConnectionEntry(seq, Instant.EPOCH, "p", "127.0.0.1:1",
-                    ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0));
+                    ConnectionOutcome.REFUSED_WHILE_DOWN, 0, 0, 0, 0, 0));
         }
 
         ConnectionLog.Page page = log.since(0, 100, null);

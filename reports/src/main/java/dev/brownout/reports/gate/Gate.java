@@ -133,7 +133,8 @@ public record Gate(GateMetric metric, GateComparator comparator, double threshol
     /**
      * This gate on a clock {@code factor} times as long: a duration threshold is multiplied by it and its condition
      * rewritten ({@code < 8s} at 0.05 is {@code < 400ms}); percentages, ratios, money and counts are not times and
-     * are kept.
+     * are kept, and so is a {@code world_lateness} duration: the world's lateness is the harness's own noise in real
+     * time, whatever clock the scenario plays on.
      *
      * @throws IllegalArgumentException for a factor that is not a number above 0
      */
@@ -141,7 +142,7 @@ public record Gate(GateMetric metric, GateComparator comparator, double threshol
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("a time scale is a number > 0, not " + factor);
         }
-        if (unit != GateUnit.DURATION) {
+        if (unit != GateUnit.DURATION || metric == GateMetric.WORLD_LATENESS) {
             return this;
         }
         // to the nanosecond, so the rewritten condition parses back to exactly this threshold

@@ -8,6 +8,7 @@ import dev.brownout.reports.Latency;
 import dev.brownout.reports.Quality;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
+import dev.brownout.reports.WorldSchedule;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * {@code time_to_recover} as the worst (largest) over the faulted phases; {@code cost_amplification} as the run's
  * cost over the baseline's; {@code wasted_spend} as a share of the total spend for a percentage or in dollars for an
  * amount; {@code security_findings} as the number of findings; and {@code goodput_loss} from the run's quality, with
- * its 95% interval, like IQ loss. When the run left baseline tasks unsent, an {@code iq_loss} gate's message says how
+ * its 95% interval, like IQ loss; {@code world_lateness} from the world's schedule, its worst p99 lateness as a duration
+ * or as a share of the run's p50 latency. When the run left baseline tasks unsent, an {@code iq_loss} gate's message says how
  * many, since its figure does not count them.
  */
 public enum GateMetric {
@@ -53,7 +55,13 @@ public enum GateMetric {
     /** the number of security findings */
     SECURITY_FINDINGS(Set.of(GateUnit.COUNT), "a whole count like \"== 0\""),
     /** the share of correct answers per second lost against the baseline, with its 95% interval */
-    GOODPUT_LOSS(Set.of(GateUnit.PERCENT), "a percentage like \"< 10%\"");
+    GOODPUT_LOSS(Set.of(GateUnit.PERCENT), "a percentage like \"< 10%\""),
+    /**
+     * how far the fake world fell behind its own schedule: its worst p99 lateness, as a duration or as a share of the
+     * run's p50 latency; a gate on it refuses a run whose harness was the bottleneck
+     */
+    WORLD_LATENESS(Set.of(GateUnit.DURATION, GateUnit.PERCENT),
+            "a duration like \"< 50ms\" or a share of the p50 latency like \"< 5%\"");
 
     private final Set<GateUnit> units;
     private final String example;
@@ -110,6 +118,7 @@ public enum GateMetric {
                     ? Reading.missing("the run has no security figures")
                     : Reading.of(result.security().count());
             case GOODPUT_LOSS -> GoodputReading.goodputLoss(result, noBaseline(result));
+            case WORLD_LATENESS -> worldLateness(result, unit);
         };
     }
 
@@ -123,6 +132,25 @@ public enum GateMetric {
                     : "the result gives no IQ loss (the baseline's quality was unknown or zero)");
         }
         return new Reading(loss.value(), loss.low(), loss.high(), true, GoodputReading.unsentNote(result), null, false);
+    }
+
+    private static Reading worldLateness(RunResult result, GateUnit unit) {
+        WorldSchedule world = result.world();
+        if (world == null) {
+            return Reading.missing("the result has no world schedule (the run never started, or it was written "
+                    + "before the world measured its own lateness)");
+        }
+        if (world.worstP99Ms() == null) {
+            return Reading.missing("the world sent nothing it had scheduled, so it has no lateness");
+        }
+        if (unit == GateUnit.DURATION) {
+            return Reading.of(world.worstP99Ms() / 1000.0);
+        }
+        Double p50 = result.summary() == null || result.summary().latency() == null
+                ? null : result.summary().latency().p50Ms();
+        return p50 == null || p50 <= 0
+                ? Reading.missing("no exchange was answered, so there is no p50 latency to hold the lateness to")
+                : Reading.of(world.worstP99Ms() / p50);
     }
 
     private static Reading amplification(RunResult result) {

@@ -25,6 +25,7 @@ import dev.brownout.reports.Summary;
 import dev.brownout.reports.Timeline;
 import dev.brownout.reports.Verdict;
 import dev.brownout.reports.Window;
+import dev.brownout.reports.WorldSchedule;
 import dev.brownout.reports.gate.GateOutcome;
 import dev.brownout.reports.gate.GateReport;
 
@@ -59,6 +60,20 @@ final class ReportView {
         this.gateReport = gateReport;
     }
 
+    /** The world's worst p99 lateness against its bound, or null when the run has none to show. */
+    private Map<String, Object> worldLateness() {
+        WorldSchedule world = result.world();
+        if (world == null || world.worstP99Ms() == null) {
+            return null;
+        }
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("p99", Format.millis(world.worstP99Ms()));
+        figure.put("bound", Format.millis(world.boundMs()));
+        figure.put("behind", world.behind());
+        figure.put("verdict", world.behind() ? "the world fell behind its schedule" : "the world kept its schedule");
+        return figure;
+    }
+
     static Map<String, Object> of(RunResult result, GateReport gates, Assets assets) {
         return new ReportView(result, gates).build(assets);
     }
@@ -71,6 +86,8 @@ final class ReportView {
         view.put("sutName", result.sut() == null ? "an unnamed system" : result.sut().name());
         view.put("startedAt", Format.when(result.startedAt()));
         view.put("took", took());
+        view.put("worldBehind", result.world() == null ? null : result.world().notice().orElse(null));
+        view.put("worldLateness", worldLateness());
         view.put("incomplete", !result.completed());
         view.put("stopReason", result.stopReason() == null ? "the run stopped before its timeline ended"
                 : result.stopReason());

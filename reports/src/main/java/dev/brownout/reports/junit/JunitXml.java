@@ -71,6 +71,10 @@ public final class JunitXml {
         }
 
         Element properties = child(suite, "properties");
+        // a world that fell behind is said before anything else: every other figure is read in its light
+        if (result.world() != null) {
+            result.world().notice().ifPresent(notice -> property(properties, "brownout.world_behind", notice));
+        }
         // the conduct verdict and why come first, where a reader of the suite looks first
         if (result.conduct() != null) {
             property(properties, "brownout.conduct_verdict",

@@ -15,6 +15,7 @@ import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
+import dev.brownout.reports.WorldSchedule;
 import dev.brownout.reports.format.Figures;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.GateOutcome;
@@ -72,6 +73,9 @@ public final class MarkdownSummary {
             case INCOMPLETE -> "❌ " + subject + ": incomplete run";
         };
         md.heading(2, state);
+        if (result.world() != null) {
+            result.world().notice().ifPresent(notice -> md.paragraph("⚠️ **" + notice + "**"));
+        }
         if (result.conduct() != null && result.conduct().judged()) {
             md.paragraph("**Conduct verdict: " + result.conduct().verdict().label() + "** — "
                     + (result.conduct().reason() == null ? "no reason was recorded" : result.conduct().reason()));
@@ -122,6 +126,11 @@ public final class MarkdownSummary {
         if (result.conduct() == null || result.conduct().judged()) {
             rows.add(List.of("Alive after the run", result.probe() == null ? ProbeResult.NOT_SENT
                     : result.probe().description()));
+        }
+        WorldSchedule world = result.world();
+        if (world != null && world.worstP99Ms() != null) {
+            rows.add(List.of("World lateness p99", Figures.millis(world.worstP99Ms()) + " (bound "
+                    + Figures.millis(world.boundMs()) + (world.behind() ? "; the world fell behind)" : "; on schedule)")));
         }
         md.table(List.of("Figure", "Value"), rows);
     }

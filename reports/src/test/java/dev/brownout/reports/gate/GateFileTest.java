@@ -59,7 +59,7 @@ class GateFileTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ci/gates.json: key 'p95_latency': not a gate metric; known: iq_loss, availability, "
                         + "p50_latency, p99_latency, ttft_p99, time_to_failover, time_to_recover, cost_amplification, "
-                        + "wasted_spend, security_findings, goodput_loss");
+                        + "wasted_spend, security_findings, goodput_loss, world_lateness");
     }
 
     @Test

@@ -14,11 +14,19 @@ import java.time.Instant;
  *                        {@code upstream_refused}, {@code reset_by_toxic}, {@code timed_out_by_toxic},
  *                        {@code blackholed_by_toxic}, {@code closed_by_toxic} or {@code closed_by_proxy}
  * @param bytesToUpstream bytes delivered to the fake; 0 means the fake saw nothing of this connection
+ * @param addedDelayMs    the longest a chunk of it waited in the proxy past when it was due; null when the proxy did
+ *                        not say (a log written before it measured this)
  */
 public record ConnectionRecord(long seq, Instant time, String proxy, String client, String outcome, long durationMs,
-                               long bytesFromClient, long bytesToUpstream, long bytesToClient) {
+                               long bytesFromClient, long bytesToUpstream, long bytesToClient, Double addedDelayMs) {
 
     public static final String FORWARDED = "forwarded";
     public static final String REFUSED_WHILE_DOWN = "refused_while_down";
     public static final String CLOSED_BY_PROXY = "closed_by_proxy";
+
+    /** A connection whose added delay was not measured. */
+    public ConnectionRecord(long seq, Instant time, String proxy, String client, String outcome, long durationMs,
+                            long bytesFromClient, long bytesToUpstream, long bytesToClient) {
+        this(seq, time, proxy, client, outcome, durationMs, bytesFromClient, bytesToUpstream, bytesToClient, null);
+    }
 }

@@ -51,6 +51,7 @@ public final class ExternalPopulation {
     private final Thread recorder;
     private volatile long origin;
     private volatile Instant originInstant;
+    private volatile Double originCpuSeconds;
     private volatile boolean closed;
     private volatile String failure;
 
@@ -94,6 +95,7 @@ public final class ExternalPopulation {
             }
             long now = System.nanoTime();
             originInstant = Instant.now();
+            originCpuSeconds = ProcessCpu.seconds();
             onBegin.accept(now);
             origin = now;
         }
@@ -105,6 +107,11 @@ public final class ExternalPopulation {
 
     long origin() {
         return origin;
+    }
+
+    /** The process's CPU seconds when the population began, or null before it did or when unknown. */
+    Double originCpuSeconds() {
+        return originCpuSeconds;
     }
 
     Instant originInstant() {

@@ -322,7 +322,7 @@ public final class ExternalRun {
                 scenario.seed(), scenario.timeScale(), scenario.loadScale(), startedAt, population.originInstant(),
                 endedAt, reason == null, reason, where.path(), plan.command(), WarmupRecord.NONE, ledgerStart,
                 phases == null ? List.of() : phases.played(), population.tally().totals(), population.tally().phases(),
-                warnings);
+                warnings, ProcessCpu.since(population.originCpuSeconds()));
         where.writeJson("summary.json", record);
         return record;
     }

@@ -17,6 +17,7 @@ import dev.brownout.internal.measure.Redactor;
 import dev.brownout.internal.measure.SecurityFindings;
 import dev.brownout.internal.measure.TruncatedAnswers;
 import dev.brownout.internal.measure.VerdictContext;
+import dev.brownout.internal.measure.WorldScheduleMeasure;
 import dev.brownout.internal.measure.WorldSecrets;
 import dev.brownout.internal.record.ExchangeRecord;
 import dev.brownout.internal.record.PhaseRecord;
@@ -27,6 +28,7 @@ import dev.brownout.reports.Conduct;
 import dev.brownout.reports.ExchangeResult;
 import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.GateSpec;
+import dev.brownout.reports.Latency;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.RunResult;
@@ -34,6 +36,8 @@ import dev.brownout.reports.RunResults;
 import dev.brownout.reports.ScenarioInfo;
 import dev.brownout.reports.SutInfo;
 import dev.brownout.reports.Versions;
+import dev.brownout.reports.WorldCpu;
+import dev.brownout.reports.WorldSchedule;
 import dev.brownout.reports.gate.Gate;
 import dev.brownout.scenario.Phase;
 import dev.brownout.scenario.Scenario;
@@ -127,7 +131,28 @@ final class ResultAssembler {
                 quality.failover(), cost.cost(), cost.modelsServed(), conduct,
                 SecurityFindings.find(calls, secrets, folder), gates(scenario),
                 quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings,
-                ProbeMeasure.result(probe, played == null ? List.of() : played.probeCalls()));
+                ProbeMeasure.result(probe, played == null ? List.of() : played.probeCalls()),
+                world(chaos, calls, quality.summary() == null ? null : quality.summary().latency()));
+    }
+
+    /** How well the world kept its schedule over the timeline; null when the timeline never began. */
+    private static WorldSchedule world(RunRecord chaos, List<ProviderCall> calls, Latency runLatency) {
+        if (chaos == null || chaos.timelineStart() == null) {
+            return null;
+        }
+        return WorldScheduleMeasure.measure(List.copyOf(chaos.ledgerStart().keySet()), calls,
+                ConnectionsFile.read(chaos.folder()), runLatency, cpu(chaos));
+    }
+
+    private static WorldCpu cpu(RunRecord chaos) {
+        if (chaos.cpuSeconds() == null || chaos.endedAt() == null) {
+            return null;
+        }
+        double wall = Duration.between(chaos.timelineStart(), chaos.endedAt()).toNanos() / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new WorldCpu(chaos.cpuSeconds(), wall, cores, wall > 0 ? chaos.cpuSeconds() / (wall * cores) : 0,
+                "the JVM that ran the run: the fake world, its fault proxies and the driver or load tool (and the "
+                        + "system under test, when it runs inside it)");
     }
 
     private static BaselineData baseline(BaselineChoice choice, RunRecord baselineRun) {

@@ -23,11 +23,14 @@ import java.util.Map;
  * @param warmup      the unmeasured load sent before the timeline started
  * @param ledgerStart each provider's last ledger sequence number before the timeline: the run's calls follow it
  * @param warnings   what went wrong around the measurement (a ledger not kept, a fault not cleared)
+ * @param cpuSeconds the CPU seconds the harness's process (the embedded world, its proxies and the driver) used from
+ *                   the timeline's start to the run's end; null when unknown or the timeline never began
  */
 public record RunRecord(String scenario, String sut, String sutBaseUrl, long seed, double timeScale, double loadScale,
                         Instant startedAt, Instant timelineStart, Instant endedAt, boolean completed, String stopReason, Path folder,
                         List<String> command, WarmupRecord warmup, Map<String, Long> ledgerStart,
-                        List<PhaseRecord> phases, ExchangeTotals totals, List<PhaseTotals> byPhase, List<String> warnings) {
+                        List<PhaseRecord> phases, ExchangeTotals totals, List<PhaseTotals> byPhase, List<String> warnings,
+                        Double cpuSeconds) {
 
     public RunRecord {
         command = List.copyOf(command);

@@ -166,6 +166,7 @@ public final class ScenarioRun {
         ProbeRecord probe = null;
         Instant timelineStart = null;
         Map<String, Long> ledgerStart = Map.of();
+        Double cpuAtStart = null;
         String doing = "reading the scenario's tasks";
         try {
             TaskSource tasks = TaskSources.of(scenario.workload().tasks(), scenario.workload().difficulty(),
@@ -191,6 +192,7 @@ public final class ScenarioRun {
                 if (enter(State.DRIVING)) {
                     long origin = System.nanoTime();
                     timelineStart = Instant.now();
+                    cpuAtStart = ProcessCpu.seconds();
                     phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener, errors, this::stop);
                     ticker = startTicker(phases, tally, origin, scenario.duration(), listener, errors);
                     Map<String, Task> sent = new ConcurrentHashMap<>();
@@ -253,7 +255,8 @@ public final class ScenarioRun {
         RunRecord record = new RunRecord(scenario.name(), plan.sut().name(), sutBaseUrl, scenario.seed(),
                 scenario.timeScale(), scenario.loadScale(), startedAt, timelineStart, Instant.now(), reason == null,
                 reason, folder.path(), plan.command(), warmup, ledgerStart,
-                phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(), warnings);
+                phases == null ? List.of() : phases.played(), tally.totals(), tally.phases(), warnings,
+                ProcessCpu.since(cpuAtStart));
         folder.writeJson("summary.json", record);
         listener.finished(record);
         return record;

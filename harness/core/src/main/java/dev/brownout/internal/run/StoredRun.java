@@ -146,7 +146,8 @@ public final class StoredRun {
             return new RunRecord(read.scenario(), read.sut(), read.sutBaseUrl(), read.seed(), read.timeScale(),
                     read.loadScale(), read.startedAt(), read.timelineStart(), read.endedAt(), read.completed(),
                     read.stopReason(), stage.toAbsolutePath().normalize(), read.command(), read.warmup(),
-                    read.ledgerStart(), read.phases(), read.totals(), read.byPhase(), read.warnings());
+                    read.ledgerStart(), read.phases(), read.totals(), read.byPhase(), read.warnings(),
+                    read.cpuSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
