@@ -1,6 +1,10 @@
 package dev.brownout.internal.run;
 
+import dev.brownout.fakes.FakeProvider;
+import dev.brownout.fakes.PacerHold;
 import dev.brownout.fakes.ledger.ProviderCall;
+import dev.brownout.internal.record.PhaseRecord;
+import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.internal.sut.OpenAiChatSut;
 import dev.brownout.internal.sut.SutFactory;
 import dev.brownout.reports.ProviderLateness;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,17 +43,52 @@ class WorldScheduleRunTest {
 
     @BeforeAll
     static void playOnce() {
+        run = play(RunListener.NONE);
+    }
+
+    private static MeasuredOutcome play(RunListener listener) {
         RunPlan plan = RunPlan.of(ScenarioLoader.load(RunFixtures.resource("/run/world-schedule.yaml")),
                         SutFactory.inJvm("direct", world -> {
                             ProviderEndpoint primary = world.provider("primary");
                             return OpenAiChatSut.of(URI.create(primary.baseUrl()), primary.apiKey(), "paced", Map.of());
                         }))
-                .withOut(out).withWarmup(Duration.ZERO);
-        run = MeasuredRun.of(plan, BaselineChoice.none(), false).play();
-        assertThat(ResultSchemaCheck.problems(run.folder().resolve(RunResults.FILE_NAME)))
+                .withOut(out).withWarmup(Duration.ZERO).withListener(listener);
+        MeasuredOutcome outcome = MeasuredRun.of(plan, BaselineChoice.none(), false).play();
+        assertThat(ResultSchemaCheck.problems(outcome.folder().resolve(RunResults.FILE_NAME)))
                 .as("result.json against the published schema").isEmpty();
-        assertThat(run.result().completed()).as("the run completed; stop reason: %s", run.result().stopReason())
-                .isTrue();
+        assertThat(outcome.result().completed()).as("the run completed; stop reason: %s",
+                outcome.result().stopReason()).isTrue();
+        return outcome;
+    }
+
+    @Test
+    void aWorldWhosePacerIsHeldBackIsFlaggedAsBehind() {
+        // From the timeline's start the provider's pacer is held 300 ms in every 500 ms, four times: streams in
+        // flight then send tokens up to 300 ms after their plan, whatever the machine's own noise.
+        RunListener starve = new RunListener() {
+            @Override
+            public void phaseEntered(PhaseRecord phase, ProxiedWorld world) {
+                FakeProvider primary = world.fakes().provider("primary");
+                Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        PacerHold.holdBack(primary, Duration.ofMillis(300));
+                        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                    }
+                });
+            }
+        };
+        MeasuredOutcome starved = play(starve);
+        WorldSchedule world = starved.result().world();
+
+        // a call in flight across a hold sends its next token up to 300 ms late (less the part of the hold before
+        // it was due); 100 ms is twice the largest bound a run can have
+        assertThat(world.providers().getFirst().tokens().p99Ms()).as("p99 worst-token lateness of a held-back pacer")
+                .isGreaterThanOrEqualTo(100);
+        assertThat(world.behind()).as("a world held back 300 ms at a time fell behind its %.1f ms bound",
+                world.boundMs()).isTrue();
+        assertThat(world.reason()).as("the reason names the provider").contains("primary");
+        // every report leads with this notice (WorldBehindNoticeTest renders each from such a result)
+        assertThat(world.notice()).as("the notice every report says first").isPresent();
     }
 
     /**
