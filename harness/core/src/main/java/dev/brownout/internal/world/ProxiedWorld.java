@@ -230,7 +230,8 @@ public final class ProxiedWorld implements AutoCloseable {
             }
             String field = target.oauth() ? "oauth" : "providers[" + remote.endpoints().providers().stream()
                     .map(ProviderEndpoint::name).toList().indexOf(target.name()) + "]";
-            reachable(() -> http.get(URI.create(target.adminUrl() + "/health")), field + ".admin_url",
+            // behaviour, not health: health answers without the token (for probes), so it would not check the token
+            reachable(() -> http.get(URI.create(target.adminUrl() + "/behaviour")), field + ".admin_url",
                     target.adminUrl());
             TargetProxy proxy = reachable(() -> TargetProxy.existing(http, remote.proxyControlUrl(), target.proxy()),
                     field + ".proxy", remote.proxyControlUrl());
