@@ -16,6 +16,8 @@ final class HttpStreamReader {
     private final byte[] buffer = new byte[16 * 1024];
     private int position;
     private int limit;
+    /** Whether the CRLF that ends the last chunk's data is still to be read. */
+    private boolean chunkEndPending;
 
     HttpStreamReader(InputStream in) {
         this.in = in;
@@ -52,9 +54,15 @@ final class HttpStreamReader {
 
     /**
      * Reads the next chunk of a chunked body into {@code target} and returns its length, growing nothing:
-     * a chunk larger than {@code target} is an error. Returns -1 at the terminating zero-size chunk.
+     * a chunk larger than {@code target} is an error. Returns -1 at the terminating zero-size chunk. It returns as
+     * soon as the chunk's data is in, leaving the CRLF after it for the next call: Jetty sends that CRLF at the
+     * head of its next write, so waiting for it here would date every chunk by the one after it.
      */
     int readChunk(byte[] target) throws IOException {
+        if (chunkEndPending) {
+            chunkEndPending = false;
+            readLine();
+        }
         String sizeLine = readLine();
         int semicolon = sizeLine.indexOf(';');
         int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
@@ -68,7 +76,7 @@ final class HttpStreamReader {
             throw new IOException("chunk of " + size + " bytes exceeds the " + target.length + "-byte buffer");
         }
         readFully(target, size);
-        readLine();
+        chunkEndPending = true;
         return size;
     }
 
