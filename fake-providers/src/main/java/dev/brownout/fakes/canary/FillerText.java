@@ -1,5 +1,7 @@
 package dev.brownout.fakes.canary;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Deterministic prose for prompts that carry no canary: the same prompt and model give the same text. */
@@ -15,23 +17,30 @@ public final class FillerText {
 
     /** Between 20 and 80 words in sentences, fixed by the seed. */
     public static String generate(long seed) {
+        return String.join("", segments(seed));
+    }
+
+    /**
+     * The same text in the parts a tokeniser's pre-split cuts it into, each word with the space before it and
+     * each full stop on its own, so the text's tokens are its parts' tokens one after the other and a part's tokens
+     * can be looked up instead of the whole text tokenised anew.
+     */
+    public static List<String> segments(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int words = random.nextInt(20, 81);
-        StringBuilder text = new StringBuilder();
+        List<String> segments = new ArrayList<>(words + words / 4);
         boolean sentenceStart = true;
         for (int i = 0; i < words; i++) {
             String word = WORDS[random.nextInt(WORDS.length)];
             if (sentenceStart) {
                 word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-            } else {
-                text.append(' ');
             }
-            text.append(word);
+            segments.add(i == 0 ? word : " " + word);
             sentenceStart = i == words - 1 || random.nextInt(9) == 0;
             if (sentenceStart) {
-                text.append(i == words - 1 ? "." : ". ");
+                segments.add(".");
             }
         }
-        return text.toString();
+        return segments;
     }
 }

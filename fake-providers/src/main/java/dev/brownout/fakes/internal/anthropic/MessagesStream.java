@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.FrameBuffer;
 import dev.brownout.fakes.internal.exchange.FrameTemplate;
 import dev.brownout.fakes.internal.exchange.Reply;
 import dev.brownout.fakes.internal.exchange.StreamEncoder;
@@ -48,6 +49,11 @@ final class MessagesStream implements StreamEncoder {
     @Override
     public String step(int choiceIndex, int step, String piece) {
         return stepFrame.with(piece);
+    }
+
+    @Override
+    public void step(int choiceIndex, int step, String piece, FrameBuffer frames) {
+        stepFrame.appendTo(frames, piece);
     }
 
     private String stepFrame(String piece) {

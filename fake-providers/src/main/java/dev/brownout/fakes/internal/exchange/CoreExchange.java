@@ -2,8 +2,10 @@ package dev.brownout.fakes.internal.exchange;
 
 import dev.brownout.fakes.behaviour.CutMode;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
@@ -11,7 +13,6 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -22,13 +23,22 @@ import java.nio.channels.SocketChannel;
  */
 final class CoreExchange implements Exchange, Callback {
 
+    /** The smallest buffer taken for a write: a stream's token frames are a few hundred bytes. */
+    private static final int MIN_BUFFER_BYTES = 1024;
+    /** Larger bodies go on the heap: the pool keeps only small direct buffers. */
+    private static final int MAX_DIRECT_BUFFER_BYTES = 64 * 1024;
+
     private final Request request;
     private final Response response;
     private final Callback done;
     private String resultType;
     private byte[] result;
 
-    private ByteBuffer pending;
+    private final ByteBufferPool pool;
+    /** Bytes handed in and not yet written. */
+    private RetainableByteBuffer.Mutable pending;
+    /** The bytes of the write in flight. */
+    private RetainableByteBuffer.Mutable inFlight;
     private boolean writing;
     private boolean lastQueued;
     private boolean lastWritten;
@@ -40,6 +50,7 @@ final class CoreExchange implements Exchange, Callback {
         this.request = request;
         this.response = response;
         this.done = done;
+        this.pool = request.getComponents().getByteBufferPool();
     }
 
     @Override
@@ -97,18 +108,28 @@ final class CoreExchange implements Exchange, Callback {
     }
 
     /** Hands bytes to the connection: written now, or with the next write if one is in flight. */
-    synchronized void send(byte[] bytes) {
-        if (clientGone || lastQueued || bytes.length == 0) {
+    void send(byte[] bytes) {
+        send(bytes, 0, bytes.length);
+    }
+
+    /** Hands {@code length} bytes from {@code offset} to the connection; they are copied before this returns. */
+    synchronized void send(byte[] bytes, int offset, int length) {
+        if (clientGone || lastQueued || length == 0) {
             return;
         }
-        append(bytes);
+        append(bytes, offset, length);
         if (!writing) {
             flush();
         }
     }
 
     /** Sends these last bytes and ends the response once everything before them is written. */
-    synchronized void end(byte[] last) {
+    void end(byte[] last) {
+        end(last, 0, last.length);
+    }
+
+    /** Sends {@code length} last bytes from {@code offset} (copied before this returns) and ends the response. */
+    synchronized void end(byte[] last, int offset, int length) {
         if (lastQueued) {
             return;
         }
@@ -116,7 +137,9 @@ final class CoreExchange implements Exchange, Callback {
             finish();
             return;
         }
-        append(last);
+        if (length > 0) {
+            append(last, offset, length);
+        }
         lastQueued = true;
         if (!writing) {
             flush();
@@ -139,29 +162,48 @@ final class CoreExchange implements Exchange, Callback {
         }
     }
 
-    private void append(byte[] bytes) {
+    /**
+     * Copies the bytes into a buffer from the connection's pool (off the heap while small, so the socket write
+     * copies nothing). The buffer goes back to the pool as soon as its write completes: a pool whose buffers are
+     * held by thousands of idle streams is searched through all of them on every acquire, Jetty's own included.
+     */
+    private void append(byte[] bytes, int offset, int length) {
         if (pending == null) {
-            pending = ByteBuffer.allocate(Math.max(bytes.length, 256));
-            pending.flip();
-        }
-        if (pending.capacity() - pending.limit() < bytes.length) {
-            ByteBuffer grown = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.remaining() + bytes.length));
-            grown.put(pending).flip();
+            pending = acquire(length);
+        } else if (pending.space() < length) {
+            RetainableByteBuffer.Mutable grown = acquire(Math.max(pending.capacity() * 2, pending.remaining() + length));
+            grown.append(pending.getByteBuffer());
+            pending.release();
             pending = grown;
         }
-        int end = pending.limit();
-        pending.limit(end + bytes.length);
-        pending.put(end, bytes);
+        pending.put(bytes, offset, length);
+    }
+
+    private RetainableByteBuffer.Mutable acquire(int length) {
+        int size = Math.max(length, MIN_BUFFER_BYTES);
+        return pool.acquire(size, size <= MAX_DIRECT_BUFFER_BYTES);
+    }
+
+    /** Gives the bytes not yet written back to the pool: the response is over, or its connection gone. */
+    private void releasePending() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
     }
 
     /** Starts the next write, holding the lock; a write that completes at once calls back in on this thread. */
     private void flush() {
-        ByteBuffer bytes = pending;
+        RetainableByteBuffer.Mutable bytes = pending;
         pending = null;
         if (bytes != null && bytes.hasRemaining()) {
             writing = true;
-            response.write(lastQueued && abruptEnd == null, bytes, this);
+            inFlight = bytes;
+            response.write(lastQueued && abruptEnd == null, bytes.getByteBuffer(), this);
             return;
+        }
+        if (bytes != null) {
+            bytes.release();
         }
         if (lastQueued) {
             if (abruptEnd != null) {
@@ -178,6 +220,10 @@ final class CoreExchange implements Exchange, Callback {
     @Override
     public synchronized void succeeded() {
         writing = false;
+        if (inFlight != null) {
+            inFlight.release();
+            inFlight = null;
+        }
         if (lastQueued && abruptEnd == null && pending == null) {
             finish();
             return;
@@ -189,7 +235,11 @@ final class CoreExchange implements Exchange, Callback {
     public synchronized void failed(Throwable failure) {
         writing = false;
         clientGone = true;
-        pending = null;
+        if (inFlight != null) {
+            inFlight.release();
+            inFlight = null;
+        }
+        releasePending();
         if (lastQueued) {
             finish();
         }
@@ -201,6 +251,7 @@ final class CoreExchange implements Exchange, Callback {
             return;
         }
         ended = true;
+        releasePending();
         if (abruptEnd == null && !clientGone) {
             done.succeeded();
         } else {

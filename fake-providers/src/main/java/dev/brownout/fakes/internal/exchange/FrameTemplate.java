@@ -2,6 +2,7 @@ package dev.brownout.fakes.internal.exchange;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,10 +17,14 @@ public final class FrameTemplate {
 
     private final String before;
     private final String after;
+    private final byte[] beforeBytes;
+    private final byte[] afterBytes;
 
     private FrameTemplate(String before, String after) {
         this.before = before;
         this.after = after;
+        this.beforeBytes = before.getBytes(StandardCharsets.UTF_8);
+        this.afterBytes = after.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Cuts the frame {@code build} writes for a value; the value must appear in it exactly once. */
@@ -38,5 +43,12 @@ public final class FrameTemplate {
         frame.append(before);
         JsonStringEncoder.getInstance().quoteAsString(value, frame);
         return frame.append(after).toString();
+    }
+
+    /** Appends the frame for this value as UTF-8, the same bytes as {@link #with}'s text, built without it. */
+    public void appendTo(FrameBuffer frames, String value) {
+        frames.append(beforeBytes);
+        frames.append(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        frames.append(afterBytes);
     }
 }

@@ -5,7 +5,6 @@ import dev.brownout.fakes.behaviour.FaultPlan;
 import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.ledger.CallOutcome;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -83,7 +82,7 @@ final class PacedReplySender {
         private final long gapNanos;
         private final StreamEncoder encoder;
         private final int steps;
-        private final StringBuilder due = new StringBuilder();
+        private final FrameBuffer due = new FrameBuffer();
         private long base;
         private int step;
         private boolean stallApplied;
@@ -169,7 +168,7 @@ final class PacedReplySender {
                 int sent = 0;
                 for (ChoicePlan choice : reply.choices()) {
                     if (step < choice.tokenCount()) {
-                        due.append(encoder.step(choice.index(), step, choice.pieceAt(step)));
+                        encoder.step(choice.index(), step, choice.pieceAt(step), due);
                         sent++;
                     }
                 }
@@ -190,14 +189,14 @@ final class PacedReplySender {
             if (dueAt - now <= 0) {
                 return false;
             }
-            exchange.send(drain());
+            sendDue();
             scheduler.at(dueAt, this::advance);
             return true;
         }
 
         /** The stream stops here; a clean cut lets the body end as usual, the others close the connection. */
         private void cut(CutMode mode) {
-            exchange.send(drain());
+            sendDue();
             call.outcome = CallOutcome.CUT;
             record(call);
             if (mode == CutMode.CLEAN) {
@@ -208,9 +207,9 @@ final class PacedReplySender {
         }
 
         private void end() {
-            byte[] last = drain();
             record(call);
-            exchange.end(last);
+            exchange.end(due.array(), 0, due.length());
+            due.clear();
         }
 
         private void disconnected() {
@@ -219,13 +218,9 @@ final class PacedReplySender {
             exchange.end(NOTHING);
         }
 
-        private byte[] drain() {
-            if (due.isEmpty()) {
-                return NOTHING;
-            }
-            byte[] bytes = due.toString().getBytes(StandardCharsets.UTF_8);
-            due.setLength(0);
-            return bytes;
+        private void sendDue() {
+            exchange.send(due.array(), 0, due.length());
+            due.clear();
         }
     }
 

@@ -55,7 +55,7 @@ final class ReplyPlanner {
         for (int index = 0; index < request.n(); index++) {
             choices.add(right.isPresent()
                     ? canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier, random)
-                    : textChoice(request, index, FillerText.generate(stableSeed(request.lastUserText(), served.id(), index)), null));
+                    : fillerChoice(request, index, stableSeed(request.lastUserText(), served.id(), index)));
         }
         return new Reply(replyId, System.currentTimeMillis() / 1000, request.model(), choices,
                 inputTokens(request), request.includeUsage());
@@ -87,8 +87,19 @@ final class ReplyPlanner {
         return textChoice(request, index, solution.text(), correct);
     }
 
+    private ChoicePlan fillerChoice(ChatRequest request, int index, long seed) {
+        if (request.assistantPrefix() != null) {
+            return textChoice(request, index, FillerText.generate(seed), null);
+        }
+        // Tokenised by its parts, which the token cache holds: a new prompt's filler costs no tokenising.
+        return limited(request, index, dialect.tokens().pieces(FillerText.segments(seed)), null);
+    }
+
     private ChoicePlan textChoice(ChatRequest request, int index, String text, Boolean correct) {
-        List<String> pieces = dialect.tokens().pieces(continuation(request.assistantPrefix(), text));
+        return limited(request, index, dialect.tokens().pieces(continuation(request.assistantPrefix(), text)), correct);
+    }
+
+    private ChoicePlan limited(ChatRequest request, int index, List<String> pieces, Boolean correct) {
         FinishReason finish = FinishReason.STOP;
         if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
             pieces = pieces.subList(0, request.maxTokens());

@@ -12,6 +12,14 @@ public interface StreamEncoder {
     /** The frames carrying one output token of one choice. */
     String step(int choice, int step, String piece);
 
+    /**
+     * Appends the frames carrying one output token of one choice: the same bytes as {@link #step(int, int, String)},
+     * which a dialect can write without building the text first (the stream's hot path).
+     */
+    default void step(int choice, int step, String piece, FrameBuffer frames) {
+        frames.append(step(choice, step, piece));
+    }
+
     /** The frames that end a complete stream before its terminator: finish reasons, usage. */
     String finish(int outputTokensSent);
 

@@ -70,6 +70,18 @@ public final class TokenCounter {
         return pieces;
     }
 
+    /**
+     * The pieces of a text given in parts that a tokeniser's pre-split never joins (each part is tokenised on
+     * its own by the encoding too): each part's pieces are cut once and looked up after that.
+     */
+    public List<String> pieces(List<String> parts) {
+        List<String> pieces = new ArrayList<>(parts.size() + parts.size() / 2);
+        for (String part : parts) {
+            pieces.addAll(pieces(part));
+        }
+        return List.copyOf(pieces);
+    }
+
     private List<String> cut(String text) {
         List<String> pieces = new ArrayList<>();
         IntArrayList tokens = encoding.encode(text);

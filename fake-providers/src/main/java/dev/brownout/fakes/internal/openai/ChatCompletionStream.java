@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.FrameBuffer;
 import dev.brownout.fakes.internal.exchange.FrameTemplate;
 import dev.brownout.fakes.internal.exchange.Reply;
 import dev.brownout.fakes.internal.exchange.StreamEncoder;
@@ -49,12 +50,21 @@ final class ChatCompletionStream implements StreamEncoder {
 
     @Override
     public String step(int choiceIndex, int step, String piece) {
+        return template(choiceIndex).with(piece);
+    }
+
+    @Override
+    public void step(int choiceIndex, int step, String piece, FrameBuffer frames) {
+        template(choiceIndex).appendTo(frames, piece);
+    }
+
+    private FrameTemplate template(int choiceIndex) {
         FrameTemplate template = stepFrames[choiceIndex];
         if (template == null) {
             template = FrameTemplate.of(hole -> stepFrame(choiceIndex, hole));
             stepFrames[choiceIndex] = template;
         }
-        return template.with(piece);
+        return template;
     }
 
     private String stepFrame(int choiceIndex, String piece) {

@@ -1,7 +1,9 @@
 package dev.brownout.fakes.internal.exchange;
 
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.brownout.fakes.canary.FillerText;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -30,5 +32,21 @@ class TokenCounterTest {
     @ValueSource(strings = {"The answer is 10081.", "Show brief working, then finish with one final line"})
     void plainTextHasOnePiecePerToken(String text) {
         assertThat(O200K.pieces(text)).hasSize(O200K.count(text));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EncodingType.class, names = {"O200K_BASE", "CL100K_BASE"})
+    void fillerTokenisedByItsSegmentsIsTokenisedAsTheWholeText(EncodingType type) {
+        // Fresh counters, so neither side reads what the other cached.
+        TokenCounter bySegments = TokenCounter.of(type);
+        TokenCounter whole = TokenCounter.of(type);
+        for (long seed = 0; seed < 3_000; seed++) {
+            String text = FillerText.generate(seed);
+
+            assertThat(bySegments.pieces(FillerText.segments(seed)))
+                    .as("%s pieces of the filler of seed %d, by segments and whole: %s", type, seed, text)
+                    .isEqualTo(whole.pieces(text))
+                    .hasSize(whole.count(text));
+        }
     }
 }

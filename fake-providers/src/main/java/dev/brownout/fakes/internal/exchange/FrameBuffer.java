@@ -1,0 +1,53 @@
+package dev.brownout.fakes.internal.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The bytes of the frames a stream has due, gathered between two writes: one growable array per stream, reused
+ * for every write, so a token costs no buffer of its own.
+ */
+public final class FrameBuffer {
+
+    private byte[] bytes = new byte[512];
+    private int length;
+
+    public void append(byte[] part) {
+        append(part, 0, part.length);
+    }
+
+    public void append(byte[] part, int offset, int count) {
+        if (bytes.length - length < count) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+        System.arraycopy(part, offset, bytes, length, count);
+        length += count;
+    }
+
+    /** Appends the text as UTF-8. */
+    public void append(String text) {
+        append(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean isEmpty() {
+        return length == 0;
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** The array behind the buffer; its first {@link #length()} bytes are the frames. */
+    byte[] array() {
+        return bytes;
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+}
