@@ -11,6 +11,17 @@ public final class FillerText {
             + "stream gateway retry budget fallback region cluster network steady careful simple result value "
             + "check report signal quality error window phase agent task plan cost record test measure review "
             + "shows keeps sends takes finds returns holds moves waits reads writes").split(" ");
+    private static final String[] SPACED = new String[WORDS.length];
+    private static final String[] CAPITALISED = new String[WORDS.length];
+    private static final String[] SPACED_CAPITALISED = new String[WORDS.length];
+
+    static {
+        for (int i = 0; i < WORDS.length; i++) {
+            SPACED[i] = " " + WORDS[i];
+            CAPITALISED[i] = Character.toUpperCase(WORDS[i].charAt(0)) + WORDS[i].substring(1);
+            SPACED_CAPITALISED[i] = " " + CAPITALISED[i];
+        }
+    }
 
     private FillerText() {
     }
@@ -28,14 +39,11 @@ public final class FillerText {
     public static List<String> segments(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int words = random.nextInt(20, 81);
-        List<String> segments = new ArrayList<>(words + words / 4);
+        List<String> segments = new ArrayList<>(words + words / 4 + 2);
         boolean sentenceStart = true;
         for (int i = 0; i < words; i++) {
-            String word = WORDS[random.nextInt(WORDS.length)];
-            if (sentenceStart) {
-                word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-            }
-            segments.add(i == 0 ? word : " " + word);
+            int word = random.nextInt(WORDS.length);
+            segments.add(i == 0 ? CAPITALISED[word] : sentenceStart ? SPACED_CAPITALISED[word] : SPACED[word]);
             sentenceStart = i == words - 1 || random.nextInt(9) == 0;
             if (sentenceStart) {
                 segments.add(".");

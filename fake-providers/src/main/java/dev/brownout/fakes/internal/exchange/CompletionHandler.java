@@ -64,7 +64,16 @@ public final class CompletionHandler extends Handler.Wrapper {
      */
     private byte[] readBody(Request request) throws IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
-            if (request.getLength() <= maxBodyBytes) {
+            long declared = request.getLength();
+            if (declared >= 0 && declared <= maxBodyBytes) {
+                // The usual case: read into an array of the declared length, with no buffer to grow or copy.
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) == body.length && in.read() < 0) {
+                    return body;
+                }
+                throw new IOException("the body is not as long as its Content-Length");
+            }
+            if (declared < 0) {
                 byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
                 if (body.length <= maxBodyBytes) {
                     return body;

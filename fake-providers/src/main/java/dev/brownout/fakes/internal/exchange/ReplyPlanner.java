@@ -9,8 +9,10 @@ import dev.brownout.fakes.catalog.ModelProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Composes what a model answers: a canary in the last user message is solved for real, then got right or
@@ -21,8 +23,12 @@ import java.util.SplittableRandom;
  */
 final class ReplyPlanner {
 
+    /** Fillers kept by seed: a load test repeats its prompts, and each repeat is the same filler. */
+    private static final int MAX_CACHED_FILLERS = 4096;
+
     private final Dialect dialect;
     private final long seed;
+    private final Map<Long, List<String>> fillerBySeed = new ConcurrentHashMap<>();
 
     ReplyPlanner(Dialect dialect, long seed) {
         this.dialect = dialect;
@@ -91,8 +97,16 @@ final class ReplyPlanner {
         if (request.assistantPrefix() != null) {
             return textChoice(request, index, FillerText.generate(seed), null);
         }
-        // Tokenised by its parts, which the token cache holds: a new prompt's filler costs no tokenising.
-        return limited(request, index, dialect.tokens().pieces(FillerText.segments(seed)), null);
+        List<String> pieces = fillerBySeed.get(seed);
+        if (pieces == null) {
+            // Tokenised by its parts, which the token cache holds: a new prompt's filler costs no tokenising.
+            pieces = dialect.tokens().pieces(FillerText.segments(seed));
+            if (fillerBySeed.size() >= MAX_CACHED_FILLERS) {
+                fillerBySeed.clear();
+            }
+            fillerBySeed.put(seed, pieces);
+        }
+        return limited(request, index, pieces, null);
     }
 
     private ChoicePlan textChoice(ChatRequest request, int index, String text, Boolean correct) {

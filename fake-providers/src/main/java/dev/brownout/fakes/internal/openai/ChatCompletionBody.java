@@ -3,6 +3,7 @@ package dev.brownout.fakes.internal.openai;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.fakes.internal.exchange.BodyTemplate;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.FinishReason;
 import dev.brownout.fakes.internal.exchange.Reply;
@@ -11,11 +12,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The non-streaming {@code chat.completion} object, with every documented key present (null when empty). */
 final class ChatCompletionBody {
 
     static final String FINGERPRINT = "fp_brownout";
+
+    /**
+     * The body of the usual reply, one text choice, cut from the tree {@link #of} builds: the same bytes, filled
+     * without a tree or a generator.
+     */
+    private static final BodyTemplate ONE_TEXT_CHOICE = BodyTemplate.of(8, values -> {
+        Reply sample = new Reply("id", 0, "model",
+                List.of(new ChoicePlan(0, List.of("text"), null, FinishReason.STOP, null)), 0, false);
+        ObjectNode root = of(sample);
+        root.put("id", values.get(0));
+        root.put("created", values.get(1));
+        root.put("model", values.get(2));
+        ObjectNode choice = (ObjectNode) root.get("choices").get(0);
+        ((ObjectNode) choice.get("message")).put("content", values.get(3));
+        choice.put("finish_reason", values.get(4));
+        ObjectNode usage = (ObjectNode) root.get("usage");
+        usage.put("prompt_tokens", values.get(5));
+        usage.put("completion_tokens", values.get(6));
+        usage.put("total_tokens", values.get(7));
+        return root.toString();
+    });
 
     private ChatCompletionBody() {
     }
@@ -27,6 +50,13 @@ final class ChatCompletionBody {
     static byte[] bytes(Reply reply) {
         if (reply.choices().stream().anyMatch(choice -> choice.toolCall() != null)) {
             return of(reply).toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (reply.choices().size() == 1) {
+            ChoicePlan choice = reply.choices().getFirst();
+            long input = reply.inputTokens();
+            long output = reply.outputTokens();
+            return ONE_TEXT_CHOICE.fill(reply.id(), reply.created(), reply.model(), choice.text(),
+                    finishReason(choice.finishReason()), input, output, input + output);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + reply.choices().size() * 512);
         try (JsonGenerator json = Mappers.json().getFactory().createGenerator(out)) {
