@@ -192,7 +192,8 @@ public final class ScenarioRun {
                 if (enter(State.DRIVING)) {
                     long origin = System.nanoTime();
                     timelineStart = Instant.now();
-                    cpuAtStart = ProcessCpu.seconds();
+                    // An attached world runs in another process, on another host maybe: this JVM's CPU is not its.
+                    cpuAtStart = world.attached() ? null : ProcessCpu.seconds();
                     phases = PhaseExecutor.start(world, scenario.timeline(), origin, listener, errors, this::stop);
                     ticker = startTicker(phases, tally, origin, scenario.duration(), listener, errors);
                     Map<String, Task> sent = new ConcurrentHashMap<>();

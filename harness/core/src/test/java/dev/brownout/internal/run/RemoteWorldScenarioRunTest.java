@@ -47,6 +47,9 @@ class RemoteWorldScenarioRunTest {
             RunRecord record = run.get().play();
 
             assertThat(record.completed()).as("a stopped run is incomplete").isFalse();
+            assertThat(record.cpuSeconds())
+                    .as("the CPU of an attached world, which runs in another process: not this JVM's, so not recorded")
+                    .isNull();
             assertThat(record.phases()).extracting(PhaseRecord::name).as("phases set on the remote world")
                     .containsExactly("steady", "sick");
             WorldProbe.assertExactly(owner, CLEAN);
