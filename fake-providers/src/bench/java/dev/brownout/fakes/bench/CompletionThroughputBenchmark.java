@@ -10,7 +10,7 @@ package dev.brownout.fakes.bench;
  * this JVM on loopback, then drives each with the same wrk command (64 connections, non-streaming POSTs),
  * warm-up first, then alternating rounds, and prints the median requests/s of each and their ratio. Then both at a
  * fixed rate of half the fake's median (FixedRateLatency, {@code --latency-seconds}, 0 to skip): latency from
- * each request's due instant.
+ * each request's due instant, measured by a client in a JVM of its own.
  */
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -113,11 +113,11 @@ public final class CompletionThroughputBenchmark {
      * time (arrival) it answers, plus the client's and loopback's own share, which WireMock's figure shows.
      */
     private static void latencyAtHalf(Options options, double rate, String authorization, Target fake,
-                                      Target wiremock) throws InterruptedException {
+                                      Target wiremock) throws IOException, InterruptedException {
         System.out.printf(Locale.ROOT, "%nfixed rate %.0f req/s (half the fake's median), %d connections, %d s warm-up, %d s measured%n",
                 rate, options.connections, 5, options.latencySeconds);
         for (Target target : List.of(fake, wiremock)) {
-            FixedRateLatency.Result result = FixedRateLatency.run(target.url, REQUEST_BODY.getBytes(StandardCharsets.UTF_8),
+            FixedRateLatency.Result result = FixedRateLatency.runInChildJvm(target.url, REQUEST_BODY.getBytes(StandardCharsets.UTF_8),
                     authorization, rate, options.connections, 5, options.latencySeconds);
             System.out.printf(Locale.ROOT, "latency  %-8s achieved %8.0f req/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms"
                             + "  max %.2f ms  (%d requests, %d errors; %s)%n", target.name, result.requestsPerSecond(),

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * client wrk2 would be, which this machine does not have. Each of {@code connections} keep-alive sockets sends its
  * share of the rate on a fixed schedule from a virtual thread and reads each answer before its next request.
  */
-final class FixedRateLatency {
+public final class FixedRateLatency {
 
     private static final long HIGHEST_MICROS = TimeUnit.SECONDS.toMicros(60);
 
@@ -29,6 +29,36 @@ final class FixedRateLatency {
     }
 
     private FixedRateLatency() {
+    }
+
+    /**
+     * Runs in a JVM of its own, so the servers' collections and threads do not stall the client and the client's do
+     * not stall the servers: arguments url, authorization, body, rate, connections, warm-up seconds, seconds; prints
+     * one line {@code result <requests/s> <p50> <p99> <p99.9> <max> <count> <errors>} (microseconds).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Result result = run(args[0], args[2].getBytes(StandardCharsets.UTF_8), args[1], Double.parseDouble(args[3]),
+                Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+        System.out.printf(java.util.Locale.ROOT, "result %f %d %d %d %d %d %d%n", result.requestsPerSecond(),
+                result.p50(), result.p99(), result.p999(), result.max(), result.count(), result.errors());
+    }
+
+    /** Runs {@link #main} in a child JVM with this one's class path, and reads its result line. */
+    static Result runInChildJvm(String url, byte[] requestBody, String authorization, double rate, int connections,
+                                int warmupSeconds, int seconds) throws java.io.IOException, InterruptedException {
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"), FixedRateLatency.class.getName(),
+                url, authorization, new String(requestBody, StandardCharsets.UTF_8), Double.toString(rate),
+                Integer.toString(connections), Integer.toString(warmupSeconds), Integer.toString(seconds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0 || !output.startsWith("result ")) {
+            throw new IllegalStateException("the fixed-rate client failed: " + output);
+        }
+        String[] fields = output.trim().split(" ");
+        return new Result(Double.parseDouble(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                Long.parseLong(fields[4]), Long.parseLong(fields[5]), Long.parseLong(fields[6]), Long.parseLong(fields[7]));
     }
 
     static Result run(String url, byte[] requestBody, String authorization, double rate, int connections,
