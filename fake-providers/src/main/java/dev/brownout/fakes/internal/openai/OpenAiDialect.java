@@ -21,6 +21,7 @@ import dev.brownout.fakes.internal.exchange.TokenCounter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -202,9 +203,8 @@ public final class OpenAiDialect implements Dialect {
         return minutes + "m" + trimmedSeconds(millis % 60_000) + "s";
     }
 
+    /** Seconds with up to three decimals and no trailing zeros: {@code 1.5}, {@code 12}. */
     private static String trimmedSeconds(long millis) {
-        String text = String.format(Locale.ROOT, "%.3f", millis / 1000.0);
-        text = text.replaceAll("0+$", "");
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 }
