@@ -34,6 +34,7 @@ import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.behaviour.RateLimit;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
+import dev.brownout.fakes.behaviour.UnterminatedFault;
 import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.canary.CanaryGenerator;
 import dev.brownout.fakes.canary.CanaryKind;
@@ -197,6 +198,47 @@ class ResponsesSdkTest {
         assertThat(calls.get(1).correct()).as("the continued call is graded").isTrue();
         assertThat(calls.get(1).inputTokens()).as("the continued call counts the whole conversation")
                 .isGreaterThan(calls.get(0).inputTokens());
+    }
+
+    @Test
+    void aStreamedFunctionCallArrivesAsArgumentDeltasThatAccumulate() {
+        CanaryTask task = canary(CanaryKind.TOOL);
+        String tool = task.expected().substring(0, task.expected().indexOf('('));
+        ResponseAccumulator accumulator = ResponseAccumulator.create();
+        int argumentDeltas = 0;
+        try (var stream = client.responses().createStreaming(ask("perfect", task.prompt())
+                .addTool(functionTool(tool)).build())) {
+            for (ResponseStreamEvent event : (Iterable<ResponseStreamEvent>) stream.stream()::iterator) {
+                accumulator.accumulate(event);
+                if (event.isFunctionCallArgumentsDelta()) {
+                    argumentDeltas++;
+                }
+            }
+        }
+
+        ResponseFunctionToolCall call = accumulator.response().output().getFirst().functionCall().orElseThrow();
+        assertThat(call.name()).as("the called tool").isEqualTo(tool);
+        assertThat(call.arguments()).as("the arguments JSON").startsWith("{").endsWith("}");
+        assertThat(argumentDeltas).as("one arguments delta per output token")
+                .isEqualTo(accumulator.response().usage().orElseThrow().outputTokens());
+    }
+
+    @Test
+    void anUnterminatedStreamLacksOnlyItsTerminalEvent() {
+        openai.behaviour().replace(ProviderBehaviour.of(new UnterminatedFault(null, null, null, null)));
+        ResponseAccumulator accumulator = ResponseAccumulator.create();
+        StringBuilder text = new StringBuilder();
+
+        try (var stream = client.responses().createStreaming(ask("mid", "hello").build())) {
+            stream.stream().forEach(event -> {
+                accumulator.accumulate(event);
+                event.outputTextDelta().ifPresent(delta -> text.append(delta.delta()));
+            });
+        }
+
+        assertThat(text).as("the whole answer streamed").isNotEmpty();
+        assertThatThrownBy(accumulator::response).as("no response.completed arrived")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
