@@ -41,7 +41,12 @@ public final class ResponsesDialect implements Dialect {
         this(ResponseStore.DEFAULT_MAX_RESPONSES, ResponseStore.DEFAULT_MAX_CHARS);
     }
 
-    /** @param maxResponses how many responses are kept at most; the oldest are forgotten past it */
+    /**
+     * A Responses API whose store of responses is bounded as given; the oldest are forgotten past either bound.
+     *
+     * @param maxResponses         how many responses are kept at most
+     * @param maxConversationChars how many characters of conversation are kept at most, over all responses
+     */
     public ResponsesDialect(int maxResponses, long maxConversationChars) {
         this.store = new ResponseStore(maxResponses, maxConversationChars);
     }

@@ -60,10 +60,7 @@ final class ResponsesParser {
         }
         int inputMessages = input(root.get("input"), messages);
         if (inputMessages == 0 && previous == null) {
-            throw missing("input");
-        }
-        if (messages.isEmpty()) {
-            // Only the instructions remain empty-handed: a conversation needs something to answer.
+            // Instructions alone are no conversation: there is nothing to answer.
             throw missing("input");
         }
         boolean stream = optionalBoolean(root, "stream", false);
