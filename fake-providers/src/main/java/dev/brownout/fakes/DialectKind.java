@@ -37,7 +37,10 @@ public enum DialectKind {
         };
     }
 
-    /** The other APIs a provider of this dialect serves on its listener: OpenAI's Responses API beside Chat Completions. */
+    /**
+     * The other APIs a provider of this dialect serves on its listener: OpenAI's Responses API beside Chat
+     * Completions.
+     */
     List<Dialect> alsoServed() {
         return switch (this) {
             case OPENAI -> List.of(new ResponsesDialect());

@@ -64,7 +64,8 @@ public final class FakeProvider implements AutoCloseable {
         this.metrics = new ProviderMetrics(config.name(),
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
         this.scheduler = new StreamScheduler(config.name());
-        this.endpoint = new CompletionEndpoint(config.name(), dialect, config.dialect().alsoServed(), seed, catalog, served,
+        this.endpoint = new CompletionEndpoint(config.name(), dialect, config.dialect().alsoServed(), seed, catalog,
+                served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics,
                 scheduler);
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);

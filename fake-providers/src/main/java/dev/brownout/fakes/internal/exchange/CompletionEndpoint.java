@@ -120,7 +120,8 @@ public final class CompletionEndpoint {
         this.ledger = ledger;
         this.metrics = metrics;
         for (Dialect wire : concat(dialect, alsoServed)) {
-            wires.put(wire, new Wire(wire, new ReplyPlanner(wire, seed), new PacedReplySender(wire, scheduler, this::record)));
+            wires.put(wire, new Wire(wire, new ReplyPlanner(wire, seed),
+                    new PacedReplySender(wire, scheduler, this::record)));
         }
     }
 

@@ -19,7 +19,10 @@ public interface Dialect {
     /** {@code openai} or {@code anthropic}. */
     String name();
 
-    /** The API this wire format is, as the ledger names it: {@code chat.completions}, {@code messages}, {@code responses}. */
+    /**
+     * The API this wire format is, as the ledger names it: {@code chat.completions}, {@code messages},
+     * {@code responses}.
+     */
     String api();
 
     /** The path of the completion endpoint, e.g. {@code /v1/chat/completions}. */

@@ -77,7 +77,7 @@ final class ResponseStore {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The conversation of a completed response that is still kept; empty for an unknown, forgotten or unfinished one. */
+    /** The conversation of a completed response still kept; empty for an unknown, forgotten or unfinished one. */
     synchronized Optional<List<ChatMessage>> continuable(String id) {
         Kept kept = byId.get(id);
         return kept != null && kept.completed ? Optional.of(kept.conversation) : Optional.empty();

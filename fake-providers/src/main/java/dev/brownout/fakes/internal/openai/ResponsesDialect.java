@@ -163,7 +163,8 @@ public final class ResponsesDialect implements Dialect {
     public byte[] body(Reply reply) {
         ResponseStore.Kept echo = store.find(reply.id()).orElse(null);
         store.completed(reply.id());
-        return ResponseObject.of(reply, echo, ResponseObject.finalStatus(reply), true, (long) reply.outputTokens(), null)
+        long outputTokens = reply.outputTokens();
+        return ResponseObject.of(reply, echo, ResponseObject.finalStatus(reply), true, outputTokens, null)
                 .toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -36,7 +36,8 @@ final class ResponsesStream implements StreamEncoder {
         this.choice = ResponseObject.choice(reply);
         this.store = store;
         this.echo = store.find(reply.id()).orElse(null);
-        this.itemId = choice.toolCall() != null ? ResponseObject.functionCallId(reply) : ResponseObject.messageId(reply);
+        this.itemId = choice.toolCall() != null ? ResponseObject.functionCallId(reply)
+                : ResponseObject.messageId(reply);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.openai.core.JsonValue;
 import com.openai.core.ObjectMappers;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
+import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -57,7 +58,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The official openai-java SDK's Responses API, unchanged, against the fake OpenAI provider's {@code /v1/responses}. */
+/** The official openai-java SDK's Responses API, unchanged, against the fake OpenAI provider's /v1/responses. */
 class ResponsesSdkTest {
 
     private static FakeWorld world;
@@ -342,6 +343,22 @@ class ResponsesSdkTest {
                 .extracting(ProviderCall::retryCount).containsExactly(0, 1, 2);
         assertThat(callsFor(task.id())).extracting(ProviderCall::retryAfterMillis).as("the wait each asked for")
                 .containsOnly(20L);
+    }
+
+    @Test
+    void a503IsRetriedByTheSdkAndEveryAttemptIsInTheLedger() {
+        openai.behaviour().replace(ProviderBehaviour.of(
+                new ErrorFault(503, 1.0, null, Duration.ofMillis(20), null, null, null)));
+        CanaryTask task = canary(CanaryKind.ARITHMETIC);
+
+        assertThatThrownBy(() -> client.responses().create(ask("mid", task.prompt()).build()))
+                .isInstanceOf(InternalServerException.class);
+
+        List<ProviderCall> calls = callsFor(task.id());
+        assertThat(calls).extracting(ProviderCall::retryCount).as("the first attempt and two SDK retries")
+                .containsExactly(0, 1, 2);
+        assertThat(calls).extracting(ProviderCall::status).as("statuses").containsOnly(503);
+        assertThat(calls).extracting(ProviderCall::api).as("APIs").containsOnly("responses");
     }
 
     @Test
