@@ -170,6 +170,19 @@ class MalformedRequestFuzzTest {
         assertThat(anthropic ? body.path("content").path(0).path("text").asText()
                 : body.path("choices").path(0).path("message").path("content").asText())
                 .as("%s answer text after the fuzz", provider.name()).isNotBlank();
+        if (!anthropic) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(provider.origin()
+                            + "/v1/responses"))
+                    .timeout(PER_REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + provider.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"mid\",\"input\":\"still there?\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s Responses API answer after the fuzz: %s", provider.name(),
+                    response.body()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).path("output").path(0).path("content").path(0).path("text")
+                    .asText()).as("%s Responses API answer text after the fuzz", provider.name()).isNotBlank();
+        }
     }
 
     record Sent(FakeProvider provider, MalformedRequest request) {
