@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.brownout.fakes.internal.anthropic.AnthropicDialect;
 import dev.brownout.fakes.internal.exchange.Dialect;
 import dev.brownout.fakes.internal.openai.OpenAiDialect;
+import dev.brownout.fakes.internal.openai.ResponsesDialect;
 
+import java.util.List;
 import java.util.Locale;
 
-/** The LLM APIs a fake provider can speak. */
+/** The LLM APIs a fake provider can speak: {@code openai} serves Chat Completions and the Responses API. */
 public enum DialectKind {
     OPENAI,
     ANTHROPIC;
@@ -32,6 +34,17 @@ public enum DialectKind {
         return switch (this) {
             case OPENAI -> new OpenAiDialect();
             case ANTHROPIC -> new AnthropicDialect();
+        };
+    }
+
+    /**
+     * The other APIs a provider of this dialect serves on its listener: OpenAI's Responses API beside Chat
+     * Completions.
+     */
+    List<Dialect> alsoServed() {
+        return switch (this) {
+            case OPENAI -> List.of(new ResponsesDialect());
+            case ANTHROPIC -> List.of();
         };
     }
 }

@@ -64,12 +64,12 @@ public final class FakeProvider implements AutoCloseable {
         this.metrics = new ProviderMetrics(config.name(),
                 model -> catalog.find(model).filter(profile -> served.contains(profile.id())).isPresent());
         this.scheduler = new StreamScheduler(config.name());
-        this.endpoint = new CompletionEndpoint(config.name(), dialect, seed, catalog, served,
+        this.endpoint = new CompletionEndpoint(config.name(), dialect, config.dialect().alsoServed(), seed, catalog,
+                served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics,
                 scheduler);
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
-        CompletionHandler completions = new CompletionHandler(dialect.completionPath(), endpoint,
-                FakeHttpServer.MAX_REQUEST_BYTES);
+        CompletionHandler completions = new CompletionHandler(endpoint, FakeHttpServer.MAX_REQUEST_BYTES);
         this.server = startListener(host, completions, admin, adminToken);
     }
 
@@ -88,9 +88,11 @@ public final class FakeProvider implements AutoCloseable {
         javalin.http.prefer405over404 = true;
         // Never reached (the completion handler takes every POST there), but it makes another method on the
         // completion path Javalin's 405, as a real API answers it, rather than a 404.
-        javalin.routes.post(dialect.completionPath(), ctx -> {
-            throw new IllegalStateException("POST " + dialect.completionPath() + " is the completion handler's");
-        });
+        for (Dialect wire : endpoint.wireFormats()) {
+            javalin.routes.post(wire.completionPath(), ctx -> {
+                throw new IllegalStateException("POST " + wire.completionPath() + " is the completion handler's");
+            });
+        }
         dialect.mountExtras(javalin.routes, models, ctx -> endpoint.admit(new ContextExchange(ctx)));
         AdminApi.mount(javalin.routes, admin, adminToken);
         // Javalin runs error handlers for any 404/405 status, also ones our handlers answered on purpose

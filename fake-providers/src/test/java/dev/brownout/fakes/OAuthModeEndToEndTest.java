@@ -12,6 +12,8 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.UnauthorizedException;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.brownout.fakes.ledger.ProviderCall;
 import dev.brownout.fakes.oauth.OAuthBehaviour;
@@ -128,6 +130,22 @@ class OAuthModeEndToEndTest {
 
         assertThat(after.indicatesSuccess()).as("refresh once the outage ends").isTrue();
         ask(clientWith(after.toSuccessResponse().getTokens().getAccessToken().getValue()));
+    }
+
+    @Test
+    void theResponsesApiAcceptsAnIssuedTokenAndChallengesAForgedOne() throws Exception {
+        OpenAIClient client = clientWith(clientCredentials().getAccessToken().getValue());
+
+        Response response = client.responses().create(ResponseCreateParams.builder().model("mid").input("hi").build());
+
+        assertThat(response.output()).as("output of a call with an issued token").isNotEmpty();
+        assertThatThrownBy(() -> clientWith("eyJhbGciOiJub25lIn0.e30.").responses()
+                .create(ResponseCreateParams.builder().model("mid").input("hi").build()))
+                .isInstanceOfSatisfying(UnauthorizedException.class, refused -> assertThat(
+                        refused.headers().values("WWW-Authenticate")).as("bearer challenge on refusal")
+                        .anySatisfy(value -> assertThat(value).contains("invalid_token")));
+        assertThat(primary.ledger().all()).extracting(ProviderCall::api).as("the APIs of the calls")
+                .containsExactly("responses", "responses");
     }
 
     @Test

@@ -24,6 +24,9 @@ import java.util.List;
  * @param firstTokenLateMs how much later than planned the first output token was handed to the connection, in
  *                        milliseconds (never negative); null for a non-streaming call or one that sent no token
  * @param maxTokenLateMs  the same for the latest token of the call, the first included; null when firstTokenLateMs is
+ * @param api             the API the call was addressed to: {@code chat.completions}, {@code responses} (both on an
+ *                        {@code openai} provider) or {@code messages}; null for other routes (models, unknown paths)
+ *                        and in ledgers written before it was recorded
  */
 public record ProviderCall(long seq, Instant time, String provider, String dialect, String model,
                            String servedModel, String requestId, String principal, int status,
@@ -31,7 +34,19 @@ public record ProviderCall(long seq, Instant time, String provider, String diale
                            BigDecimal costUsd, String taskId, Boolean correct, Integer retryCount,
                            String authFailure, String credentialOwner, List<String> faults, Long ttftMillis,
                            long durationMillis, String errorType, Long retryAfterMillis, Double firstTokenLateMs,
-                           Double maxTokenLateMs) {
+                           Double maxTokenLateMs, String api) {
+
+    /** A call without the API it was addressed to, as ledgers written before it was recorded have it. */
+    public ProviderCall(long seq, Instant time, String provider, String dialect, String model, String servedModel,
+                        String requestId, String principal, int status, CallOutcome outcome, boolean stream,
+                        long inputTokens, long outputTokens, BigDecimal costUsd, String taskId, Boolean correct,
+                        Integer retryCount, String authFailure, String credentialOwner, List<String> faults,
+                        Long ttftMillis, long durationMillis, String errorType, Long retryAfterMillis,
+                        Double firstTokenLateMs, Double maxTokenLateMs) {
+        this(seq, time, provider, dialect, model, servedModel, requestId, principal, status, outcome, stream,
+                inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure, credentialOwner, faults,
+                ttftMillis, durationMillis, errorType, retryAfterMillis, firstTokenLateMs, maxTokenLateMs, null);
+    }
 
     /** A call without lateness figures: one that streamed no token, or recorded elsewhere than by a fake. */
     public ProviderCall(long seq, Instant time, String provider, String dialect, String model, String servedModel,
@@ -41,7 +56,7 @@ public record ProviderCall(long seq, Instant time, String provider, String diale
                         Long ttftMillis, long durationMillis, String errorType, Long retryAfterMillis) {
         this(seq, time, provider, dialect, model, servedModel, requestId, principal, status, outcome, stream,
                 inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure, credentialOwner, faults,
-                ttftMillis, durationMillis, errorType, retryAfterMillis, null, null);
+                ttftMillis, durationMillis, errorType, retryAfterMillis, null, null, null);
     }
 
     public boolean credentialLeak() {

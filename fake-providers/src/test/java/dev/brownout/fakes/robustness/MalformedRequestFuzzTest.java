@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thousands of generated malformed requests (see {@link MalformedRequestGenerator}) against both dialects,
+ * Thousands of generated malformed requests (see {@link MalformedRequestGenerator}) against both dialects and
+ * OpenAI's Responses API,
  * sent concurrently: every one must get a 4xx in the dialect's own error shape with a request id and no
  * Java internals in its message, none may take the server down or hang, and afterwards the providers are
  * healthy and serve a valid request.
@@ -40,6 +41,7 @@ class MalformedRequestFuzzTest {
     /** Fixed so a failure reproduces; change it to explore other requests. */
     static final long SEED = 0x5EED_F022L;
     static final int REQUESTS_PER_DIALECT = 1_700;
+    static final int RESPONSES_REQUESTS = 800;
     static final int IN_FLIGHT = 24;
     static final Duration PER_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -79,7 +81,8 @@ class MalformedRequestFuzzTest {
         List<Sent> sent = new ArrayList<>();
         sent.addAll(generate(openai, anthropic, SEED));
         sent.addAll(generate(anthropic, openai, SEED + 1));
-        assertThat(sent).as("requests generated from seed %d", SEED).hasSizeGreaterThanOrEqualTo(3_000);
+        sent.addAll(generateResponses(openai, anthropic, SEED + 2));
+        assertThat(sent).as("requests generated from seed %d", SEED).hasSizeGreaterThanOrEqualTo(3_800);
 
         List<Answer> answers = sendAll(sent);
 
@@ -112,6 +115,14 @@ class MalformedRequestFuzzTest {
                 provider.apiKey(), other.apiKey());
         return new MalformedRequestGenerator(target, seed).generate(REQUESTS_PER_DIALECT).stream()
                 .map(request -> new Sent(provider, request))
+                .toList();
+    }
+
+    /** Bad requests to an OpenAI provider's Responses API, which answers them in the same error shape. */
+    private static List<Sent> generateResponses(FakeProvider openai, FakeProvider other, long seed) {
+        var target = new MalformedRequestGenerator.Target("openai", "/v1/responses", openai.apiKey(), other.apiKey());
+        return new MalformedRequestGenerator(target, seed).generate(RESPONSES_REQUESTS).stream()
+                .map(request -> new Sent(openai, request))
                 .toList();
     }
 
@@ -159,6 +170,19 @@ class MalformedRequestFuzzTest {
         assertThat(anthropic ? body.path("content").path(0).path("text").asText()
                 : body.path("choices").path(0).path("message").path("content").asText())
                 .as("%s answer text after the fuzz", provider.name()).isNotBlank();
+        if (!anthropic) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(provider.origin()
+                            + "/v1/responses"))
+                    .timeout(PER_REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + provider.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"mid\",\"input\":\"still there?\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s Responses API answer after the fuzz: %s", provider.name(),
+                    response.body()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).path("output").path(0).path("content").path(0).path("text")
+                    .asText()).as("%s Responses API answer text after the fuzz", provider.name()).isNotBlank();
+        }
     }
 
     record Sent(FakeProvider provider, MalformedRequest request) {

@@ -37,6 +37,16 @@ final class MalformedRequestGenerator {
         boolean anthropic() {
             return dialect.equals("anthropic");
         }
+
+        /** OpenAI's Responses API, whose conversation is {@code input} rather than {@code messages}. */
+        boolean responses() {
+            return completionPath.equals("/v1/responses");
+        }
+
+        /** The field that holds the conversation. */
+        String conversation() {
+            return responses() ? "input" : "messages";
+        }
     }
 
     private final Target target;
@@ -124,6 +134,9 @@ final class MalformedRequestGenerator {
     private Map<String, List<String>> wrongTypes() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         fields.put("model", List.of("42", "true", "[]", "{}", "null", "[\"mid\"]"));
+        if (target.responses()) {
+            return responsesWrongTypes(fields);
+        }
         fields.put("messages", List.of("\"hello\"", "1", "true", "{}", "null", "[]", "{\"role\":\"user\"}"));
         fields.put("messages.0", List.of("\"hello\"", "1", "true", "[]", "null"));
         fields.put("stream", List.of("\"yes\"", "1", "[]", "{}", "\"true\""));
@@ -168,7 +181,43 @@ final class MalformedRequestGenerator {
         return fields;
     }
 
+    /** Per field of a Responses request, JSON values the real API refuses there. */
+    private Map<String, List<String>> responsesWrongTypes(Map<String, List<String>> fields) {
+        fields.put("input", List.of("1", "true", "{}", "null", "[]", "[1]", "[null]", "[\"x\"]",
+                "{\"role\":\"user\"}"));
+        fields.put("input.0", List.of("\"hello\"", "1", "true", "[]", "null", "{}", "{\"type\":5}",
+                "{\"type\":\"bogus\"}", "{\"role\":\"user\"}", "{\"type\":\"function_call_output\"}",
+                "{\"type\":\"function_call_output\",\"call_id\":\"c\"}",
+                "{\"type\":\"function_call_output\",\"call_id\":5,\"output\":\"x\"}",
+                "{\"type\":\"function_call_output\",\"call_id\":\"c\",\"output\":5}",
+                "{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":\"f\"}",
+                "{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":\"f\",\"arguments\":{}}"));
+        fields.put("input.0.role", List.of("1", "true", "[]", "{}", "null", "\"robot\"", "\"\"", "\"tool\"",
+                "\"USER\""));
+        fields.put("input.0.content", List.of("1", "true", "{}", "null", "[{\"type\":1}]", "[{\"text\":\"x\"}]",
+                "[{\"type\":\"input_text\"}]", "[{\"type\":\"input_text\",\"text\":5}]",
+                "[{\"type\":\"bogus\"}]", "[\"str\"]", "[1]", "[null]"));
+        fields.put("instructions", List.of("1", "true", "[]", "{}"));
+        fields.put("previous_response_id", List.of("1", "true", "[]", "{}", "\"resp_unknown\"", "\"\""));
+        fields.put("max_output_tokens", List.of("\"100\"", "1.5", "true", "[]", "{}"));
+        fields.put("stream_options", List.of("\"x\"", "1", "true", "[]"));
+        fields.put("store", List.of("\"yes\"", "1", "[]", "{}"));
+        fields.put("metadata", List.of("\"x\"", "1", "true", "[]"));
+        fields.put("tools", List.of("\"x\"", "1", "true", "{}", "[\"x\"]", "[{}]", "[1]", "[null]",
+                "[{\"type\":\"function\"}]", "[{\"type\":\"function\",\"name\":5}]",
+                "[{\"type\":\"function\",\"name\":\"bad name!\"}]",
+                "[{\"type\":\"function\",\"name\":\"" + "n".repeat(65) + "\"}]",
+                "[{\"type\":\"function\",\"name\":\"f\",\"parameters\":\"x\"}]"));
+        fields.put("tool_choice", List.of("1", "true", "[]", "\"sometimes\"", "{}",
+                "{\"type\":\"function\",\"name\":\"not_a_tool\"}", "{\"type\":\"function\",\"name\":{}}",
+                "{\"type\":\"function\"}", "{\"type\":5}"));
+        return fields;
+    }
+
     private List<String> requiredFields() {
+        if (target.responses()) {
+            return List.of("model", "input");
+        }
         return target.anthropic() ? List.of("model", "messages", "max_tokens") : List.of("model", "messages");
     }
 
@@ -179,6 +228,11 @@ final class MalformedRequestGenerator {
             fields.put("max_tokens", List.of("0", "-1", "-2147483648", "2147483648", "10000000"));
             fields.put("temperature", List.of("1.5", "-0.1", "1000"));
             fields.put("top_p", List.of("2", "-1"));
+        } else if (target.responses()) {
+            fields.put("max_output_tokens", List.of("0", "-1", "15", "2147483648"));
+            fields.put("temperature", List.of("2.5", "-1", "1e10"));
+            fields.put("top_p", List.of("1.5", "-0.5"));
+            fields.put("stream_options", List.of("{\"include_obfuscation\":true}", "{}"));
         } else {
             fields.put("n", List.of("0", "-1", "129", "100000"));
             fields.put("max_tokens", List.of("0", "-5", "2147483647", "2147483648"));
@@ -279,15 +333,15 @@ final class MalformedRequestGenerator {
         String nested = open.repeat(depth) + "1" + close.repeat(depth);
         String body = switch (random.nextInt(3)) {
             case 0 -> nested;
-            case 1 -> with("messages", nested);
+            case 1 -> with(target.conversation(), nested);
             default -> with("metadata", nested);
         };
         return json("deeply nested JSON", body);
     }
 
     private MalformedRequest hugeNumber() {
-        List<String> numeric = target.anthropic()
-                ? List.of("max_tokens", "temperature", "top_p")
+        List<String> numeric = target.anthropic() ? List.of("max_tokens", "temperature", "top_p")
+                : target.responses() ? List.of("max_output_tokens", "temperature", "top_p")
                 : List.of("n", "max_tokens", "max_completion_tokens", "temperature", "top_p");
         String field = numeric.get(random.nextInt(numeric.size()));
         String value = switch (random.nextInt(5)) {
@@ -343,8 +397,11 @@ final class MalformedRequestGenerator {
         if (target.anthropic()) {
             body.put("max_tokens", random.nextInt(1, 256));
         }
-        ArrayNode messages = body.putArray("messages");
+        ArrayNode messages = body.putArray(target.conversation());
         messages.addObject().put("role", "user").put("content", "say something number " + random.nextInt(1000));
+        if (target.responses() && random.nextBoolean()) {
+            body.put("instructions", "Answer briefly.");
+        }
         if (random.nextInt(4) == 0) {
             body.put("stream", true);
         }
@@ -399,8 +456,8 @@ final class MalformedRequestGenerator {
         return body.toString().replace(marker, value);
     }
 
-    private static ObjectNode messageZero(ObjectNode body) {
-        return (ObjectNode) body.get("messages").get(0);
+    private ObjectNode messageZero(ObjectNode body) {
+        return (ObjectNode) body.get(target.conversation()).get(0);
     }
 
     private MalformedRequest json(String kind, String body) {

@@ -46,6 +46,11 @@ public final class AnthropicDialect implements Dialect {
     }
 
     @Override
+    public String api() {
+        return "messages";
+    }
+
+    @Override
     public String completionPath() {
         return "/v1/messages";
     }

@@ -13,6 +13,8 @@ final class CallDraft {
 
     final Instant time = Instant.now();
     final long arrivalNanos = System.nanoTime();
+    /** The API the call was addressed to ({@code chat.completions}, {@code responses}, ...); null for other routes. */
+    String api;
     String model;
     String servedModel;
     String requestId;
@@ -85,7 +87,7 @@ final class CallDraft {
         return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
                 outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
                 credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType,
-                retryAfterMillis, millis(firstTokenLateNanos), millis(maxTokenLateNanos));
+                retryAfterMillis, millis(firstTokenLateNanos), millis(maxTokenLateNanos), api);
     }
 
     private static Double millis(Long nanos) {

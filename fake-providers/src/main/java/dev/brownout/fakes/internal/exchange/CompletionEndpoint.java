@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class CompletionEndpoint {
     private final RateLimiter rateLimiter;
     private final Ledger<ProviderCall> ledger;
     private final ProviderMetrics metrics;
-    private final ReplyPlanner planner;
-    private final PacedReplySender sender;
+    /** The wire formats served, the provider's own dialect first; each has its planner and sender. */
+    private final Map<Dialect, Wire> wires = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     /**
      * Calls seen per task id, for attempt-scoped faults and for seeding; the oldest tasks are forgotten so a
@@ -75,7 +76,13 @@ public final class CompletionEndpoint {
         rateLimiter.refill();
     }
 
+    /** A wire format the endpoint answers in: its dialect with the planner and sender that write in it. */
+    private record Wire(Dialect dialect, ReplyPlanner planner, PacedReplySender sender) {
+    }
+
     /**
+     * An endpoint that speaks only its provider's own dialect.
+     *
      * @param servedModels    catalog ids this provider serves
      * @param bearerChallenge whether refusals carry {@code WWW-Authenticate: Bearer} (OAuth mode)
      * @param rateLimiter     this provider's per-model buckets, counting minutes on the world's clock
@@ -85,6 +92,22 @@ public final class CompletionEndpoint {
                               List<String> servedModels, Authenticator authenticator, boolean bearerChallenge,
                               BehaviourStore<ProviderBehaviour> behaviour, RateLimiter rateLimiter,
                               Ledger<ProviderCall> ledger, ProviderMetrics metrics, StreamScheduler scheduler) {
+        this(provider, dialect, List.of(), seed, catalog, servedModels, authenticator, bearerChallenge, behaviour,
+                rateLimiter, ledger, metrics, scheduler);
+    }
+
+    /**
+     * An endpoint that also answers in other wire formats of the same provider (OpenAI's Responses API beside
+     * Chat Completions), each on its own completion path, with one rate limiter, behaviour, attempt count and
+     * ledger across them all.
+     *
+     * @param alsoServed wire formats served besides {@code dialect}, each at its own {@link Dialect#completionPath()}
+     */
+    public CompletionEndpoint(String provider, Dialect dialect, List<Dialect> alsoServed, long seed,
+                              ModelCatalog catalog, List<String> servedModels, Authenticator authenticator,
+                              boolean bearerChallenge, BehaviourStore<ProviderBehaviour> behaviour,
+                              RateLimiter rateLimiter, Ledger<ProviderCall> ledger, ProviderMetrics metrics,
+                              StreamScheduler scheduler) {
         this.provider = provider;
         this.dialect = dialect;
         this.seed = seed;
@@ -96,8 +119,22 @@ public final class CompletionEndpoint {
         this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.planner = new ReplyPlanner(dialect, seed);
-        this.sender = new PacedReplySender(dialect, scheduler, this::record);
+        for (Dialect wire : concat(dialect, alsoServed)) {
+            wires.put(wire, new Wire(wire, new ReplyPlanner(wire, seed),
+                    new PacedReplySender(wire, scheduler, this::record)));
+        }
+    }
+
+    private static List<Dialect> concat(Dialect first, List<Dialect> rest) {
+        List<Dialect> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /** The wire formats this endpoint answers in, the provider's own dialect first. */
+    public List<Dialect> wireFormats() {
+        return List.copyOf(wires.keySet());
     }
 
     /**
@@ -105,8 +142,11 @@ public final class CompletionEndpoint {
      * at once, else handed to the sender (or held, for a hang), which answers it on schedule. The call is
      * recorded before the client can see the end of its answer.
      */
-    void handle(CoreExchange exchange, byte[] body) {
+    void handle(CoreExchange exchange, byte[] body, Dialect wireFormat) {
+        Wire wire = wires.get(wireFormat);
+        Dialect dialect = wire.dialect();
         CallDraft call = new CallDraft();
+        call.api = dialect.api();
         long sequence = requests.incrementAndGet();
         SplittableRandom idRandom = new SplittableRandom(seed ^ (sequence * 0x9E3779B97F4A7C15L) ^ provider.hashCode());
         call.requestId = dialect.newRequestId(idRandom);
@@ -114,7 +154,7 @@ public final class CompletionEndpoint {
         exchange.header(dialect.requestIdHeader(), call.requestId);
         boolean answersLater;
         try {
-            answersLater = serve(exchange, body, call, idRandom);
+            answersLater = serve(exchange, body, call, idRandom, wire);
         } catch (RuntimeException e) {
             LOG.error("provider '{}' failed on a completion request", provider, e);
             if (!call.recorded) {
@@ -145,10 +185,20 @@ public final class CompletionEndpoint {
      * the refusal into the exchange, which the caller then sends.
      */
     public void recordRefusal(Exchange exchange, ErrorReply error) {
+        recordRefusal(exchange, error, dialect, null);
+    }
+
+    /** As {@link #recordRefusal(Exchange, ErrorReply)}, for a request to the completion path of {@code wireFormat}. */
+    void recordRefusal(Exchange exchange, ErrorReply error, Dialect wireFormat) {
+        recordRefusal(exchange, error, wireFormat, wireFormat.api());
+    }
+
+    private void recordRefusal(Exchange exchange, ErrorReply error, Dialect wireFormat, String api) {
         CallDraft call = new CallDraft();
+        call.api = api;
         call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
         exchange.header(dialect.requestIdHeader(), call.requestId);
-        refuse(exchange, call, behaviour.current(), "", error);
+        refuse(wireFormat, exchange, call, behaviour.current(), "", error);
         record(call);
     }
 
@@ -160,14 +210,14 @@ public final class CompletionEndpoint {
         CallDraft call = new CallDraft();
         call.requestId = dialect.newRequestId(new SplittableRandom(seed ^ requests.incrementAndGet()));
         exchange.header(dialect.requestIdHeader(), call.requestId);
-        boolean admitted = authenticated(exchange, call, behaviour.current());
+        boolean admitted = authenticated(dialect, exchange, call, behaviour.current());
         if (!admitted) {
             record(call);
         }
         return admitted;
     }
 
-    private boolean authenticated(Exchange exchange, CallDraft call, ProviderBehaviour current) {
+    private boolean authenticated(Dialect dialect, Exchange exchange, CallDraft call, ProviderBehaviour current) {
         AuthResult auth = authenticator.authenticate(dialect.credential(exchange));
         call.principal = auth.principal();
         if (auth.accepted()) {
@@ -181,26 +231,29 @@ public final class CompletionEndpoint {
             refusal = refusal.withHeaders(Map.of("WWW-Authenticate",
                     "Bearer error=\"invalid_token\", error_description=\"" + reason + "\""));
         }
-        refuse(exchange, call, current, "", refusal);
+        refuse(dialect, exchange, call, current, "", refusal);
         return false;
     }
 
     /** Returns true when the answer is left to the sender or a hang, false when it is in the exchange already. */
-    private boolean serve(CoreExchange exchange, byte[] body, CallDraft call, SplittableRandom idRandom) {
+    private boolean serve(CoreExchange exchange, byte[] body, CallDraft call, SplittableRandom idRandom, Wire wire) {
+        Dialect dialect = wire.dialect();
+        ReplyPlanner planner = wire.planner();
+        PacedReplySender sender = wire.sender();
         ProviderBehaviour current = behaviour.current();
-        if (!authenticated(exchange, call, current)) {
+        if (!authenticated(dialect, exchange, call, current)) {
             return false;
         }
         Optional<ErrorReply> headerProblem = dialect.checkHeaders(exchange);
         if (headerProblem.isPresent()) {
-            refuse(exchange, call, current, "", headerProblem.get());
+            refuse(dialect, exchange, call, current, "", headerProblem.get());
             return false;
         }
         ChatRequest request;
         try {
             request = dialect.parse(body);
         } catch (InvalidRequestException e) {
-            refuse(exchange, call, current, "", e.toReply());
+            refuse(dialect, exchange, call, current, "", e.toReply());
             return false;
         }
         call.model = request.model();
@@ -211,14 +264,14 @@ public final class CompletionEndpoint {
         Optional<ModelProfile> requested = catalog.find(request.model())
                 .filter(profile -> servedModels.contains(profile.id()));
         if (requested.isEmpty()) {
-            refuse(exchange, call, current, "", dialect.unknownModel(request.model()));
+            refuse(dialect, exchange, call, current, "", dialect.unknownModel(request.model()));
             return false;
         }
         ModelProfile model = requested.get();
         int inputTokens = planner.inputTokens(request);
         int outputBudget = request.maxTokens() == null ? 0 : request.maxTokens();
         if ((long) inputTokens + outputBudget > model.contextWindow()) {
-            refuse(exchange, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
+            refuse(dialect, exchange, call, current, model.id(), new ErrorReply(400, "This model's maximum context length is " + model.contextWindow()
                     + " tokens. However, you requested " + (inputTokens + outputBudget) + " tokens ("
                     + inputTokens + " in the messages, " + outputBudget + " in the completion).",
                     "messages", "context_length_exceeded"));
@@ -229,7 +282,7 @@ public final class CompletionEndpoint {
                 inputTokens + (request.maxTokens() == null ? 1_000L : request.maxTokens()), System.nanoTime());
         dialect.rateLimitHeaders(exchange, limit);
         if (!limit.admitted()) {
-            fail(exchange, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
+            fail(dialect, exchange, call, withRetryAfter(dialect.rateLimited(request.model(), limit), limit.retryAfter()));
             return false;
         }
 
@@ -238,17 +291,18 @@ public final class CompletionEndpoint {
                 new CallFacts(model.id(), attempt, request.assistantPrefix() != null), random);
         call.faults = faults.applied();
         if (faults.hang() != null) {
-            hang(exchange, call, faults.hang());
+            hang(sender, exchange, call, faults.hang());
             return true;
         }
         if (faults.error() != null) {
-            fail(exchange, call, InjectedErrors.http(dialect, faults.error(), request.model()));
+            fail(dialect, exchange, call, InjectedErrors.http(dialect, faults.error(), request.model()));
             return false;
         }
         ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
         call.servedModel = served.id();
         call.served = served;
         Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
+        dialect.planned(request, reply);
         call.correct = reply.choices().getFirst().correct();
         call.inputTokens = reply.inputTokens();
         Duration ttft = served.latency().sampleTtft(random);
@@ -266,7 +320,7 @@ public final class CompletionEndpoint {
      * Holds the request unanswered without a thread. The provider's close drops it with its listener; a hang
      * with a duration then closes the connection as a proxy's timeout closes it, having sent nothing.
      */
-    private void hang(CoreExchange exchange, CallDraft call, HangFault fault) {
+    private void hang(PacedReplySender sender, CoreExchange exchange, CallDraft call, HangFault fault) {
         call.outcome = CallOutcome.HANG;
         call.status = 0;
         // Recorded now: a hang has no end to wait for, and the harness must see it while it lasts.
@@ -277,12 +331,13 @@ public final class CompletionEndpoint {
     }
 
     /** Refuses before admission: the rate-limit headers report the bucket without charging it. */
-    private void refuse(Exchange exchange, CallDraft call, ProviderBehaviour current, String bucket, ErrorReply error) {
+    private void refuse(Dialect dialect, Exchange exchange, CallDraft call, ProviderBehaviour current, String bucket,
+                        ErrorReply error) {
         dialect.rateLimitHeaders(exchange, rateLimiter.peek(bucket, current.rateLimit(), System.nanoTime()));
-        fail(exchange, call, error);
+        fail(dialect, exchange, call, error);
     }
 
-    private void fail(Exchange exchange, CallDraft call, ErrorReply error) {
+    private void fail(Dialect dialect, Exchange exchange, CallDraft call, ErrorReply error) {
         call.failed(error);
         dialect.writeError(exchange, error);
     }

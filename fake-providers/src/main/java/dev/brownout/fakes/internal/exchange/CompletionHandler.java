@@ -9,11 +9,13 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The provider's completion endpoint on Jetty's core handler API, in front of the listener's Javalin routes:
- * it takes {@code POST <completion path>} (with or without a trailing slash, as Javalin's route matched it)
- * and passes every other request on. It reads the whole body before answering, and refuses one over the size
+ * it takes {@code POST <completion path>} of each wire format the endpoint answers in (with or without a trailing
+ * slash, as Javalin's route matched it) and passes every other request on. It reads the whole body before answering, and refuses one over the size
  * limit with 413 (or one it cannot read with 400), recorded in the ledger, announcing the connection as closing.
  */
 public final class CompletionHandler extends Handler.Wrapper {
@@ -21,15 +23,21 @@ public final class CompletionHandler extends Handler.Wrapper {
     /** How much of an oversized body is read and dropped at most before the refusal is sent anyway. */
     private static final long MAX_DROPPED_BYTES = 256L * 1024 * 1024;
 
-    private final String path;
-    private final String pathWithSlash;
+    /** Each wire format's completion path, with and without a trailing slash, to the format. */
+    private final Map<String, Dialect> wireFormatsByPath = new HashMap<>();
     private final CompletionEndpoint endpoint;
     private final long maxBodyBytes;
 
-    /** @param maxBodyBytes the largest request body served; a larger one is refused with 413 */
-    public CompletionHandler(String completionPath, CompletionEndpoint endpoint, long maxBodyBytes) {
-        this.path = completionPath;
-        this.pathWithSlash = completionPath + "/";
+    /**
+     * Serves the completion path of every wire format the endpoint answers in.
+     *
+     * @param maxBodyBytes the largest request body served; a larger one is refused with 413
+     */
+    public CompletionHandler(CompletionEndpoint endpoint, long maxBodyBytes) {
+        for (Dialect wire : endpoint.wireFormats()) {
+            wireFormatsByPath.put(wire.completionPath(), wire);
+            wireFormatsByPath.put(wire.completionPath() + "/", wire);
+        }
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -37,8 +45,9 @@ public final class CompletionHandler extends Handler.Wrapper {
     /** Serves a POST to the completion path once its body is read; passes every other request on to Javalin. */
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String requestPath = request.getHttpURI().getPath();
-        if (!"POST".equals(request.getMethod()) || !(path.equals(requestPath) || pathWithSlash.equals(requestPath))) {
+        Dialect wire = "POST".equals(request.getMethod())
+                ? wireFormatsByPath.get(request.getHttpURI().getPath()) : null;
+        if (wire == null) {
             return super.handle(request, response, callback);
         }
         CoreExchange exchange = new CoreExchange(request, response, callback);
@@ -46,14 +55,14 @@ public final class CompletionHandler extends Handler.Wrapper {
         try {
             body = readBody(request);
         } catch (IOException | RuntimeException e) {
-            refuse(exchange, 400, "the body is not valid HTTP content", null);
+            refuse(exchange, wire, 400, "the body is not valid HTTP content", null);
             return true;
         }
         if (body == null) {
-            refuse(exchange, 413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", "request_too_large");
+            refuse(exchange, wire, 413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", "request_too_large");
             return true;
         }
-        endpoint.handle(exchange, body);
+        endpoint.handle(exchange, body, wire);
         return true;
     }
 
@@ -90,9 +99,9 @@ public final class CompletionHandler extends Handler.Wrapper {
     }
 
     /** A body left unread makes Jetty close the connection after answering, so the answer says so. */
-    private void refuse(CoreExchange exchange, int status, String message, String code) {
+    private void refuse(CoreExchange exchange, Dialect wire, int status, String message, String code) {
         exchange.header(HttpHeader.CONNECTION.asString(), "close");
-        endpoint.recordRefusal(exchange, new ErrorReply(status, message, null, code));
+        endpoint.recordRefusal(exchange, new ErrorReply(status, message, null, code), wire);
         exchange.sendResult();
     }
 }

@@ -19,6 +19,12 @@ public interface Dialect {
     /** {@code openai} or {@code anthropic}. */
     String name();
 
+    /**
+     * The API this wire format is, as the ledger names it: {@code chat.completions}, {@code messages},
+     * {@code responses}.
+     */
+    String api();
+
     /** The path of the completion endpoint, e.g. {@code /v1/chat/completions}. */
     String completionPath();
 
@@ -60,6 +66,13 @@ public interface Dialect {
      * API sends with it; any other code is carried as given.
      */
     ErrorReply errorFor(int status, String code, String model);
+
+    /**
+     * Learns the reply planned for a request before it is sent; a dialect that keeps conversations (the Responses
+     * API's {@code previous_response_id}) remembers it here. Most dialects keep nothing.
+     */
+    default void planned(ChatRequest request, Reply reply) {
+    }
 
     /** The complete, non-streaming response body. */
     byte[] body(Reply reply);

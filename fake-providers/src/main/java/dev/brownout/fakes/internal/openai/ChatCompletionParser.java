@@ -19,30 +19,14 @@ import java.util.regex.Pattern;
 final class ChatCompletionParser {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
-    private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
     private ChatCompletionParser() {
     }
 
     static ChatRequest parse(byte[] body) throws InvalidRequestException {
-        JsonNode root;
-        try {
-            root = body.length == 0 ? null : Mappers.json().readTree(body);
-        } catch (IOException e) {
-            throw new InvalidRequestException(400, "We could not parse the JSON body of your request. The OpenAI API "
-                    + "expects a JSON payload, but what was sent was not valid JSON.", null, null);
-        }
-        if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new InvalidRequestException(400, "We could not parse the JSON body of your request. The OpenAI API "
-                    + "expects a JSON object.", null, null);
-        }
-        JsonNode model = root.get("model");
-        if (model == null || model.isNull()) {
-            throw new InvalidRequestException(400, "you must provide a model parameter", null, null);
-        }
-        if (!model.isTextual()) {
-            throw invalidType("model", "a string", model);
-        }
+        JsonNode root = jsonObject(body);
+        JsonNode model = model(root);
         JsonNode messagesNode = root.get("messages");
         if (messagesNode == null || messagesNode.isNull()) {
             throw missing("messages");
@@ -83,6 +67,34 @@ final class ChatCompletionParser {
         List<String> tools = tools(root.get("tools"));
         boolean toolsAllowed = toolChoice(root.get("tool_choice"), tools);
         return new ChatRequest(model.asText(), messages, stream, includeUsage, n, maxTokens, tools, toolsAllowed);
+    }
+
+    /** The body as a JSON object, or the API's refusal of a body that is not one. Shared by both OpenAI APIs. */
+    static JsonNode jsonObject(byte[] body) throws InvalidRequestException {
+        JsonNode root;
+        try {
+            root = body.length == 0 ? null : Mappers.json().readTree(body);
+        } catch (IOException e) {
+            throw new InvalidRequestException(400, "We could not parse the JSON body of your request. The OpenAI API "
+                    + "expects a JSON payload, but what was sent was not valid JSON.", null, null);
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new InvalidRequestException(400, "We could not parse the JSON body of your request. The OpenAI API "
+                    + "expects a JSON object.", null, null);
+        }
+        return root;
+    }
+
+    /** The request's {@code model}, which both OpenAI APIs require as a string. */
+    static JsonNode model(JsonNode root) throws InvalidRequestException {
+        JsonNode model = root.get("model");
+        if (model == null || model.isNull()) {
+            throw new InvalidRequestException(400, "you must provide a model parameter", null, null);
+        }
+        if (!model.isTextual()) {
+            throw invalidType("model", "a string", model);
+        }
+        return model;
     }
 
     private static ChatMessage message(JsonNode node, String path) throws InvalidRequestException {
@@ -192,7 +204,7 @@ final class ChatCompletionParser {
         return true;
     }
 
-    private static boolean optionalBoolean(JsonNode parent, String field, boolean fallback) throws InvalidRequestException {
+    static boolean optionalBoolean(JsonNode parent, String field, boolean fallback) throws InvalidRequestException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return fallback;
@@ -203,7 +215,7 @@ final class ChatCompletionParser {
         return node.asBoolean();
     }
 
-    private static int optionalInt(JsonNode parent, String field, int fallback, int min, int max)
+    static int optionalInt(JsonNode parent, String field, int fallback, int min, int max)
             throws InvalidRequestException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
@@ -224,7 +236,7 @@ final class ChatCompletionParser {
         return value;
     }
 
-    private static void optionalNumber(JsonNode parent, String field, double min, double max)
+    static void optionalNumber(JsonNode parent, String field, double min, double max)
             throws InvalidRequestException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
@@ -240,17 +252,17 @@ final class ChatCompletionParser {
         }
     }
 
-    private static InvalidRequestException missing(String param) {
+    static InvalidRequestException missing(String param) {
         return new InvalidRequestException(400, "Missing required parameter: '" + param + "'.", param,
                 "missing_required_parameter");
     }
 
-    private static InvalidRequestException invalidType(String param, String expected, JsonNode got) {
+    static InvalidRequestException invalidType(String param, String expected, JsonNode got) {
         return new InvalidRequestException(400, "Invalid type for '" + param + "': expected " + expected
                 + ", but got " + describe(got) + " instead.", param, "invalid_type");
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
         }

@@ -42,6 +42,11 @@ public final class OpenAiDialect implements Dialect {
     }
 
     @Override
+    public String api() {
+        return "chat.completions";
+    }
+
+    @Override
     public String completionPath() {
         return "/v1/chat/completions";
     }
