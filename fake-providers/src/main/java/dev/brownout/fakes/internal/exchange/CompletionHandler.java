@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * The provider's completion endpoint on Jetty's core handler API, in front of the listener's Javalin routes:
- * it takes {@code POST <completion path>} of each wire format the endpoint answers in (with or without a trailing
- * slash, as Javalin's route matched it) and passes every other request on. It reads the whole body before answering, and refuses one over the size
- * limit with 413 (or one it cannot read with 400), recorded in the ledger, announcing the connection as closing.
+ * it takes {@code POST <completion path>} of each wire format the endpoint answers in (with or without a
+ * trailing slash, as Javalin's route matched it) and passes every other request on. It reads the whole body
+ * before answering, and refuses one over the size limit with 413 (or one it cannot read with 400), recorded in
+ * the ledger, announcing the connection as closing.
  */
 public final class CompletionHandler extends Handler.Wrapper {
 
