@@ -8,9 +8,9 @@ package dev.brownout.fakes.bench;
  *       -Dbench.args="--streams 10000 --measure-seconds 40"
  *
  * Starts the fake world as a separate JVM (FakesMain, the standalone jar's main class, on this classpath) with a
- * model of zero TTFT and 20 tokens/s, opens N streaming chat completions from virtual threads over raw
- * loopback sockets, and keeps N streams open by starting the next request on a connection as soon as its stream
- * ends. Inside the measurement window it records, for every token, how far its arrival is from its schedule
+ * model of zero TTFT and 20 tokens/s, opens N streaming chat completions over loopback from a few selector threads
+ * (SelectorStreamClient, --client-threads), and keeps N streams open by starting the next request on a connection
+ * as soon as its stream ends. Inside the measurement window it records, for every token, how far its arrival is from its schedule
  * (token i due at the stream's first-token arrival + i / rate), the aggregate token rate, and the server's RSS
  * (from /proc) and heap (from its GC log). Runs ramp + measurement + at most a grace period, then stops.
  */
@@ -23,10 +23,8 @@ import org.HdrHistogram.Histogram;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,7 +61,9 @@ public final class StreamScheduleBenchmark {
     private final LongAdder streamsFailed = new LongAdder();
     private final AtomicInteger streamsOpen = new AtomicInteger();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private long[] firstToken;
+    private int[] tokenIndex;
+    private boolean[] streaming;
     private volatile long windowStart;
     private volatile long windowEnd;
     private volatile boolean cutting;
@@ -141,112 +138,98 @@ public final class StreamScheduleBenchmark {
         long hardStop = windowEnd + TimeUnit.SECONDS.toNanos(options.graceSeconds);
         Sampler sampler = new Sampler(server.pid());
         Thread samplerThread = Thread.ofPlatform().daemon().name("sampler").start(sampler);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int worker = 0; worker < options.streams; worker++) {
-                int id = worker;
-                long begin = start + TimeUnit.SECONDS.toNanos(options.rampSeconds) * worker / options.streams;
-                workers.submit(() -> worker(id, begin, base, apiKey));
-            }
-            while (System.nanoTime() < hardStop && !workers.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-                // Waits for the workers to finish their last stream after the window, at most until the hard stop.
-            }
-            // Whatever is still streaming at the hard stop is cut, so the run ends by itself.
-            cutting = true;
-            for (Socket socket : sockets) {
-                closeQuietly(socket);
-            }
+        firstToken = new long[options.streams];
+        tokenIndex = new int[options.streams];
+        streaming = new boolean[options.streams];
+        SelectorStreamClient client = new SelectorStreamClient(new InetSocketAddress(base.getHost(), base.getPort()),
+                new Recorder(base, apiKey));
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < options.clientThreads; t++) {
+            int first = t;
+            threads.add(Thread.ofPlatform().name("stream-client-" + t).start(() -> {
+                try {
+                    client.run(first, options.clientThreads, options.streams, start,
+                            TimeUnit.SECONDS.toNanos(options.rampSeconds), windowEnd, hardStop);
+                } catch (IOException e) {
+                    fail("client: " + e.getMessage());
+                }
+            }));
         }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        // Whatever was still streaming at the hard stop was cut by the client, so the run ends by itself.
+        cutting = true;
         sampler.stop();
         samplerThread.join();
         report(spawned, gcLog, sampler);
     }
 
-    private void worker(int id, long begin, URI base, String apiKey) {
-        LockSupport.parkNanos(begin - System.nanoTime());
-        byte[] chunk = new byte[64 * 1024];
-        Socket socket = null;
-        HttpStreamReader reader = null;
-        OutputStream out = null;
-        int round = 0;
-        while (System.nanoTime() < windowEnd) {
-            try {
-                if (socket == null) {
-                    socket = new Socket();
-                    socket.setTcpNoDelay(true);
-                    sockets.add(socket);
-                    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()));
-                    reader = new HttpStreamReader(socket.getInputStream());
-                    out = socket.getOutputStream();
-                }
-                out.write(request(base, apiKey, id, round++));
-                out.flush();
-                boolean keepOpen = stream(reader, chunk, System.nanoTime());
-                if (!keepOpen) {
-                    sockets.remove(socket);
-                    closeQuietly(socket);
-                    socket = null;
-                }
-            } catch (IOException | RuntimeException e) {
-                fail(e.getClass().getSimpleName() + ": " + e.getMessage());
-                if (socket != null) {
-                    sockets.remove(socket);
-                    closeQuietly(socket);
-                    socket = null;
-                }
-                if (System.nanoTime() < windowEnd) {
-                    // Back off briefly so a refusing server is not hammered in a tight loop.
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-                }
-            }
-        }
-        if (socket != null) {
-            sockets.remove(socket);
-            closeQuietly(socket);
-        }
-    }
+    /** Dates every token of every stream against its schedule; each connection is only ever on one client thread. */
+    private final class Recorder implements SelectorStreamClient.Listener {
 
-    /** Reads one response; records its tokens' schedule errors. Returns whether the connection can be reused. */
-    private boolean stream(HttpStreamReader reader, byte[] chunk, long sent) throws IOException {
-        streamsOpen.incrementAndGet();
-        try {
-            HttpStreamReader.Head head = reader.readHead();
-            if (head.status() != 200 || !head.chunked()) {
-                fail("HTTP " + head.status());
-                if (head.contentLength() >= 0) {
-                    reader.skip(head.contentLength());
-                    return !head.close();
-                }
-                return false;
-            }
-            long firstToken = 0;
-            int index = 0;
-            int length;
-            while ((length = reader.readChunk(chunk)) >= 0) {
-                long now = System.nanoTime();
-                int tokens = HttpStreamReader.count(chunk, length, TOKEN_MARK);
-                boolean inWindow = now >= windowStart && now < windowEnd;
-                for (int t = 0; t < tokens; t++, index++) {
-                    if (index == 0) {
-                        firstToken = now;
-                        if (inWindow) {
-                            firstTokenMicros.recordValue(Math.min(HIGHEST_MICROS, (now - sent) / 1_000));
-                        }
-                    } else if (inWindow) {
-                        long error = now - (firstToken + index * gapNanos);
-                        if (error < 0) {
-                            earlyTokens.increment();
-                        }
-                        gapErrorMicros.recordValue(Math.min(HIGHEST_MICROS, Math.abs(error) / 1_000));
-                    }
+        private final URI base;
+        private final String apiKey;
+
+        Recorder(URI base, String apiKey) {
+            this.base = base;
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        public byte[] request(int id, int round) {
+            return StreamScheduleBenchmark.this.request(base, apiKey, id, round);
+        }
+
+        @Override
+        public void streamStarted(int id) {
+            streaming[id] = true;
+            firstToken[id] = 0;
+            tokenIndex[id] = 0;
+            streamsOpen.incrementAndGet();
+        }
+
+        @Override
+        public void chunk(int id, byte[] data, int length, long sent, long now) {
+            int tokens = HttpStreamReader.count(data, length, TOKEN_MARK);
+            boolean inWindow = now >= windowStart && now < windowEnd;
+            for (int t = 0; t < tokens; t++, tokenIndex[id]++) {
+                int index = tokenIndex[id];
+                if (index == 0) {
+                    firstToken[id] = now;
                     if (inWindow) {
-                        tokensInWindow.increment();
+                        firstTokenMicros.recordValue(Math.min(HIGHEST_MICROS, (now - sent) / 1_000));
                     }
+                } else if (inWindow) {
+                    long error = now - (firstToken[id] + index * gapNanos);
+                    if (error < 0) {
+                        earlyTokens.increment();
+                    }
+                    gapErrorMicros.recordValue(Math.min(HIGHEST_MICROS, Math.abs(error) / 1_000));
+                }
+                if (inWindow) {
+                    tokensInWindow.increment();
                 }
             }
+        }
+
+        @Override
+        public void streamEnded(int id) {
             streamsCompleted.increment();
-            return !head.close();
-        } finally {
-            streamsOpen.decrementAndGet();
+            closed(id);
+        }
+
+        @Override
+        public void failed(int id, String reason) {
+            fail(reason);
+            closed(id);
+        }
+
+        private void closed(int id) {
+            if (streaming[id]) {
+                streaming[id] = false;
+                streamsOpen.decrementAndGet();
+            }
         }
     }
 
@@ -304,8 +287,10 @@ public final class StreamScheduleBenchmark {
                 firstTokenMicros.getTotalCount());
         System.out.printf(Locale.ROOT, "server RSS: max %d MiB, at window end %d MiB%n",
                 sampler.maxRssKib / 1024, sampler.rssAtWindowEndKib / 1024);
-        System.out.printf(Locale.ROOT, "server CPU in window: %.2f cores; client CPU in window: %.2f cores%n",
-                sampler.serverCpuCores(), sampler.clientCpuCores());
+        System.out.printf(Locale.ROOT, "server CPU in window: %.2f cores (%.0f%% of it in the kernel); CPU per token "
+                        + "delivered %.1f µs; client CPU in window: %.2f cores%n",
+                sampler.serverCpuCores(), 100 * sampler.serverSystemShare(),
+                sampler.serverCpuCores() * 1e6 / (tokens / seconds), sampler.clientCpuCores());
         reportHeap(spawned, gcLog);
     }
 
@@ -355,14 +340,6 @@ public final class StreamScheduleBenchmark {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing is best effort at the end of a stream.
-        }
-    }
-
     /** Samples open streams, the server's RSS and both processes' CPU time, once every 100 ms. */
     private final class Sampler implements Runnable {
         private final long pid;
@@ -373,6 +350,8 @@ public final class StreamScheduleBenchmark {
         private volatile String loadAtWindowEnd = "";
         private long serverCpuAtStart = -1;
         private long serverCpuAtEnd = -1;
+        private long serverSystemAtStart = -1;
+        private long serverSystemAtEnd = -1;
         private long clientCpuAtStart = -1;
         private long clientCpuAtEnd = -1;
 
@@ -397,14 +376,22 @@ public final class StreamScheduleBenchmark {
                     loadAtWindowEnd = MachineLoad.loadAverage();
                     if (serverCpuAtStart < 0) {
                         serverCpuAtStart = serverCpuTicks();
+                        serverSystemAtStart = serverSystemTicks();
                         clientCpuAtStart = os.getProcessCpuTime();
                     }
                 } else if (now >= windowEnd && serverCpuAtEnd < 0 && serverCpuAtStart >= 0) {
                     serverCpuAtEnd = serverCpuTicks();
+                    serverSystemAtEnd = serverSystemTicks();
                     clientCpuAtEnd = os.getProcessCpuTime();
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
+        }
+
+        /** The share of the server's CPU spent in the kernel (its writes, and loopback TCP's work done for them). */
+        double serverSystemShare() {
+            return serverCpuAtEnd <= serverCpuAtStart ? Double.NaN
+                    : (serverSystemAtEnd - serverSystemAtStart) / (double) (serverCpuAtEnd - serverCpuAtStart);
         }
 
         double serverCpuCores() {
@@ -431,6 +418,15 @@ public final class StreamScheduleBenchmark {
             return 0;
         }
 
+        private long serverSystemTicks() {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
         private long serverCpuTicks() {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -444,7 +440,7 @@ public final class StreamScheduleBenchmark {
     }
 
     private record Options(int streams, double tokensPerSecond, int rampSeconds, int settleSeconds,
-                           int measureSeconds, int graceSeconds, String serverJvmArgs) {
+                           int measureSeconds, int graceSeconds, String serverJvmArgs, int clientThreads) {
         static Options parse(String[] args) {
             int streams = 10_000;
             double rate = 20;
@@ -453,6 +449,7 @@ public final class StreamScheduleBenchmark {
             int measure = 40;
             int grace = 10;
             String serverJvmArgs = "";
+            int clientThreads = 2;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
@@ -466,12 +463,13 @@ public final class StreamScheduleBenchmark {
                     case "--measure-seconds" -> measure = Integer.parseInt(value);
                     case "--grace-seconds" -> grace = Integer.parseInt(value);
                     case "--server-jvm-args" -> serverJvmArgs = value.replace(';', ' ');
+                    case "--client-threads" -> clientThreads = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known: --streams "
                             + "--tokens-per-second --ramp-seconds --settle-seconds --measure-seconds --grace-seconds "
-                            + "--server-jvm-args (separated by ';')");
+                            + "--server-jvm-args (separated by ';') --client-threads");
                 }
             }
-            return new Options(streams, rate, ramp, settle, measure, grace, serverJvmArgs);
+            return new Options(streams, rate, ramp, settle, measure, grace, serverJvmArgs, clientThreads);
         }
     }
 }

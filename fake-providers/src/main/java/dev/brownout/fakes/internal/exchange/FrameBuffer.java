@@ -1,5 +1,7 @@
 package dev.brownout.fakes.internal.exchange;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,6 +24,27 @@ public final class FrameBuffer {
         }
         System.arraycopy(part, offset, bytes, length, count);
         length += count;
+    }
+
+    /**
+     * Appends the value as the inside of a JSON string, escaped as Jackson escapes it: plain printable ASCII (a
+     * token's usual piece) is copied as it is, anything else is escaped by Jackson's own encoder.
+     */
+    public void appendJsonString(String value) {
+        int start = length;
+        int count = value.length();
+        if (bytes.length - length < count) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+        for (int i = 0; i < count; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                length = start;
+                append(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+                return;
+            }
+            bytes[length++] = (byte) c;
+        }
     }
 
     /** Appends the text as UTF-8. */

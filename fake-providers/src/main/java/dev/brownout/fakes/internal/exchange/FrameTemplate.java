@@ -48,7 +48,7 @@ public final class FrameTemplate {
     /** Appends the frame for this value as UTF-8, the same bytes as {@link #with}'s text, built without it. */
     public void appendTo(FrameBuffer frames, String value) {
         frames.append(beforeBytes);
-        frames.append(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        frames.appendJsonString(value);
         frames.append(afterBytes);
     }
 }

@@ -41,9 +41,12 @@ final class PacedReplySender {
         }
     }
 
-    /** Runs {@code task} at the instant: here and now when it is already due, else on the scheduler's thread. */
+    /**
+     * Runs {@code task} at the instant: here and now when it is due (or as nearly due as the scheduler's own
+     * passes allow), else on the scheduler's thread.
+     */
     private void at(long instant, Runnable task) {
-        if (instant - System.nanoTime() <= 0) {
+        if (instant - System.nanoTime() <= StreamScheduler.EARLY_NANOS) {
             task.run();
         } else {
             scheduler.at(instant, task);
@@ -186,7 +189,7 @@ final class PacedReplySender {
 
         /** When {@code dueAt} is still ahead: sends what is due so far and comes back then (true). */
         private boolean waitUntil(long dueAt, long now) {
-            if (dueAt - now <= 0) {
+            if (dueAt - now <= StreamScheduler.EARLY_NANOS) {
                 return false;
             }
             sendDue();

@@ -22,6 +22,13 @@ public final class StreamScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamScheduler.class);
 
+    /**
+     * How early a task may run: what is due this close runs in the pass already under way instead of after
+     * another sleep. At thousands of streams the lane otherwise sleeps and wakes for every few tokens, and each
+     * wake-up costs more than the tokens it sends; 0.2 ms is far inside every pacing bound the fakes promise.
+     */
+    static final long EARLY_NANOS = 200_000;
+
     private record Entry(long at, long order, Runnable task) {
     }
 
@@ -121,12 +128,14 @@ public final class StreamScheduler implements AutoCloseable {
                     LockSupport.park(this);
                     continue;
                 }
-                if (next.at - now > 0) {
-                    LockSupport.parkNanos(this, next.at - now);
+                if (next.at - now > EARLY_NANOS) {
+                    LockSupport.parkNanos(this, next.at - now - EARLY_NANOS / 2);
                     continue;
                 }
-                // Everything due by now runs in instant order; what those tasks schedule waits for the next pass.
-                while ((next = waiting.peek()) != null && next.at - now <= 0) {
+                // Everything due by now (or within EARLY_NANOS) runs in instant order; what those tasks schedule
+                // waits for the next pass.
+                long horizon = now + EARLY_NANOS;
+                while ((next = waiting.peek()) != null && next.at - horizon <= 0) {
                     dueNow.add(waiting.poll());
                 }
                 while ((entry = dueNow.poll()) != null) {
