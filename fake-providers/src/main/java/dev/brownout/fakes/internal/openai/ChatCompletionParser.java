@@ -177,18 +177,23 @@ final class ChatCompletionParser {
         return names;
     }
 
+    /** A {@code tool_choice} given as a word, in either API: whether tools may be called. */
+    static boolean toolChoiceWord(JsonNode node) throws InvalidRequestException {
+        return switch (node.asText()) {
+            case "none" -> false;
+            case "auto", "required" -> true;
+            default -> throw new InvalidRequestException(400, "Invalid value: '" + node.asText()
+                    + "'. Supported values are: 'none', 'auto', and 'required'.", "tool_choice", "invalid_value");
+        };
+    }
+
     /** Returns whether tools may be called. */
     private static boolean toolChoice(JsonNode node, List<String> tools) throws InvalidRequestException {
         if (node == null || node.isNull()) {
             return true;
         }
         if (node.isTextual()) {
-            return switch (node.asText()) {
-                case "none" -> false;
-                case "auto", "required" -> true;
-                default -> throw new InvalidRequestException(400, "Invalid value: '" + node.asText()
-                        + "'. Supported values are: 'none', 'auto', and 'required'.", "tool_choice", "invalid_value");
-            };
+            return toolChoiceWord(node);
         }
         if (!node.isObject()) {
             throw invalidType("tool_choice", "one of a string or object", node);

@@ -93,6 +93,15 @@ final class ResponseObject {
 
     /** The reply's one output item, whole: a message with its text, or a function call with its arguments. */
     static ObjectNode item(Reply reply, String status) {
+        return item(reply, status, true);
+    }
+
+    /** The item as {@code response.output_item.added} announces it: nothing produced yet. */
+    static ObjectNode emptyItem(Reply reply) {
+        return item(reply, "in_progress", false);
+    }
+
+    private static ObjectNode item(Reply reply, String status, boolean whole) {
         ChoicePlan choice = choice(reply);
         ObjectNode item = Mappers.json().createObjectNode();
         if (choice.toolCall() != null) {
@@ -100,7 +109,7 @@ final class ResponseObject {
             item.put("id", functionCallId(reply));
             item.put("call_id", choice.toolCall().id());
             item.put("name", choice.toolCall().name());
-            item.put("arguments", choice.toolCall().arguments());
+            item.put("arguments", whole ? choice.toolCall().arguments() : "");
             item.put("status", status);
             return item;
         }
@@ -108,28 +117,10 @@ final class ResponseObject {
         item.put("id", messageId(reply));
         item.put("status", status);
         item.put("role", "assistant");
-        item.putArray("content").add(textPart(choice.text()));
-        return item;
-    }
-
-    /** The item as {@code response.output_item.added} announces it: nothing produced yet. */
-    static ObjectNode emptyItem(Reply reply) {
-        ChoicePlan choice = choice(reply);
-        ObjectNode item = Mappers.json().createObjectNode();
-        if (choice.toolCall() != null) {
-            item.put("type", "function_call");
-            item.put("id", functionCallId(reply));
-            item.put("call_id", choice.toolCall().id());
-            item.put("name", choice.toolCall().name());
-            item.put("arguments", "");
-            item.put("status", "in_progress");
-            return item;
+        ArrayNode content = item.putArray("content");
+        if (whole) {
+            content.add(textPart(choice.text()));
         }
-        item.put("type", "message");
-        item.put("id", messageId(reply));
-        item.put("status", "in_progress");
-        item.put("role", "assistant");
-        item.putArray("content");
         return item;
     }
 

@@ -244,12 +244,7 @@ final class ResponsesParser {
             return true;
         }
         if (node.isTextual()) {
-            return switch (node.asText()) {
-                case "none" -> false;
-                case "auto", "required" -> true;
-                default -> throw new InvalidRequestException(400, "Invalid value: '" + node.asText()
-                        + "'. Supported values are: 'none', 'auto', and 'required'.", "tool_choice", "invalid_value");
-            };
+            return ChatCompletionParser.toolChoiceWord(node);
         }
         if (!node.isObject()) {
             throw invalidType("tool_choice", "one of a string or object", node);
