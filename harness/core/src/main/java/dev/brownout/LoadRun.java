@@ -67,7 +67,7 @@ public final class LoadRun implements AutoCloseable {
         return URI.create(run.sutBaseUrl());
     }
 
-    /** The SUT's dialect: {@code openai-chat} or {@code anthropic-messages}. */
+    /** The SUT's dialect: {@code openai-chat}, {@code openai-responses} or {@code anthropic-messages}. */
     public String sutAdapter() {
         return run.dialect().adapterName();
     }

@@ -40,6 +40,11 @@ public final class Sut {
         return parse("openai-chat=" + requireUrl(baseUrl));
     }
 
+    /** A running gateway that speaks the OpenAI Responses API at {@code baseUrl} (e.g. {@code http://127.0.0.1:8787/v1}). */
+    public static Sut openAiResponses(String baseUrl) {
+        return parse("openai-responses=" + requireUrl(baseUrl));
+    }
+
     /** A running gateway that speaks the Anthropic Messages API at {@code baseUrl} (its origin, as the SDK takes it). */
     public static Sut anthropicMessages(String baseUrl) {
         return parse("anthropic-messages=" + requireUrl(baseUrl));
@@ -62,13 +67,14 @@ public final class Sut {
 
     /**
      * As the command line's {@code --sut} takes it: a SUT file, {@code reference:naive}, {@code reference:resilient},
-     * {@code openai-chat=URL} or {@code anthropic-messages=URL}.
+     * {@code openai-chat=URL}, {@code openai-responses=URL} or {@code anthropic-messages=URL}.
      *
      * @throws dev.brownout.input.InvalidInputException for a SUT file with problems, each with file, line and field
      * @throws IllegalArgumentException for anything else that names no SUT, with the valid forms
      */
     public static Sut parse(String argument) {
-        Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL or anthropic-messages=URL");
+        Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL, openai-responses=URL or "
+                + "anthropic-messages=URL");
         return new Sut(SutFactory.of(SutSpec.fromArgument(argument)), argument);
     }
 
@@ -209,6 +215,11 @@ public final class Sut {
          */
         public static ContainerOptions openAiChat() {
             return new ContainerOptions(SutAdapter.OPENAI_CHAT, null, "/v1", null, null, DEFAULT_NAME);
+        }
+
+        /** A gateway speaking the OpenAI Responses API under {@code /v1}; otherwise as {@link #openAiChat()}. */
+        public static ContainerOptions openAiResponses() {
+            return new ContainerOptions(SutAdapter.OPENAI_RESPONSES, null, "/v1", null, null, DEFAULT_NAME);
         }
 
         /** A gateway speaking the Anthropic Messages API at its origin (no base path); otherwise as {@link #openAiChat()}. */

@@ -33,9 +33,9 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
         return ready != null ? ready : new Readiness(Readiness.Kind.TCP, Integer.toString(port), null, null);
     }
 
-    /** The base path an adapter's SDK puts after the origin by default: {@code /v1} for OpenAI Chat, none for Anthropic. */
+    /** The base path an adapter's SDK puts after the origin by default: {@code /v1} for OpenAI's APIs, none for Anthropic. */
     static String defaultBasePath(SutAdapter adapter) {
-        return adapter == SutAdapter.OPENAI_CHAT ? "/v1" : "";
+        return adapter == SutAdapter.OPENAI_CHAT || adapter == SutAdapter.OPENAI_RESPONSES ? "/v1" : "";
     }
 
     /** A containerised gateway's base URL when its SUT file gives none: its origin and the adapter's base path. */

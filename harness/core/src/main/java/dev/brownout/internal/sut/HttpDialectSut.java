@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public interface HttpDialectSut extends SutClient {
 
-    /** The adapter's name in SUT files: {@code openai-chat}, {@code anthropic-messages}. */
+    /** The adapter's name in SUT files: {@code openai-chat}, {@code openai-responses}, {@code anthropic-messages}. */
     String adapterName();
 
     /** The request the adapter sends for {@code request}. */

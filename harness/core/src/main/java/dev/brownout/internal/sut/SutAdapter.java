@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 public enum SutAdapter {
     /** A gateway speaking OpenAI Chat Completions at {@code base_url}. */
     OPENAI_CHAT("openai-chat"),
+    /** A gateway speaking the OpenAI Responses API at {@code base_url}. */
+    OPENAI_RESPONSES("openai-responses"),
     /** A gateway speaking the Anthropic Messages API at {@code base_url}. */
     ANTHROPIC_MESSAGES("anthropic-messages"),
     /** Any JSON-over-HTTP service: a templated request and a JSON pointer to the answer. */
@@ -21,6 +23,11 @@ public enum SutAdapter {
 
     SutAdapter(String label) {
         this.label = label;
+    }
+
+    /** Whether the SUT speaks an LLM API at a base URL (and so takes a model, a key, headers and body fields). */
+    public boolean speaksAnLlmApi() {
+        return this == OPENAI_CHAT || this == OPENAI_RESPONSES || this == ANTHROPIC_MESSAGES;
     }
 
     /** The name SUT files and {@code --sut} use. */

@@ -48,7 +48,7 @@ final class SutFileReader {
         SutAdapter adapter = SutAdapter.fromLabel(root.path("adapter").asText()).orElseThrow();
         String baseUrl = text(root, "base_url");
         if (baseUrl == null && root.has("container")
-                && (adapter == SutAdapter.OPENAI_CHAT || adapter == SutAdapter.ANTHROPIC_MESSAGES)) {
+                && adapter.speaksAnLlmApi()) {
             baseUrl = ContainerSpec.defaultBaseUrl(adapter);
         }
         return new SutSpec(root.path("name").asText(), adapter, baseUrl, text(root, "model"),

@@ -9,13 +9,15 @@ final class SutShorthand {
 
     static final String ORIGIN = "--sut";
     static final String FORMS = "reference:naive, reference:resilient, openai-chat=URL (e.g. openai-chat=http://127.0.0.1:8787/v1), "
-            + "anthropic-messages=URL (e.g. anthropic-messages=http://127.0.0.1:8787), or the path of a SUT file (.yaml)";
+            + "openai-responses=URL (e.g. openai-responses=http://127.0.0.1:8787/v1), anthropic-messages=URL (e.g. anthropic-messages=http://127.0.0.1:8787), or the path of a SUT file (.yaml)";
 
     private SutShorthand() {
     }
 
     static boolean looksLikeOne(String text) {
-        return text.startsWith("reference:") || text.startsWith("openai-chat=") || text.startsWith("anthropic-messages=");
+        int equals = text.indexOf('=');
+        return text.startsWith("reference:") || equals > 0
+                && SutAdapter.fromLabel(text.substring(0, equals)).filter(SutAdapter::speaksAnLlmApi).isPresent();
     }
 
     static SutSpec parse(String text) {
@@ -31,7 +33,7 @@ final class SutShorthand {
         int equals = value.indexOf('=');
         if (equals > 0) {
             SutAdapter adapter = SutAdapter.fromLabel(value.substring(0, equals)).orElse(null);
-            if (adapter == SutAdapter.OPENAI_CHAT || adapter == SutAdapter.ANTHROPIC_MESSAGES) {
+            if (adapter != null && adapter.speaksAnLlmApi()) {
                 String url = value.substring(equals + 1);
                 String why = SutSemantics.absoluteHttpUrlProblem(url);
                 if (why != null) {

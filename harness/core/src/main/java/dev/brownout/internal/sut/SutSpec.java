@@ -19,8 +19,8 @@ import java.util.Optional;
  *                  says), {@code command} and {@code reference}
  * @param model     the model name sent to the gateway; null for the world's first provider's first model
  * @param apiKey    the key the harness sends the gateway; null for none
- * @param headers   extra request headers for {@code openai-chat}, {@code anthropic-messages} and {@code http}
- * @param body      extra fields merged into each {@code openai-chat} / {@code anthropic-messages} request
+ * @param headers   extra request headers for the LLM API adapters and {@code http}
+ * @param body      extra fields merged into each request of an LLM API adapter
  *                  (string values templated)
  * @param maxTokens {@code max_tokens} of Messages API requests
  * @param gateway   for {@code reference}: {@code naive} or {@code resilient}
@@ -82,7 +82,7 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
 
     /**
      * Reads a {@code --sut} shorthand: {@code reference:naive}, {@code reference:resilient},
-     * {@code openai-chat=URL} or {@code anthropic-messages=URL}. Anything else is a {@link SutSpecException}
+     * {@code openai-chat=URL}, {@code openai-responses=URL} or {@code anthropic-messages=URL}. Anything else is a {@link SutSpecException}
      * listing these forms.
      */
     public static SutSpec shorthand(String text) {

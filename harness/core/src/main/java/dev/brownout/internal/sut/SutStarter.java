@@ -149,6 +149,12 @@ public final class SutStarter {
                 yield new Adapter(OpenAiChatSut.of(URI.create(url), apiKey(spec, model), modelName(spec, endpoints, model),
                         model.renderAll(spec.headers(), "headers"), body(spec.body(), model)), url);
             }
+            case OPENAI_RESPONSES -> {
+                String url = model.render(spec.baseUrl(), "base_url").strip();
+                yield new Adapter(OpenAiResponsesSut.of(URI.create(url), apiKey(spec, model),
+                        modelName(spec, endpoints, model), model.renderAll(spec.headers(), "headers"),
+                        body(spec.body(), model)), url);
+            }
             case ANTHROPIC_MESSAGES -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
                 yield new Adapter(AnthropicMessagesSut.of(URI.create(url), apiKey(spec, model),

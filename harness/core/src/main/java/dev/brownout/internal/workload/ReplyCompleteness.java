@@ -12,8 +12,9 @@ import java.util.Set;
  * that applies gives the reason:
  * <ol>
  * <li>the SUT, or the client in this JVM that read it, reported the answer incomplete;</li>
- * <li>where the client reports how the reply ended (the {@code openai-chat} and {@code anthropic-messages}
- * adapters): no finish reason; a finish reason of {@code length} or {@code max_tokens} (a stop was due: every task
+ * <li>where the client reports how the reply ended (the {@code openai-chat}, {@code openai-responses} and
+ * {@code anthropic-messages} adapters): no finish reason; a finish reason of {@code length}, {@code max_tokens} or
+ * {@code max_output_tokens} (a stop was due: every task
  * fits well within the limits the adapters ask for); a stream that ended without its terminator and without a
  * usage block (a whole stream that only lacks {@code [DONE]} or {@code message_stop} sends its finish reason and
  * usage first, and is complete);</li>
@@ -24,7 +25,7 @@ import java.util.Set;
 public final class ReplyCompleteness {
 
     /** Finish reasons that say the answer stopped at the token limit rather than at its end. */
-    public static final Set<String> TOKEN_LIMIT = Set.of("length", "max_tokens");
+    public static final Set<String> TOKEN_LIMIT = Set.of("length", "max_tokens", "max_output_tokens");
 
     private ReplyCompleteness() {
     }

@@ -34,6 +34,14 @@ class SutShorthandTest {
     }
 
     @Test
+    void openAiResponsesTakesTheBaseUrl() {
+        SutSpec spec = SutSpec.fromArgument("openai-responses=http://127.0.0.1:8787/v1");
+
+        assertThat(spec.adapter()).as("adapter").isEqualTo(SutAdapter.OPENAI_RESPONSES);
+        assertThat(spec.baseUrl()).as("base URL").isEqualTo("http://127.0.0.1:8787/v1");
+    }
+
+    @Test
     void anthropicMessagesTakesTheBaseUrl() {
         SutSpec spec = SutSpec.shorthand("anthropic-messages=http://127.0.0.1:8787");
 
@@ -47,7 +55,7 @@ class SutShorthandTest {
         SutSpecException error = catchThrowableOfType(SutSpecException.class, () -> SutSpec.shorthand(text));
 
         assertThat(error.getMessage()).contains("--sut").contains("reference:naive, reference:resilient, openai-chat=URL")
-                .contains("anthropic-messages=URL");
+                .contains("openai-responses=URL").contains("anthropic-messages=URL");
     }
 
     @Test

@@ -135,6 +135,25 @@ class SutSpecFileTest {
     }
 
     @Test
+    void aResponsesApiGatewayTakesTheFieldsOfTheOtherLlmApis() {
+        SutSpec spec = parse("""
+                name: agents
+                adapter: openai-responses
+                base_url: http://127.0.0.1:{{port}}/v1
+                model: gpt-5
+                api_key: sk-test
+                headers: { X-Team: a }
+                body: { temperature: 0 }
+                """);
+
+        assertThat(spec.adapter()).as("adapter").isEqualTo(SutAdapter.OPENAI_RESPONSES);
+        assertThat(spec.baseUrl()).as("base URL").isEqualTo("http://127.0.0.1:{{port}}/v1");
+        assertThat(spec.model()).as("model").isEqualTo("gpt-5");
+        assertThat(spec.headers()).as("headers").containsEntry("X-Team", "a");
+        assertThat(spec.body()).as("body fields").containsEntry("temperature", 0);
+    }
+
+    @Test
     void anUnknownFieldIsPlacedAtItsKeyWithTheClosestValidName() {
         FileProblem problem = onlyProblem("""
                 name: gw
@@ -156,7 +175,8 @@ class SutSpecFileTest {
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(10);
         assertThat(problem.field()).isEqualTo("adapter");
-        assertThat(problem.message()).contains("openai-chat, anthropic-messages, http, command, reference").contains("'openai'");
+        assertThat(problem.message()).contains("openai-chat, openai-responses, anthropic-messages, http, command, reference")
+                .contains("'openai'");
     }
 
     @Test

@@ -79,6 +79,14 @@ class ExchangeOutcomeTest {
                 .isEqualTo("finish reason length: the answer stopped at the token limit");
         assertThat(outcome(reply(200, WHOLE, "max_tokens", USAGE, Ending.WHOLE_BODY)).truncated())
                 .as("Anthropic's max_tokens").isTrue();
+        assertThat(outcome(reply(200, WHOLE, "max_output_tokens", USAGE, Ending.TERMINATOR)).truncated())
+                .as("an incomplete Responses API answer's max_output_tokens").isTrue();
+    }
+
+    @Test
+    void aCompletedResponsesApiAnswerIsWhole() {
+        assertThat(outcome(reply(200, WHOLE, "completed", USAGE, Ending.TERMINATOR)).truncated())
+                .as("a Responses API answer whose status is completed").isFalse();
     }
 
     @Test
