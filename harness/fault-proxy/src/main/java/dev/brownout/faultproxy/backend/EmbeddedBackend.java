@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The embedded server, driven over its own HTTP API like any other backend. */
 final class EmbeddedBackend implements FaultProxyBackend {
@@ -88,11 +89,35 @@ final class EmbeddedBackend implements FaultProxyBackend {
         private LocalPorts() {
         }
 
+        /**
+         * Below the kernel's ephemeral range (Linux's default starts at 32768), where no {@code bind(0)} and no
+         * outgoing connection on the machine is given a port: a port chosen here and bound moments later by the
+         * server is not taken in between by another process that asked the kernel for any free port.
+         */
+        static final int FIRST_FIXED = 20_000;
+        static final int LAST_FIXED = 32_767;
+        private static final int TRIES = 50;
+
+        /** A port free now on every address, chosen from outside the kernel's ephemeral range where one is free. */
         static int free() {
+            for (int i = 0; i < TRIES; i++) {
+                int port = ThreadLocalRandom.current().nextInt(FIRST_FIXED, LAST_FIXED + 1);
+                if (bindable(port)) {
+                    return port;
+                }
+            }
             try (ServerSocket socket = new ServerSocket(0)) {
                 return socket.getLocalPort();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static boolean bindable(int port) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
             }
         }
 
