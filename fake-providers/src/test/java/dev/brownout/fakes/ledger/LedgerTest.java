@@ -41,4 +41,17 @@ class LedgerTest {
         assertThat(ledger.evicted()).isEqualTo(15);
         assertThat(ledger.since(20, 100).dropped()).as("a reader past the evicted ones missed nothing").isZero();
     }
+
+    @Test
+    void aLedgerGrownPastItsFirstSlotsAndWrappedKeepsItsOrder() {
+        Ledger<Long> ledger = filled(3000, 7500);
+
+        LedgerPage<Long> page = ledger.since(0, 10_000);
+
+        assertThat(page.entries()).as("the newest 3,000 of 7,500, oldest first")
+                .hasSize(3000).startsWith(4501L, 4502L).endsWith(7499L, 7500L).isSorted();
+        assertThat(ledger.since(7000, 3).entries()).as("a page from inside the wrapped ring")
+                .containsExactly(7001L, 7002L, 7003L);
+        assertThat(ledger.all()).as("every entry held").hasSize(3000).first().isEqualTo(4501L);
+    }
 }
