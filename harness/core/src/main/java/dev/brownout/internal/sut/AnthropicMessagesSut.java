@@ -1,6 +1,5 @@
 package dev.brownout.internal.sut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
@@ -9,7 +8,6 @@ import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -97,15 +95,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
         if (status / 100 != 2) {
             return new SutReply(status, body, null, arrivedNanos);
         }
-        JsonNode message;
-        try {
-            message = Mappers.json().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableReplyException("Anthropic message", e);
-        }
-        if (message == null || !message.isObject()) {
-            throw new UnreadableReplyException("Anthropic message", new IOException("not a JSON object"));
-        }
+        JsonNode message = GatewayHttp.jsonObject(body, "Anthropic message");
         StringBuilder text = new StringBuilder();
         for (JsonNode block : message.path("content")) {
             if ("text".equals(block.path("type").asText())) {

@@ -1,6 +1,8 @@
 package dev.brownout.internal.sut;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 
@@ -76,6 +78,25 @@ final class GatewayHttp {
     }
 
     /** A usage figure, or null when the block does not carry it as a number. */
+    /**
+     * A whole 2xx body as the JSON object it must be.
+     *
+     * @param what the dialect's name for it, e.g. {@code OpenAI chat completion}, for the error
+     * @throws UnreadableReplyException when it is not JSON, or not an object
+     */
+    static JsonNode jsonObject(String body, String what) throws UnreadableReplyException {
+        JsonNode node;
+        try {
+            node = Mappers.json().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableReplyException(what, e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new UnreadableReplyException(what, new IOException("not a JSON object"));
+        }
+        return node;
+    }
+
     static Long count(JsonNode usage, String field) {
         JsonNode value = usage.path(field);
         return value.isIntegralNumber() ? value.asLong() : null;

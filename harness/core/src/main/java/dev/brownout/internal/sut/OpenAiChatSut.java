@@ -1,6 +1,5 @@
 package dev.brownout.internal.sut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
@@ -9,7 +8,6 @@ import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -90,15 +88,7 @@ public final class OpenAiChatSut implements HttpDialectSut {
         if (status / 100 != 2) {
             return new SutReply(status, body, null, arrivedNanos);
         }
-        JsonNode completion;
-        try {
-            completion = Mappers.json().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableReplyException("OpenAI chat completion", e);
-        }
-        if (completion == null || !completion.isObject()) {
-            throw new UnreadableReplyException("OpenAI chat completion", new IOException("not a JSON object"));
-        }
+        JsonNode completion = GatewayHttp.jsonObject(body, "OpenAI chat completion");
         JsonNode choice = completion.path("choices").path(0);
         String content = choice.path("message").path("content").asText(null);
         return new SutReply(status, content, completion.path("model").asText(null), arrivedNanos, false,

@@ -1,6 +1,5 @@
 package dev.brownout.internal.sut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
@@ -9,7 +8,6 @@ import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -83,15 +81,7 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
         if (status / 100 != 2) {
             return new SutReply(status, body, null, arrivedNanos);
         }
-        JsonNode response;
-        try {
-            response = Mappers.json().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableReplyException("OpenAI response", e);
-        }
-        if (response == null || !response.isObject()) {
-            throw new UnreadableReplyException("OpenAI response", new IOException("not a JSON object"));
-        }
+        JsonNode response = GatewayHttp.jsonObject(body, "OpenAI response");
         return new SutReply(status, outputText(response), response.path("model").asText(null), arrivedNanos, false,
                 finishReason(response), usage(response.path("usage")), SutReply.Ending.WHOLE_BODY, 0);
     }
