@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.internal.exchange.ChoicePlan;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
+import dev.brownout.fakes.internal.exchange.FrameBuffer;
 import dev.brownout.fakes.internal.exchange.FrameTemplate;
 import dev.brownout.fakes.internal.exchange.Reply;
 import dev.brownout.fakes.internal.exchange.StreamEncoder;
@@ -57,12 +58,26 @@ final class ResponsesStream implements StreamEncoder {
 
     @Override
     public String step(int choiceIndex, int step, String piece) {
+        return stepHead() + stepFrame().with(piece);
+    }
+
+    @Override
+    public void step(int choiceIndex, int step, String piece, FrameBuffer frames) {
+        frames.append(stepHead());
+        stepFrame().appendTo(frames, piece);
+    }
+
+    /** The token event up to its sequence number, which it takes. */
+    private String stepHead() {
+        String type = deltaType();
+        return "event: " + type + "\ndata: {\"type\":\"" + type + "\",\"sequence_number\":" + sequence++ + ",";
+    }
+
+    private FrameTemplate stepFrame() {
         if (stepFrame == null) {
             stepFrame = FrameTemplate.of(this::stepTail);
         }
-        String type = deltaType();
-        return "event: " + type + "\ndata: {\"type\":\"" + type + "\",\"sequence_number\":" + sequence++ + ","
-                + stepFrame.with(piece);
+        return stepFrame;
     }
 
     private String deltaType() {
