@@ -21,6 +21,8 @@ import java.util.List;
  *                   sent (the run ended before its timeline did)
  * @param world      how well the fake world kept its own schedule; null in a result written before it was measured,
  *                   or when the run never started
+ * @param multiStep  how the run's multi-step tool tasks went, task by task; null when it sent none (and in results
+ *                   written before they were measured)
  */
 public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
                         List<String> command, Instant startedAt, Instant endedAt, boolean completed,
@@ -28,7 +30,7 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                         Attribution attribution, List<PhaseResult> phases, Timeline timeline,
                         List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
                         Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
-                        List<String> warnings, ProbeResult probe, WorldSchedule world) {
+                        List<String> warnings, ProbeResult probe, WorldSchedule world, MultiStep multiStep) {
 
     public static final String SCHEMA_VERSION = "1";
 
@@ -42,6 +44,19 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
         warnings = List.copyOf(warnings);
     }
 
+    /** A result without multi-step tasks: a run that sent none, or one written before they were measured. */
+    public RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
+                     List<String> command, Instant startedAt, Instant endedAt, boolean completed,
+                     String stopReason, BaselineInfo baseline, Summary summary, Quality quality,
+                     Attribution attribution, List<PhaseResult> phases, Timeline timeline,
+                     List<FailoverResult> failover, Cost cost, List<ModelServed> modelsServed, Conduct conduct,
+                     Security security, List<GateSpec> gates, List<ExchangeResult> exchanges,
+                     List<String> warnings, ProbeResult probe, WorldSchedule world) {
+        this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
+                summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
+                exchanges, warnings, probe, world, null);
+    }
+
     /** A result without the world's schedule: one written before it was measured. */
     public RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut, Versions versions,
                      List<String> command, Instant startedAt, Instant endedAt, boolean completed,
@@ -52,7 +67,7 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                      List<String> warnings, ProbeResult probe) {
         this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
                 summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
-                exchanges, warnings, probe, null);
+                exchanges, warnings, probe, null, null);
     }
 
     /** A result without a probe after the run. */
@@ -65,6 +80,6 @@ public record RunResult(String schemaVersion, ScenarioInfo scenario, SutInfo sut
                      List<String> warnings) {
         this(schemaVersion, scenario, sut, versions, command, startedAt, endedAt, completed, stopReason, baseline,
                 summary, quality, attribution, phases, timeline, failover, cost, modelsServed, conduct, security, gates,
-                exchanges, warnings, null, null);
+                exchanges, warnings, null, null, null);
     }
 }

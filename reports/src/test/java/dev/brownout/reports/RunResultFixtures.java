@@ -86,7 +86,19 @@ public final class RunResultFixtures {
                 List.of(gate),
                 List.of(exchange, failed),
                 List.of("the ledger of provider mistral was not kept"),
-                probe());
+                probe(), null, multiStep());
+    }
+
+    /**
+     * Three multi-step tasks: one whole loop, one that broke at step 1 on a 503 and resumed, one cut at step 2 and
+     * started over. Figures by hand: calls (3 + 5 + 6) / 3, tool calls (2 + 2 + 3) / 3, wasted 0 + 1 + 3.
+     */
+    public static MultiStep multiStep() {
+        var whole = new TaskLoop("c-1", "steady", 1.0, 3, 2, 0, 0.0031, null, null, null);
+        var resumed = new TaskLoop("c-2", "primary-down", 1.0, 5, 2, 1, 0.0062, 1, "503", TaskLoop.RESUMED);
+        var startedOver = new TaskLoop("c-3", "primary-down", 0.0, 6, 3, 3, 0.0074, 2, "cut", TaskLoop.STARTED_OVER);
+        return new MultiStep(3, 2 / 3.0, 1.0, new Estimate(1 / 3.0, -0.32, 0.98), 14 / 3.0, 3.0, 7 / 3.0, 4,
+                0.0167 / 3, 0.0031, 2, 1, 1, 0, List.of(whole, resumed, startedOver));
     }
 
     /** The probe after a run, answered by the fallback after the primary refused it. */

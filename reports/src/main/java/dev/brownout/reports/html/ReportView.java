@@ -96,6 +96,7 @@ final class ReportView {
         view.put("figures", figures());
         view.put("goodput", GoodputView.headline(result, hasBaseline()));
         view.put("hasPhaseGoodput", GoodputView.anyPhase(result));
+        view.put("multiStep", MultiStepView.of(result));
         view.put("gates", gates());
         view.put("hasGates", !gateReport.outcomes().isEmpty());
         view.put("gatesPassed", gateReport.passed());

@@ -10,11 +10,13 @@ import dev.brownout.reports.FailoverResult;
 import dev.brownout.reports.Finding;
 import dev.brownout.reports.Goodput;
 import dev.brownout.reports.Latency;
+import dev.brownout.reports.MultiStep;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseVerdict;
 import dev.brownout.reports.ProbeResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
+import dev.brownout.reports.TaskLoop;
 import dev.brownout.reports.WorldSchedule;
 import dev.brownout.reports.format.Figures;
 import dev.brownout.reports.gate.Bound;
@@ -24,12 +26,14 @@ import dev.brownout.reports.gate.GateVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * A gated run as Markdown for a pull request comment or a CI step summary: the verdict, the conduct verdict with
- * its reason, the headline figures, the gates, the phases, where the IQ loss went, the verdict per faulted phase,
+ * its reason, the headline figures, the gates, the phases, where the IQ loss went, the multi-step tool tasks and
+ * their broken loops, the verdict per faulted phase,
  * failed and unscored conduct checks, security findings and the command that reproduces the run. When the run
  * left baseline tasks unsent, the headline leads with goodput loss and says how many, and IQ loss says it leaves
  * them out. Plain Markdown with no HTML; a figure the run could not give reads {@code –}, or
@@ -41,6 +45,8 @@ public final class MarkdownSummary {
     public static final String NONE = "–";
 
     private static final String NO_BASELINE = "unknown (no baseline)";
+    /** A comment stays readable: the broken loops beyond these are in result.json. */
+    private static final int MAX_BROKEN_LOOPS = 10;
     private static final Pattern SAFE_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private MarkdownSummary() {
@@ -53,6 +59,7 @@ public final class MarkdownSummary {
         gates(md, gates);
         phases(md, result);
         attribution(md, result);
+        multiStep(md, result);
         conduct(md, result);
         security(md, result);
         if (!result.warnings().isEmpty()) {
@@ -226,6 +233,55 @@ public final class MarkdownSummary {
             line.append(" nothing attributable");
         }
         md.paragraph(line.toString());
+    }
+
+    /** The multi-step tool tasks as whole tasks, and the loops that broke: where, how, and what the agent did next. */
+    private static void multiStep(Markdown md, RunResult result) {
+        MultiStep tasks = result.multiStep();
+        if (tasks == null) {
+            return;
+        }
+        md.heading(3, "Multi-step tool tasks");
+        boolean noBaseline = tasks.baselineScore() == null;
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Tasks", Figures.count(tasks.tasks())));
+        rows.add(List.of("IQ loss over whole tasks", tasks.iqLoss() == null ? (noBaseline ? NO_BASELINE : NONE)
+                : estimate(tasks.iqLoss())));
+        rows.add(List.of("Final-answer quality vs baseline", score(tasks.score()) + " vs "
+                + (noBaseline ? NO_BASELINE : score(tasks.baselineScore()))));
+        rows.add(List.of("Model calls per task", perTask(tasks.modelCallsPerTask(), tasks.baselineModelCallsPerTask())));
+        rows.add(List.of("Tool calls per task", mean(tasks.toolCallsPerTask())));
+        rows.add(List.of("Wasted model calls", Figures.count(tasks.wastedCalls())));
+        rows.add(List.of("Cost per task", Figures.usd(tasks.costPerTaskUsd())
+                + (tasks.baselineCostPerTaskUsd() == null ? "" : " (baseline "
+                + Figures.usd(tasks.baselineCostPerTaskUsd()) + ")")));
+        rows.add(List.of("Broken loops", tasks.brokenLoops() == 0 ? "none" : Figures.count(tasks.brokenLoops())
+                + " of " + Figures.count(tasks.tasks()) + ": " + Figures.count(tasks.resumed()) + " resumed, "
+                + Figures.count(tasks.startedOver()) + " started over, " + Figures.count(tasks.gaveUp()) + " gave up"));
+        md.table(List.of("Figure", "Value"), rows);
+        List<List<String>> broken = new ArrayList<>();
+        for (TaskLoop loop : tasks.loops()) {
+            if (loop.broken() && broken.size() < MAX_BROKEN_LOOPS) {
+                broken.add(List.of(loop.taskId(), loop.phase() == null ? NONE : loop.phase(),
+                        "step " + loop.brokenAtStep(), loop.brokenBy(), loop.recovery().replace('_', ' '),
+                        Figures.count(loop.modelCalls()), Figures.score(loop.score())));
+            }
+        }
+        if (!broken.isEmpty()) {
+            md.table(List.of("Task", "Phase", "Broke at", "By", "Then", "Model calls", "Score"), broken);
+            if (tasks.brokenLoops() > broken.size()) {
+                md.paragraph("The first " + broken.size() + " of " + tasks.brokenLoops()
+                        + " broken loops; result.json has them all.");
+            }
+        }
+    }
+
+    private static String perTask(double value, Double baseline) {
+        return mean(value) + (baseline == null ? "" : " (baseline " + mean(baseline) + ")");
+    }
+
+    private static String mean(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void conduct(Markdown md, RunResult result) {
