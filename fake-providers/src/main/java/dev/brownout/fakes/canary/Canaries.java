@@ -111,7 +111,8 @@ public final class Canaries {
      * (in order in {@code toolResults}). A correct model calls tool k with the value it reads from the last result
      * (the task's value at step 0), or after the last tool answers that value, going on from whatever the results
      * say; a weaker one fails a step as drawn from (seed, task, model, choice, step), each step right with
-     * probability {@code chainProbability}^(1/(N+1)) for a chain of N calls. Empty when the chain's text is garbled.
+     * probability {@code chainProbability}^(1/(N+1)) for a chain of N calls. Any model told its last call failed (a
+     * {@link ToolChains#ERROR_PREFIX} text) gives up. Empty when the chain's text is garbled.
      */
     public static Optional<ChainReply> chainReply(Found chain, List<String> toolResults, long seed, String modelId,
                                                   int choice, double chainProbability) {

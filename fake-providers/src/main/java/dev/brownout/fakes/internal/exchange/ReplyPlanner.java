@@ -59,20 +59,20 @@ final class ReplyPlanner {
     Reply plan(ChatRequest request, String replyId, ModelProfile served, double capabilityMultiplier,
                SplittableRandom random) {
         Optional<Canaries.Found> canary = canaryOf(request);
-        Optional<Solution> right = canary.flatMap(Canaries::solve);
+        boolean chain = canary.isPresent() && canary.get().kind() == CanaryKind.CHAIN;
+        Optional<Solution> right = chain ? Optional.empty() : canary.flatMap(Canaries::solve);
         List<ChoicePlan> choices = new ArrayList<>();
         for (int index = 0; index < request.n(); index++) {
-            int choice = index;
-            Optional<Canaries.ChainReply> step = canary.filter(found -> found.kind() == CanaryKind.CHAIN)
-                    .flatMap(found -> Canaries.chainReply(found, request.toolResultsAfterLastUser(), seed, served.id(),
-                            choice, CanaryOracle.probability(served.capability(), capabilityMultiplier,
-                                    found.difficulty())));
+            Optional<Canaries.ChainReply> step = !chain ? Optional.empty()
+                    : Canaries.chainReply(canary.get(), request.toolResultsAfterLastUser(), seed, served.id(), index,
+                    CanaryOracle.probability(served.capability(), capabilityMultiplier, canary.get().difficulty()));
             if (step.isPresent()) {
                 choices.add(chainChoice(request, index, step.get(), random));
+            } else if (right.isPresent()) {
+                choices.add(canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier,
+                        random));
             } else {
-                choices.add(right.isPresent()
-                        ? canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier, random)
-                        : fillerChoice(request, index, stableSeed(request.lastUserText(), served.id(), index)));
+                choices.add(fillerChoice(request, index, stableSeed(request.lastUserText(), served.id(), index)));
             }
         }
         return new Reply(replyId, System.currentTimeMillis() / 1000, request.model(), choices,
