@@ -46,11 +46,11 @@ final class ChainForm implements CanaryForm {
         String name = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " "
                 + LAST_NAMES[random.nextInt(LAST_NAMES.length)];
         StringBuilder question = new StringBuilder("Find ")
-                .append(ToolChains.tool(steps - 1).resultNoun())
+                .append(ToolChains.at(steps - 1).resultNoun())
                 .append(" for the customer named \"").append(name)
                 .append("\" by calling these tools one at a time, each with the result of the call before it:\n");
         for (int step = 0; step < steps; step++) {
-            ToolChains.Tool tool = ToolChains.tool(step);
+            ToolChains.Tool tool = ToolChains.at(step);
             question.append(step + 1).append(". ").append(tool.name()).append(" with ").append(tool.parameter())
                     .append(" set to ")
                     .append(step == 0 ? "\"" + name + "\"" : "the result of step " + step)
@@ -85,7 +85,7 @@ final class ChainForm implements CanaryForm {
         String first = null;
         while (matcher.find()) {
             int number = Integer.parseInt(matcher.group(1));
-            Optional<ToolChains.Tool> tool = ToolChains.tool(matcher.group(2));
+            Optional<ToolChains.Tool> tool = ToolChains.named(matcher.group(2));
             boolean fedByPrevious = matcher.group(5) != null && Integer.parseInt(matcher.group(5)) == number - 1;
             if (number != tools.size() + 1 || tool.isEmpty() || !tool.get().parameter().equals(matcher.group(3))
                     || (number == 1 ? matcher.group(4) == null : !fedByPrevious)) {

@@ -37,29 +37,30 @@ public final class ToolChains {
     private static final List<Tool> TOOLS = List.of(
             new Tool(new ToolDefinition("find_customer", "Finds a customer by full name and returns the customer id.",
                     "name", "the customer's full name, e.g. \"Ada Lindqvist\""),
-                    null, null, "C-", 6, "the customer id"),
+                    null, null, null, "C-", 6, "the customer id"),
             new Tool(new ToolDefinition("latest_order", "Returns the id of a customer's most recent order.",
                     "customer_id", "a customer id as find_customer returns it, e.g. \"C-482913\""),
-                    "customer id", "C-482913", "O-", 7, "the order id"),
+                    "customer id", "C-482913", Pattern.compile("C-\\d{6}"), "O-", 7, "the order id"),
             new Tool(new ToolDefinition("order_shipment", "Returns the tracking number of an order's shipment.",
                     "order_id", "an order id as latest_order returns it, e.g. \"O-7312550\""),
-                    "order id", "O-7312550", "TRK-", 8, "the tracking number"),
+                    "order id", "O-7312550", Pattern.compile("O-\\d{7}"), "TRK-", 8, "the tracking number"),
             new Tool(new ToolDefinition("shipment_depot", "Returns the code of the depot that holds a shipment.",
                     "tracking_number", "a tracking number as order_shipment returns it, e.g. \"TRK-58392011\""),
-                    "tracking number", "TRK-58392011", "DEP-", 6, "the depot code"),
+                    "tracking number", "TRK-58392011", Pattern.compile("TRK-\\d{8}"), "DEP-", 6, "the depot code"),
             new Tool(new ToolDefinition("depot_manager", "Returns the employee id of a depot's manager.",
                     "depot_code", "a depot code as shipment_depot returns it, e.g. \"DEP-204417\""),
-                    "depot code", "DEP-204417", "E-", 6, "the employee id of the depot's manager"));
+                    "depot code", "DEP-204417", Pattern.compile("DEP-\\d{6}"), "E-", 6,
+                    "the employee id of the depot's manager"));
 
     private ToolChains() {
     }
 
     /**
-     * One tool: its definition, what its argument must look like (null: any non-blank text) and how its results are
-     * written (a prefix and a fixed number of digits).
+     * One tool: its definition, what its argument must look like (the previous tool's results; null for any non-blank
+     * text), how it is named in an error, and how its results are written (a prefix and a fixed number of digits).
      */
-    record Tool(ToolDefinition definition, String inputNoun, String inputExample, String resultPrefix,
-                int resultDigits, String resultNoun) {
+    record Tool(ToolDefinition definition, String inputNoun, String inputExample, Pattern inputPattern,
+                String resultPrefix, int resultDigits, String resultNoun) {
 
         String name() {
             return definition.name();
@@ -67,12 +68,6 @@ public final class ToolChains {
 
         String parameter() {
             return definition.parameter();
-        }
-
-        Pattern inputPattern() {
-            return inputExample == null ? null
-                    : Pattern.compile(Pattern.quote(inputExample.substring(0, inputExample.indexOf('-') + 1))
-                    + "\\d{" + (inputExample.length() - inputExample.indexOf('-') - 1) + "}");
         }
     }
 
@@ -96,7 +91,7 @@ public final class ToolChains {
      * parameter are ignored.
      */
     public static String result(String toolName, String argumentsJson) {
-        Optional<Tool> found = tool(toolName);
+        Optional<Tool> found = named(toolName);
         if (found.isEmpty()) {
             return ERROR_PREFIX + "unknown tool \"" + shown(toolName) + "\"; the tools are "
                     + String.join(", ", TOOLS.stream().map(Tool::name).toList());
@@ -131,11 +126,11 @@ public final class ToolChains {
         return toolAnswer != null && toolAnswer.startsWith(ERROR_PREFIX);
     }
 
-    static Optional<Tool> tool(String name) {
+    static Optional<Tool> named(String name) {
         return TOOLS.stream().filter(tool -> tool.name().equals(name)).findFirst();
     }
 
-    static Tool tool(int index) {
+    static Tool at(int index) {
         return TOOLS.get(index);
     }
 
