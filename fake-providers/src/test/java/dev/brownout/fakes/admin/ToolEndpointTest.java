@@ -9,6 +9,8 @@ import dev.brownout.fakes.canary.ToolChains;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -92,6 +94,24 @@ class ToolEndpointTest {
 
         assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(400);
         assertThat(json(response).path("error").asText()).as("the error").contains("looks like C-482913");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", "[]", "\"C-482913\"", "{\"customer_id\": null}", "{\"customer_id\": {\"id\": 1}}",
+            "{\"customer_id\": \"C-482913\"", "{\"customer_id\": \"\u0000\"}", "\u00ff\u00fe"})
+    void oddBodiesAreA400NeverA500(String body) throws Exception {
+        HttpResponse<String> response = post("latest_order", body);
+
+        assertThat(response.statusCode()).as("status for body %s; answer %s", body, response.body()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).as("the error names the tool").startsWith("latest_order");
+    }
+
+    @Test
+    void aDeeplyNestedBodyIsA400() throws Exception {
+        HttpResponse<String> response = post("latest_order", "[".repeat(5_000) + "]".repeat(5_000));
+
+        assertThat(response.statusCode()).as("status; body %s", response.body()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).as("the error").contains("not JSON");
     }
 
     @Test
