@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "Find the order id of the customer named "Ada Lindqvist" by calling these tools one at a time ..." with one
+ * "Find the order id for the customer named "Ada Lindqvist" by calling these tools one at a time ..." with one
  * numbered line per call: the first with a quoted value, each later one fed the result of the step before. Difficulty
  * d asks for {@link ToolChains#steps(int)} calls. Solved, it is the whole chain run through {@link ToolChains}; a wrong
  * reply is a neighbouring value. How a model plays it call by call is {@link #reply}.
