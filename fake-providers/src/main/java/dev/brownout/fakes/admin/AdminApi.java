@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The control surface every fake serves under {@code /__brownout/}: behaviour (GET, PUT), ledger with a
- * {@code since} cursor, health and Prometheus metrics. It is how a harness drives fakes it did not start.
+ * {@code since} cursor, health, Prometheus metrics, and the chain canaries' tools ({@code v1/tools}) for agents that
+ * run them out of process. It is how a harness drives fakes it did not start.
  * A fake mounted with a required {@link AdminToken} answers every admin call without that bearer token with 401.
  */
 public final class AdminApi {
@@ -43,6 +44,8 @@ public final class AdminApi {
         routes.get(PREFIX + "/metrics", guarded(token, ctx -> ctx
                 .contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(surface.metrics().get())));
+        routes.get(PREFIX + "/v1/tools", guarded(token, ToolEndpoint::definitions));
+        routes.post(PREFIX + "/v1/tools/{name}", guarded(token, ToolEndpoint::call));
     }
 
     private static Handler guarded(AdminToken token, Handler handler) {

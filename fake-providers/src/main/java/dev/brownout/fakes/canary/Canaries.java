@@ -1,5 +1,6 @@
 package dev.brownout.fakes.canary;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -29,7 +30,8 @@ public final class Canaries {
             CanaryKind.ARITHMETIC, new ArithmeticForm(),
             CanaryKind.LOOKUP, new LookupForm(),
             CanaryKind.JSON, new JsonForm(),
-            CanaryKind.TOOL, new ToolForm());
+            CanaryKind.TOOL, new ToolForm(),
+            CanaryKind.CHAIN, new ChainForm());
 
     private Canaries() {
     }
@@ -92,6 +94,32 @@ public final class Canaries {
     /** A plausible wrong reply to a canary whose right reply is {@code right}. */
     public static Solution wrong(Found canary, Solution right, SplittableRandom random) {
         return FORMS.get(canary.kind()).wrong(canary.question(), right, random);
+    }
+
+    /**
+     * A model's reply at one step of a {@link CanaryKind#CHAIN chain} canary.
+     *
+     * @param solution the reply: a tool call (with its text form for a request that offered no tools) or a text answer
+     * @param onTrack  whether it is what a correct run of the whole chain sends at this step: the right tool with the
+     *                 right value, or the expected answer at the end
+     */
+    public record ChainReply(Solution solution, boolean onTrack) {
+    }
+
+    /**
+     * What a model replies at step k of a chain canary, k being the number of tool results sent back after the task
+     * (in order in {@code toolResults}). A correct model calls tool k with the value it reads from the last result
+     * (the task's value at step 0), or after the last tool answers that value, going on from whatever the results
+     * say; a weaker one fails a step as drawn from (seed, task, model, choice, step), each step right with
+     * probability {@code chainProbability}^(1/(N+1)) for a chain of N calls. Any model told its last call failed (a
+     * {@link ToolChains#ERROR_PREFIX} text) gives up. Empty when the chain's text is garbled.
+     */
+    public static Optional<ChainReply> chainReply(Found chain, List<String> toolResults, long seed, String modelId,
+                                                  int choice, double chainProbability) {
+        if (chain.kind() != CanaryKind.CHAIN) {
+            throw new IllegalArgumentException("not a chain canary: " + chain.kind().label());
+        }
+        return ChainForm.reply(chain, List.copyOf(toolResults), seed, modelId, choice, chainProbability);
     }
 
     /** The value on the last {@code ANSWER:} line of a reply, if any. */

@@ -1,5 +1,6 @@
 package dev.brownout.fakes.canary;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The canary task families; each can be graded exactly and answered by a real LLM too. */
@@ -7,7 +8,9 @@ public enum CanaryKind {
     ARITHMETIC,
     LOOKUP,
     JSON,
-    TOOL;
+    TOOL,
+    /** Several tool calls in sequence, each fed the previous call's result; see {@link ToolChains}. */
+    CHAIN;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +22,7 @@ public enum CanaryKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown canary kind '" + label + "'; known: arithmetic, lookup, json, tool");
+        throw new IllegalArgumentException("unknown canary kind '" + label + "'; known: "
+                + String.join(", ", Arrays.stream(values()).map(CanaryKind::label).toList()));
     }
 }

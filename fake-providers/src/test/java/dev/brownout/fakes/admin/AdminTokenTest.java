@@ -86,6 +86,14 @@ class AdminTokenTest {
     }
 
     @Test
+    void theToolEndpointRequiresTheTokenLikeTheRestOfTheAdminApi() throws Exception {
+        assertThat(get(providerAdmin() + "/v1/tools", null).statusCode()).as("GET v1/tools without a token")
+                .isEqualTo(401);
+        assertThat(get(providerAdmin() + "/v1/tools", TOKEN.header()).statusCode()).as("GET v1/tools with it")
+                .isEqualTo(200);
+    }
+
+    @Test
     void theOAuthServersAdminApiRequiresTheTokenToo() throws Exception {
         String admin = "http://127.0.0.2:" + world.oauth().orElseThrow().port() + AdminApi.PREFIX + "/behaviour";
 

@@ -27,6 +27,10 @@ final class CallDraft {
     BigDecimal costUsd = BigDecimal.ZERO;
     String taskId;
     Boolean correct;
+    /** The number of tool results after the task's user message; null for a call without a task. */
+    Integer toolStep;
+    /** The tool the reply called; null when it answered in text or not at all. */
+    String toolCall;
     Integer retryCount;
     String authFailure;
     String credentialOwner;
@@ -87,7 +91,7 @@ final class CallDraft {
         return new ProviderCall(seq, time, provider, dialect, model, servedModel, requestId, principal, status,
                 outcome, stream, inputTokens, outputTokens, costUsd, taskId, correct, retryCount, authFailure,
                 credentialOwner, faults, ttftMillis, (System.nanoTime() - arrivalNanos) / 1_000_000, errorType,
-                retryAfterMillis, millis(firstTokenLateNanos), millis(maxTokenLateNanos), api);
+                retryAfterMillis, millis(firstTokenLateNanos), millis(maxTokenLateNanos), api, toolStep, toolCall);
     }
 
     private static Double millis(Long nanos) {

@@ -1,5 +1,6 @@
 package dev.brownout.fakes.internal.exchange;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,20 @@ public record ChatRequest(String model, List<ChatMessage> messages, boolean stre
     public String assistantPrefix() {
         ChatMessage last = messages.getLast();
         return last.role().equals("assistant") && !last.text().isEmpty() ? last.text() : null;
+    }
+
+    /**
+     * The texts of the tool results that came after the last user message, in conversation order: their number is
+     * the step a multi-step tool task has reached.
+     */
+    public List<String> toolResultsAfterLastUser() {
+        List<String> results = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0 && !messages.get(i).role().equals("user"); i--) {
+            if (messages.get(i).role().equals("tool")) {
+                results.addFirst(messages.get(i).text());
+            }
+        }
+        return results;
     }
 
     /** The text of a tool result that came after the last user message, if any. */

@@ -259,6 +259,7 @@ public final class CompletionEndpoint {
         call.model = request.model();
         call.stream = request.stream();
         call.taskId = ReplyPlanner.taskIdOf(request).orElse(null);
+        call.toolStep = call.taskId == null ? null : request.toolResultsAfterLastUser().size();
         Integer attempt = call.taskId == null ? null
                 : attemptsByTask.computeIfAbsent(call.taskId, id -> new AtomicInteger()).incrementAndGet();
         Optional<ModelProfile> requested = catalog.find(request.model())
@@ -304,6 +305,8 @@ public final class CompletionEndpoint {
         Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
         dialect.planned(request, reply);
         call.correct = reply.choices().getFirst().correct();
+        ToolCallPlan toolCall = reply.choices().getFirst().toolCall();
+        call.toolCall = toolCall == null ? null : toolCall.name();
         call.inputTokens = reply.inputTokens();
         Duration ttft = served.latency().sampleTtft(random);
         long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());

@@ -1,6 +1,7 @@
 package dev.brownout.fakes.internal.exchange;
 
 import dev.brownout.fakes.canary.Canaries;
+import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.CanaryOracle;
 import dev.brownout.fakes.canary.FillerText;
 import dev.brownout.fakes.canary.Solution;
@@ -18,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Composes what a model answers: a canary in the last user message is solved for real, then got right or
  * wrong as the oracle decides for (seed, task, serving model, choice); anything else gets filler text
  * fixed by the prompt. The verdict and the wrong answer do not depend on the attempt, so a retry to the
- * same model gets the same answer, as the design's determinism requires. A conversation that ends with an
- * assistant message gets the continuation of that prefix, in text, never a tool call.
+ * same model gets the same answer, as the design's determinism requires. A chain canary is played one step a
+ * request: the step is the number of tool results after the task's user message, and the model calls the next tool
+ * with what the last result says, or answers. A conversation that ends with an assistant message gets the
+ * continuation of that prefix, in text, never a tool call.
  */
 final class ReplyPlanner {
 
@@ -56,12 +59,21 @@ final class ReplyPlanner {
     Reply plan(ChatRequest request, String replyId, ModelProfile served, double capabilityMultiplier,
                SplittableRandom random) {
         Optional<Canaries.Found> canary = canaryOf(request);
-        Optional<Solution> right = canary.flatMap(Canaries::solve);
+        boolean chain = canary.isPresent() && canary.get().kind() == CanaryKind.CHAIN;
+        Optional<Solution> right = chain ? Optional.empty() : canary.flatMap(Canaries::solve);
         List<ChoicePlan> choices = new ArrayList<>();
         for (int index = 0; index < request.n(); index++) {
-            choices.add(right.isPresent()
-                    ? canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier, random)
-                    : fillerChoice(request, index, stableSeed(request.lastUserText(), served.id(), index)));
+            Optional<Canaries.ChainReply> step = !chain ? Optional.empty()
+                    : Canaries.chainReply(canary.get(), request.toolResultsAfterLastUser(), seed, served.id(), index,
+                    CanaryOracle.probability(served.capability(), capabilityMultiplier, canary.get().difficulty()));
+            if (step.isPresent()) {
+                choices.add(chainChoice(request, index, step.get(), random));
+            } else if (right.isPresent()) {
+                choices.add(canaryChoice(request, index, canary.get(), right.get(), served, capabilityMultiplier,
+                        random));
+            } else {
+                choices.add(fillerChoice(request, index, stableSeed(request.lastUserText(), served.id(), index)));
+            }
         }
         return new Reply(replyId, System.currentTimeMillis() / 1000, request.model(), choices,
                 inputTokens(request), request.includeUsage());
@@ -79,18 +91,40 @@ final class ReplyPlanner {
                     "The tool returned: " + toolResult + "\n" + Canaries.ANSWER_PREFIX + solution.answer(), correct);
         }
         Solution.ToolCall call = solution.toolCall();
-        if (call != null && request.assistantPrefix() == null && request.toolsAllowed()
-                && request.toolNames().contains(call.name())) {
-            List<String> pieces = dialect.tokens().pieces(call.argumentsJson());
-            FinishReason finish = FinishReason.TOOL_CALLS;
-            if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
-                pieces = pieces.subList(0, request.maxTokens());
-                finish = FinishReason.LENGTH;
-            }
-            return new ChoicePlan(index, List.of(),
-                    new ToolCallPlan(dialect.newToolCallId(random), call.name(), pieces), finish, correct);
+        if (callable(request, call)) {
+            return toolCallChoice(request, index, call, correct, random);
         }
         return textChoice(request, index, solution.text(), correct);
+    }
+
+    /**
+     * One step of a chain task: its tool call when the request lets the model call it, else the call written out
+     * (graded wrong, as the task wants the chain's result) or the text answer. Correct when it is what a correct
+     * run of the whole chain sends here.
+     */
+    private ChoicePlan chainChoice(ChatRequest request, int index, Canaries.ChainReply step, SplittableRandom random) {
+        Solution.ToolCall call = step.solution().toolCall();
+        if (callable(request, call)) {
+            return toolCallChoice(request, index, call, step.onTrack(), random);
+        }
+        return textChoice(request, index, step.solution().text(), step.onTrack() && call == null);
+    }
+
+    private static boolean callable(ChatRequest request, Solution.ToolCall call) {
+        return call != null && request.assistantPrefix() == null && request.toolsAllowed()
+                && request.toolNames().contains(call.name());
+    }
+
+    private ChoicePlan toolCallChoice(ChatRequest request, int index, Solution.ToolCall call, Boolean correct,
+                                      SplittableRandom random) {
+        List<String> pieces = dialect.tokens().pieces(call.argumentsJson());
+        FinishReason finish = FinishReason.TOOL_CALLS;
+        if (request.maxTokens() != null && pieces.size() > request.maxTokens()) {
+            pieces = pieces.subList(0, request.maxTokens());
+            finish = FinishReason.LENGTH;
+        }
+        return new ChoicePlan(index, List.of(),
+                new ToolCallPlan(dialect.newToolCallId(random), call.name(), pieces), finish, correct);
     }
 
     private ChoicePlan fillerChoice(ChatRequest request, int index, long seed) {

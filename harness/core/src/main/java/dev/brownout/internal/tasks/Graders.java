@@ -127,13 +127,14 @@ public final class Graders {
 
     /**
      * How a canary of a kind is graded: the value on the reply's last {@code ANSWER:} line against the task's
-     * expected answer: as a number for arithmetic, exactly for lookup and tool (the call written as
-     * {@code name(argument="value")}), as equal JSON for json (the expected answer is a JSON object).
+     * expected answer: as a number for arithmetic, exactly for lookup, tool (the call written as
+     * {@code name(argument="value")}) and chain (the last tool's result), as equal JSON for json (the expected answer
+     * is a JSON object).
      */
     public static Grader canary(CanaryKind kind, String expected) {
         return answerLine(switch (kind) {
             case ARITHMETIC -> numeric(expected, BigDecimal.ZERO, null);
-            case LOOKUP, TOOL -> exact(expected, true);
+            case LOOKUP, TOOL, CHAIN -> exact(expected, true);
             case JSON -> jsonEquals(expected);
         });
     }

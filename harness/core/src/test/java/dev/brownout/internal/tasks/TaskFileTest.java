@@ -137,7 +137,7 @@ class TaskFileTest {
         assertThatThrownBy(() -> TaskSources.of("canary-poetry", 1, 42, directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown canary suite 'canary-poetry'; valid: canary-arithmetic, canary-lookup, canary-json,"
-                        + " canary-tool, canary-mixed, or the path of a .jsonl task file");
+                        + " canary-tool, canary-chain, canary-mixed, or the path of a .jsonl task file");
     }
 
     @Test
