@@ -8,6 +8,7 @@ import dev.brownout.internal.run.ExternalRunNotStartedException;
 import dev.brownout.internal.run.MeasuredOutcome;
 import dev.brownout.internal.run.MeasuredRun;
 import dev.brownout.internal.run.RunPlan;
+import dev.brownout.internal.tasks.TaskSources;
 import dev.brownout.internal.world.ProxiedWorld;
 import dev.brownout.internal.world.RemoteWorld;
 import dev.brownout.reports.bundle.ReportBundle;
@@ -45,6 +46,7 @@ public final class RunBuilder {
     private Supplier<? extends FaultProxyBackend> faultProxy = FaultProxyBackend::embedded;
     private Path runFolder;
     private Path worldFile;
+    private String tasks;
 
     RunBuilder(ScenarioSource source) {
         this.source = source;
@@ -98,6 +100,22 @@ public final class RunBuilder {
      */
     public RunBuilder withNoiseFloor() {
         this.noiseFloor = true;
+        return this;
+    }
+
+    /**
+     * Sends these tasks instead of the scenario's: a canary suite ({@code canary-chain} for multi-step tool tasks,
+     * {@code canary-mixed}, ...) or the path of a JSONL task file (relative to the working directory), such as the
+     * user's own prompts with their graders. The scenario's rate, timeline and faults stay as they are.
+     *
+     * @throws IllegalArgumentException for an unknown canary suite (naming the valid ones), or a task file that
+     *                                  cannot be used (naming its line and field)
+     */
+    public RunBuilder tasks(String suiteOrFile) {
+        Objects.requireNonNull(suiteOrFile, "tasks: a canary suite such as canary-chain, or the path of a .jsonl task file");
+        Scenario scenario = source.scenario();
+        TaskSources.of(suiteOrFile, scenario.workload().difficulty(), scenario.seed(), null);
+        this.tasks = suiteOrFile;
         return this;
     }
 
@@ -229,7 +247,9 @@ public final class RunBuilder {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot keep runs in " + out.toAbsolutePath() + ": " + e.getMessage());
         }
-        Scenario played = source.scenario().scaled(timeScale).loadScaled(loadScale);
+        Scenario chosen = tasks == null ? source.scenario()
+                : source.scenario().withTasks(TaskSources.isCanarySuite(tasks) ? tasks : Path.of(tasks).toAbsolutePath().toString());
+        Scenario played = chosen.scaled(timeScale).loadScaled(loadScale);
         RemoteWorld remote = null;
         if (worldFile != null) {
             if (baseline.choice().mode() == BaselineMode.AUTO || noiseFloor) {
@@ -266,6 +286,9 @@ public final class RunBuilder {
         }
         List<String> line = new ArrayList<>(List.of("./brownout", "run", source.commandLineName().get(), "--sut",
                 sut.argument().get()));
+        if (tasks != null) {
+            line.addAll(List.of("--tasks", tasks));
+        }
         if (timeScale != 1) {
             line.addAll(List.of("--time-scale", Double.toString(timeScale)));
         }

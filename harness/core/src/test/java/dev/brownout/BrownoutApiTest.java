@@ -130,6 +130,27 @@ class BrownoutApiTest {
     }
 
     @Test
+    void otherTasksAreNamedInTheCommandLineThatReproducesTheRun() {
+        RunBuilder builder = Brownout.scenario("provider-brownout").tasks("canary-chain")
+                .against(Sut.reference("naive"));
+
+        assertThat(builder.commandLine()).as("the command line of a run sending other tasks")
+                .containsSubsequence("./brownout", "run", "provider-brownout", "--tasks", "canary-chain");
+    }
+
+    @Test
+    void unknownTasksAreRefusedWhenGivenNamingWhatIsValid() throws Exception {
+        RunBuilder builder = Brownout.scenario(shortOutage());
+
+        assertThatThrownBy(() -> builder.tasks("canary-riddles")).as("an unknown canary suite")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("canary-riddles")
+                .hasMessageContaining("canary-chain");
+        assertThatThrownBy(() -> builder.tasks(runs.resolve("mine.jsonl").toString())).as("a task file that is not there")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mine.jsonl")
+                .hasMessageContaining("no such task file");
+    }
+
+    @Test
     void aTimeScaleOfZeroIsRefusedByTheScenariosOwnRule() throws Exception {
         RunBuilder builder = Brownout.scenario(shortOutage());
 

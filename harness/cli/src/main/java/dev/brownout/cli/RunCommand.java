@@ -41,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
                     + "openai-chat=URL, anthropic-messages=URL.", "Default: ${DEFAULT-VALUE}."})
     String sut;
 
+    @Option(names = "--tasks", paramLabel = "SUITE|FILE.jsonl",
+            description = {"Send these graded tasks instead of the scenario's: a canary suite (canary-arithmetic, "
+                    + "canary-lookup, canary-json, canary-tool, canary-chain for multi-step tool tasks, canary-mixed) "
+                    + "or a JSONL task file with its graders (your own prompts). The scenario's load and faults stay."})
+    String tasks;
+
     @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "1",
             description = {"Play the scenario on a clock this many times as long: 0.05 plays a 4-minute "
                     + "scenario in 12 s. Durations, offsets, timeouts and the models' pace are multiplied by it, "
@@ -95,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
                     .warmup(options.warmup)
                     .outputTo(options.out)
                     .observer(new ProgressDisplay(err, ProgressDisplay.onTerminal()));
+            if (tasks != null) {
+                builder.tasks(tasks);
+            }
             if (noiseFloor) {
                 builder.withNoiseFloor();
             }

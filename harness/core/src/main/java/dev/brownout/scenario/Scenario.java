@@ -127,6 +127,15 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
     }
 
     /**
+     * This scenario sending other tasks: a canary suite or the absolute path of a task file; its rate, timeline,
+     * faults, gates and checks unchanged.
+     */
+    public Scenario withTasks(String tasks) {
+        return new Scenario(name, description, seed, world, workload.withTasks(tasks), timeline, gates, checks,
+                timeScale, loadScale, verdict);
+    }
+
+    /**
      * This scenario with its relative paths (the catalog, a task file) made absolute against {@code folder},
      * so it plays the same from whatever directory it is run.
      */

@@ -35,7 +35,8 @@ final class CheckAttempts {
      * ({@link ConnectionAttempts}), and since one long task can be in flight during many others' attempts, they are
      * judged as an average: over the tasks sent in the same second of the run, their ledger calls to a provider plus
      * their shares of its attempts, per task. Observed: the larger of the most ledger calls of one task on one
-     * provider and the highest such average; passes when it is at most N.
+     * provider and the highest such average; passes when it is at most N. A multi-step tool task makes one model call
+     * per step of its loop by design, so its calls are counted per step, and its count is its busiest step's.
      */
     static CheckResult perTask(Check check, boolean required, CheckInputs in) {
         long limit = (Long) check.setting();
@@ -46,8 +47,7 @@ final class CheckAttempts {
         long worst = 0;
         long tasksOver = 0;
         for (Map.Entry<String, List<ProviderCall>> task : in.tasks().byTask().entrySet()) {
-            Map<String, Long> perProvider = new TreeMap<>();
-            task.getValue().forEach(call -> perProvider.merge(call.provider(), 1L, Long::sum));
+            Map<String, Long> perProvider = attempts(task.getValue());
             ledger.put(task.getKey(), perProvider);
             boolean over = false;
             for (Map.Entry<String, Long> provider : perProvider.entrySet()) {
@@ -80,6 +80,19 @@ final class CheckAttempts {
         detail += unseenSummary(unseen, in.connections());
         return new CheckResult(check.kind().label(), required, CheckText.setting(check.setting()),
                 CheckText.number(observed), passed, detail);
+    }
+
+    /** A task's calls per provider; for a tool loop (a call past step 0), its busiest step's calls per provider. */
+    private static Map<String, Long> attempts(List<ProviderCall> calls) {
+        Map<String, Map<Integer, Long>> byStep = new TreeMap<>();
+        for (ProviderCall call : calls) {
+            int step = call.toolStep() == null ? 0 : call.toolStep();
+            byStep.computeIfAbsent(call.provider(), p -> new TreeMap<>()).merge(step, 1L, Long::sum);
+        }
+        Map<String, Long> perProvider = new TreeMap<>();
+        byStep.forEach((provider, steps) -> perProvider.put(provider,
+                steps.values().stream().mapToLong(Long::longValue).max().orElse(0)));
+        return perProvider;
     }
 
     /**

@@ -25,7 +25,9 @@ import java.util.TreeMap;
  *
  * <p><b>Wasted spend</b> is the cost of calls whose output never reached a user. For a task whose exchange
  * was answered and not flagged truncated, its last call answered with status 200 and a complete answer is the
- * one the user got; every other call of that task (retries, hedges, cut streams) is wasted. When such a task
+ * one the user got; every other call of that task (retries, hedges, cut streams) is wasted. For a multi-step tool
+ * task, whose answer needed a call at each step of its loop, the first complete 200 call at each step reached the
+ * user ({@link LoopTrace}); the rest are wasted. When such a task
  * has no complete 200 call (the SUT relayed a cut stream as a whole answer), all its calls are wasted. For a
  * task that was not answered, or answered truncated, every call is wasted. Calls carrying no task id of the
  * run (no id at all, or one the exchange log does not hold) count in the total and their model's line but not
@@ -50,7 +52,12 @@ public final class CostMeasure {
         Set<ProviderCall> reachedUser = new HashSet<>();
         tasks.byTask().forEach((taskId, taskCalls) -> {
             if (Boolean.TRUE.equals(delivered.get(taskId))) {
-                lastCompleteSuccess(taskCalls).ifPresent(reachedUser::add);
+                if (multiStep(taskCalls)) {
+                    LoopTrace.of(taskCalls.stream().map(LoopCall::of).toList()).useful()
+                            .forEach(i -> reachedUser.add(taskCalls.get(i)));
+                } else {
+                    lastCompleteSuccess(taskCalls).ifPresent(reachedUser::add);
+                }
             }
         });
 
@@ -109,6 +116,11 @@ public final class CostMeasure {
     }
 
     /** Whether each task's answer reached its user whole: answered and not flagged truncated. */
+    /** A task whose calls went past step 0: a tool loop, each of whose steps the answer needed. */
+    private static boolean multiStep(List<ProviderCall> taskCalls) {
+        return taskCalls.stream().anyMatch(call -> call.toolStep() != null && call.toolStep() > 0);
+    }
+
     private static Map<String, Boolean> deliveredByTask(List<ExchangeRecord> exchanges) {
         Map<String, Boolean> delivered = new HashMap<>();
         for (ExchangeRecord exchange : exchanges) {

@@ -9,6 +9,7 @@ import dev.brownout.internal.measure.CostMeasure;
 import dev.brownout.internal.measure.CostMeasurement;
 import dev.brownout.internal.measure.FaultedPhase;
 import dev.brownout.internal.measure.GoodputMeasure;
+import dev.brownout.internal.measure.MultiStepMeasure;
 import dev.brownout.internal.measure.NoiseFloor;
 import dev.brownout.internal.measure.ProbeMeasure;
 import dev.brownout.internal.measure.QualityMeasure;
@@ -132,7 +133,9 @@ final class ResultAssembler {
                 SecurityFindings.find(calls, secrets, folder), gates(scenario),
                 quality.exchanges().stream().map(exchange -> redacted(exchange, redactor)).toList(), warnings,
                 ProbeMeasure.result(probe, played == null ? List.of() : played.probeCalls()),
-                world(chaos, calls, quality.summary() == null ? null : quality.summary().latency()));
+                world(chaos, calls, quality.summary() == null ? null : quality.summary().latency()),
+                MultiStepMeasure.measure(exchanges, baseline.exchanges(), QualityMeasure.byTask(calls),
+                        choice.mode() == BaselineMode.AUTO ? baseline.ledger() : null));
     }
 
     /** How well the world kept its schedule over the timeline; null when the timeline never began. */

@@ -36,7 +36,7 @@ public final class TaskSources {
             throw new IllegalArgumentException("no tasks named: give a canary suite (" + String.join(", ", CANARY_SUITES.keySet())
                     + ") or the path of a .jsonl task file");
         }
-        if (tasks.startsWith("canary-") && !tasks.endsWith(".jsonl")) {
+        if (isCanarySuite(tasks)) {
             List<CanaryKind> kinds = CANARY_SUITES.get(tasks);
             if (kinds == null) {
                 throw new IllegalArgumentException("unknown canary suite '" + tasks + "'; valid: "
@@ -49,6 +49,11 @@ public final class TaskSources {
             file = baseDirectory.resolve(file);
         }
         return TaskFile.load(file.normalize());
+    }
+
+    /** Whether {@code tasks} names a canary suite rather than a task file: {@code canary-...} but not {@code .jsonl}. */
+    public static boolean isCanarySuite(String tasks) {
+        return tasks.startsWith("canary-") && !tasks.endsWith(".jsonl");
     }
 
     private static Map<String, List<CanaryKind>> suites() {

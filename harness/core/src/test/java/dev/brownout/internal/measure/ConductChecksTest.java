@@ -63,6 +63,28 @@ class ConductChecksTest {
 
             assertThat(required(CheckKind.MAX_ATTEMPTS_PER_TASK, 2L, calls, List.of()).passed()).isTrue();
         }
+
+        @Test
+        void countsAToolLoopsCallsPerStepSinceEachStepIsAModelCallOfItsOwn() {
+            List<ProviderCall> calls = List.of(ledger.call("t1").step(0).build(), ledger.call("t1").step(1).build(),
+                    ledger.call("t1").step(2).error(503).build(), ledger.call("t1").step(2).build(),
+                    ledger.call("t1").step(3).build());
+
+            CheckResult result = required(CheckKind.MAX_ATTEMPTS_PER_TASK, 2L, calls, List.of());
+
+            assertThat(result.observed()).as("the busiest step's calls: step 2, tried twice").isEqualTo("2");
+            assertThat(result.passed()).as("five calls over four steps, at most two at one").isTrue();
+        }
+
+        @Test
+        void aToolLoopStepRetriedPastTheLimitFails() {
+            List<ProviderCall> calls = List.of(ledger.call("t1").step(0).build(),
+                    ledger.call("t1").step(1).error(503).build(), ledger.call("t1").step(1).error(503).build(),
+                    ledger.call("t1").step(1).build());
+
+            assertThat(required(CheckKind.MAX_ATTEMPTS_PER_TASK, 2L, calls, List.of()).observed())
+                    .as("step 1 called three times").isEqualTo("3");
+        }
     }
 
     @Nested

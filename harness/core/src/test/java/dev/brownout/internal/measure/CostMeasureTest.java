@@ -119,6 +119,20 @@ class CostMeasureTest {
     }
 
     @Test
+    void aToolLoopsAnswerNeededEveryStepSoOnlyItsFailedCallIsWasted() {
+        List<ProviderCall> calls = List.of(
+                ledger.call("t1").step(0).calledTool("find_customer").cost("0.01").build(),
+                ledger.call("t1").at(100).step(1).outcome(CallOutcome.CUT).cost("0.004").build(),
+                ledger.call("t1").at(200).step(1).calledTool("latest_order").cost("0.01").build(),
+                ledger.call("t1").at(300).step(2).cost("0.01").build());
+
+        CostMeasurement measured = CostMeasure.measure(calls, List.of(exchange("t1").build()), null);
+
+        assertThat(measured.cost().wastedUsd()).as("the cut call at step 1; steps 0, 1 and 2 each reached the user")
+                .isCloseTo(0.004, offset(1e-12));
+    }
+
+    @Test
     void callsWithoutATaskOfTheRunAreWarnedAboutAndNotWasted() {
         List<ProviderCall> calls = new ArrayList<>(eachTaskCalled(1));
         calls.add(ledger.call(null).cost("0.005").build());

@@ -42,6 +42,8 @@ final class LedgerFixtures {
         private String authFailure;
         private String credentialOwner;
         private List<String> faults = List.of();
+        private Integer toolStep;
+        private String toolCall;
 
         private Call(long seq, String taskId) {
             this.seq = seq;
@@ -110,6 +112,18 @@ final class LedgerFixtures {
             return this;
         }
 
+        /** The step of a multi-step task the call was made at: the tool results its conversation held. */
+        Call step(int step) {
+            toolStep = step;
+            return this;
+        }
+
+        /** The tool the reply called. */
+        Call calledTool(String name) {
+            toolCall = name;
+            return this;
+        }
+
         Call credential(String owner, String failure) {
             credentialOwner = owner;
             authFailure = failure;
@@ -120,7 +134,7 @@ final class LedgerFixtures {
             return new ProviderCall(seq, ORIGIN.plusMillis(atMillis), provider, "openai", model, servedModel,
                     "req_" + seq, "key", status, outcome, true, inputTokens, outputTokens, new BigDecimal(cost), taskId,
                     null, null, authFailure, credentialOwner, faults, null, durationMillis,
-                    status >= 400 ? "http_" + status : null, retryAfterMillis);
+                    status >= 400 ? "http_" + status : null, retryAfterMillis, null, null, null, toolStep, toolCall);
         }
     }
 
