@@ -26,6 +26,7 @@ import dev.brownout.fakes.behaviour.CutMode;
 import dev.brownout.fakes.behaviour.ErrorFault;
 import dev.brownout.fakes.behaviour.MalformedChunkFault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.StallFault;
 import dev.brownout.fakes.behaviour.StreamErrorFault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.canary.Canaries;
@@ -376,6 +377,26 @@ class GeminiSdkTest {
             assertThat(call.outcome()).as("outcome").isEqualTo(CallOutcome.STREAM_ERROR);
             assertThat(call.outputTokens()).as("tokens before the error").isEqualTo(3);
         });
+    }
+
+    @Test
+    void aStallHoldsTheStreamBetweenTwoChunksAndItThenCompletes() {
+        Duration stall = Duration.ofMillis(300);
+        gemini.behaviour().replace(ProviderBehaviour.of(new StallFault(2, stall, null, null)));
+        List<Long> arrivals = new ArrayList<>();
+        List<GenerateContentResponse> chunks = new ArrayList<>();
+
+        try (var stream = client.models.generateContentStream("mid", "hello there", config())) {
+            for (GenerateContentResponse chunk : stream) {
+                arrivals.add(System.nanoTime());
+                chunks.add(chunk);
+            }
+        }
+
+        assertThat(Duration.ofNanos(arrivals.get(2) - arrivals.get(1))).as("the gap after the second chunk")
+                .isGreaterThanOrEqualTo(stall.minusMillis(20));
+        assertThat(chunks.getLast().finishReason().knownEnum()).as("the stream still completes")
+                .isEqualTo(FinishReason.Known.STOP);
     }
 
     @Test

@@ -140,6 +140,24 @@ class GeminiWireTest {
     }
 
     @Test
+    void candidateCountGivesThatManyCandidatesWholeAndStreamed() throws Exception {
+        String body = "{\"contents\":[{\"parts\":[{\"text\":\"hello\"}]}],"
+                + "\"generationConfig\":{\"candidateCount\":2,\"maxOutputTokens\":8}}";
+
+        HttpResponse<String> whole = post(keyed, "/v1beta/models/mid:generateContent", body,
+                "x-goog-api-key", keyed.apiKey());
+        HttpResponse<String> streamed = post(keyed, "/v1beta/models/mid:streamGenerateContent?alt=sse", body,
+                "x-goog-api-key", keyed.apiKey());
+
+        assertThat(JSON.readTree(whole.body()).path("candidates").findValuesAsText("index")).as("whole candidates")
+                .containsExactly("0", "1");
+        String last = streamed.body().lines().filter(line -> line.startsWith("data: ")).reduce((a, b) -> b)
+                .orElseThrow().substring("data: ".length());
+        assertThat(JSON.readTree(last).path("candidates").findValuesAsText("finishReason"))
+                .as("the last event's finish reason per candidate").hasSize(2);
+    }
+
+    @Test
     void theModelListNamesModelsAsModelsSlashId() throws Exception {
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(keyed.origin() + "/v1beta/models"))
                 .header("x-goog-api-key", keyed.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
