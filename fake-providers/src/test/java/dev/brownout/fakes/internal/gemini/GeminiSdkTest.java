@@ -4,6 +4,7 @@ import com.google.genai.Client;
 import com.google.genai.ResponseStream;
 import com.google.genai.errors.ApiException;
 import com.google.genai.errors.ClientException;
+import com.google.genai.errors.GenAiIOException;
 import com.google.genai.errors.ServerException;
 import com.google.genai.types.Content;
 import com.google.genai.types.FinishReason;
@@ -337,7 +338,7 @@ class GeminiSdkTest {
             try (var stream = client.models.generateContentStream("perfect", task.prompt(), config())) {
                 streamedText(stream, new ArrayList<>());
             }
-        }).as("the SDK's read fails").isInstanceOf(RuntimeException.class);
+        }).as("the SDK's read fails").isInstanceOf(GenAiIOException.class);
 
         assertThat(callsFor(task.id())).as("one attempt, cut after 4 tokens").singleElement().satisfies(call -> {
             assertThat(call.outcome()).as("outcome").isEqualTo(CallOutcome.CUT);
@@ -407,7 +408,7 @@ class GeminiSdkTest {
             try (var stream = client.models.generateContentStream("mid", "hello there", config())) {
                 streamedText(stream, new ArrayList<>());
             }
-        }).as("the SDK cannot decode the broken chunk").isInstanceOf(RuntimeException.class);
+        }).as("the SDK cannot decode the broken chunk").isInstanceOf(GenAiIOException.class);
     }
 
     @Test
