@@ -134,6 +134,10 @@ public final class GeminiDialect implements Dialect {
         } catch (IllegalArgumentException e) {
             throw GeminiParser.invalid("The model in the path is not a valid URL-encoded name: " + path.group(2));
         }
+        // An escaped "models/" (models%2Fgemini-2.5-flash) names the same model as the plain path does.
+        if (model.startsWith("models/")) {
+            model = model.substring("models/".length());
+        }
         boolean stream = path.group(3).equals(STREAM_METHOD);
         if (stream && !"sse".equals(queryParameter(exchange.query(), "alt"))) {
             throw GeminiParser.invalid("This fake serves streamGenerateContent as server-sent events only: add "

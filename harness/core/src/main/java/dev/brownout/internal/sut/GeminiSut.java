@@ -35,8 +35,10 @@ public final class GeminiSut implements HttpDialectSut {
 
     private GeminiSut(URI baseUrl, String apiKey, String model, Map<String, String> headers, ObjectNode extraBody) {
         String base = baseUrl.toString();
+        // A model named as the API names it ("models/gemini-2.5-flash") is the same model.
+        String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
         String models = (base.endsWith("/") ? base : base + "/") + "v1beta/models/"
-                + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20");
+                + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         this.generate = URI.create(models + ":generateContent");
         this.streamGenerate = URI.create(models + ":streamGenerateContent?alt=sse");
         this.apiKey = apiKey;
@@ -49,7 +51,7 @@ public final class GeminiSut implements HttpDialectSut {
      * @param baseUrl   what Google's SDKs take as their base URL: the origin, e.g. {@code http://127.0.0.1:8787};
      *                  the adapter adds {@code v1beta/models/...}
      * @param apiKey    sent as {@code x-goog-api-key}; null for none
-     * @param model     the model named in the path
+     * @param model     the model named in the path, with or without the API's {@code models/} prefix
      * @param headers   extra request headers, e.g. a gateway's routing header
      * @param extraBody fields merged into every request (e.g. {@code generationConfig}); the adapter's own
      *                  {@code contents} wins over them

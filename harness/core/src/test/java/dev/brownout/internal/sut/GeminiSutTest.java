@@ -131,6 +131,18 @@ class GeminiSutTest {
     }
 
     @Test
+    void aModelNamedWithTheApisModelsPrefixIsTheSameModel() throws Exception {
+        GeminiSut prefixed = GeminiSut.of(URI.create(provider.baseUrl()), provider.apiKey(), "models/perfect",
+                Map.of(), Mappers.json().createObjectNode());
+        CanaryTask task = canaries.next(CanaryKind.ARITHMETIC, 2);
+
+        SutReply reply = prefixed.send(request(task, false));
+
+        assertThat(reply.status()).as("status: %s", reply.answer()).isEqualTo(200);
+        assertThat(servedFor(task).model()).as("the model the provider was asked for").isEqualTo("perfect");
+    }
+
+    @Test
     void anErrorStatusComesBackAsThatStatusWithGooglesBody() throws Exception {
         provider.behaviour().replace(ProviderBehaviour.of(ErrorFault.of(503)));
 
@@ -184,6 +196,27 @@ class GeminiSutTest {
 
         assertThatThrownBy(() -> sut.send(request(canaries.next(CanaryKind.ARITHMETIC, 2), true)))
                 .as("a FIN before the zero-length chunk").isInstanceOf(AbortedReplyException.class);
+    }
+
+    @Test
+    void aSutFileForAGeminiGatewayTakesItsFieldsAndRefusesMaxTokens() {
+        SutSpec spec = SutSpec.parse("""
+                name: my-gemini-gateway
+                adapter: gemini
+                base_url: http://127.0.0.1:8787
+                model: gemini-2.5-flash
+                api_key: AIza-gateway
+                body: { generationConfig: { temperature: 0 } }
+                """, "sut.yaml", Path.of("."));
+        SutSpecException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SutSpecException.class,
+                () -> SutSpec.parse("name: g\nadapter: gemini\nbase_url: http://127.0.0.1:8787\nmax_tokens: 64\n",
+                        "sut.yaml", Path.of(".")));
+
+        assertThat(spec.adapter()).as("adapter").isEqualTo(SutAdapter.GEMINI);
+        assertThat(spec.model()).as("model").isEqualTo("gemini-2.5-flash");
+        assertThat(refused).as("max_tokens, which only anthropic-messages takes").isNotNull();
+        assertThat(refused.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                .as("the problem").contains("adapter gemini does not use 'max_tokens'"));
     }
 
     @Test
