@@ -4,16 +4,21 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.brownout.fakes.internal.anthropic.AnthropicDialect;
 import dev.brownout.fakes.internal.exchange.Dialect;
+import dev.brownout.fakes.internal.gemini.GeminiDialect;
 import dev.brownout.fakes.internal.openai.OpenAiDialect;
 import dev.brownout.fakes.internal.openai.ResponsesDialect;
 
 import java.util.List;
 import java.util.Locale;
 
-/** The LLM APIs a fake provider can speak: {@code openai} serves Chat Completions and the Responses API. */
+/**
+ * The LLM APIs a fake provider can speak: {@code openai} serves Chat Completions and the Responses API,
+ * {@code anthropic} the Messages API, {@code gemini} Google's Gemini API ({@code generateContent}).
+ */
 public enum DialectKind {
     OPENAI,
-    ANTHROPIC;
+    ANTHROPIC,
+    GEMINI;
 
     @JsonValue
     public String label() {
@@ -27,13 +32,14 @@ public enum DialectKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown dialect '" + label + "'; use openai or anthropic");
+        throw new IllegalArgumentException("unknown dialect '" + label + "'; use openai, anthropic or gemini");
     }
 
     Dialect create() {
         return switch (this) {
             case OPENAI -> new OpenAiDialect();
             case ANTHROPIC -> new AnthropicDialect();
+            case GEMINI -> new GeminiDialect();
         };
     }
 
@@ -44,7 +50,7 @@ public enum DialectKind {
     List<Dialect> alsoServed() {
         return switch (this) {
             case OPENAI -> List.of(new ResponsesDialect());
-            case ANTHROPIC -> List.of();
+            case ANTHROPIC, GEMINI -> List.of();
         };
     }
 }

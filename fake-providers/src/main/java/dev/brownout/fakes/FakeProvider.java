@@ -86,12 +86,11 @@ public final class FakeProvider implements AutoCloseable {
     /** Everything but the completion endpoint, which {@link CompletionHandler} serves in front of these routes. */
     private void routes(JavalinConfig javalin, AdminSurface admin, AdminToken adminToken) {
         javalin.http.prefer405over404 = true;
-        // Never reached (the completion handler takes every POST there), but it makes another method on the
-        // completion path Javalin's 405, as a real API answers it, rather than a 404.
+        // It makes another method on the completion path Javalin's 405, as a real API answers it, rather than a 404.
+        // The completion handler takes every POST there first; only a path that fits the route's pattern and not
+        // the dialect's (Gemini's, e.g. an empty model) reaches it, and is not found.
         for (Dialect wire : endpoint.wireFormats()) {
-            javalin.routes.post(wire.completionPath(), ctx -> {
-                throw new IllegalStateException("POST " + wire.completionPath() + " is the completion handler's");
-            });
+            javalin.routes.post(wire.completionPath(), ctx -> notFound(ctx, endpoint));
         }
         dialect.mountExtras(javalin.routes, models, ctx -> endpoint.admit(new ContextExchange(ctx)));
         AdminApi.mount(javalin.routes, admin, adminToken);

@@ -111,6 +111,7 @@ public final class FakeWorld implements AutoCloseable {
         String prefix = switch (provider.dialect()) {
             case OPENAI -> "sk-brownout-" + provider.name() + "-";
             case ANTHROPIC -> "sk-ant-brownout-" + provider.name() + "-";
+            case GEMINI -> "AIza-brownout-" + provider.name() + "-";
         };
         return Ids.alphanumeric(prefix, 32, random);
     }

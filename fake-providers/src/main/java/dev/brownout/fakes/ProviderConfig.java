@@ -25,7 +25,7 @@ public record ProviderConfig(String name, DialectKind dialect, List<String> mode
                     + "dashes, starting with a letter, at most 40 characters");
         }
         if (dialect == null) {
-            throw new IllegalArgumentException("provider '" + name + "' needs a dialect: openai or anthropic");
+            throw new IllegalArgumentException("provider '" + name + "' needs a dialect: openai, anthropic or gemini");
         }
         models = models == null ? List.of() : List.copyOf(models);
         auth = auth == null ? AuthMode.API_KEY : auth;

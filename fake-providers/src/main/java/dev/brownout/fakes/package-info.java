@@ -1,5 +1,5 @@
 /**
- * The fake world: LLM providers that speak the OpenAI and Anthropic dialects and an OAuth server, each on its
+ * The fake world: LLM providers that speak the OpenAI, Anthropic and Gemini dialects and an OAuth server, each on its
  * own listener, all seeded so the same world gives the same answers, credentials and fault draws every time.
  * <p>
  * A world is described by a {@link dev.brownout.fakes.WorldConfig} (one

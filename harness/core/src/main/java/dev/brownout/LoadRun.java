@@ -67,7 +67,7 @@ public final class LoadRun implements AutoCloseable {
         return URI.create(run.sutBaseUrl());
     }
 
-    /** The SUT's dialect: {@code openai-chat}, {@code openai-responses} or {@code anthropic-messages}. */
+    /** The SUT's dialect: {@code openai-chat}, {@code openai-responses}, {@code anthropic-messages} or {@code gemini}. */
     public String sutAdapter() {
         return run.dialect().adapterName();
     }

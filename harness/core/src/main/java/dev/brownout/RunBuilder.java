@@ -204,8 +204,8 @@ public final class RunBuilder {
      * @throws IllegalArgumentException for a set-up that cannot play: no SUT, a stored baseline of another scenario,
      *                                  seed or scale, the noise floor (a load run plays one baseline)
      * @throws RunNotStartedException   when the world or the SUT could not start, or the SUT speaks no dialect a load
-     *                                  tool can send (only {@code openai-chat}, {@code openai-responses} and
-     *                                  {@code anthropic-messages} over HTTP); the world is closed and the run folder keeps the cause
+     *                                  tool can send (only {@code openai-chat}, {@code openai-responses},
+     *                                  {@code anthropic-messages} and {@code gemini} over HTTP); the world is closed and the run folder keeps the cause
      */
     public LoadRun startLoadRun() {
         if (noiseFloor) {

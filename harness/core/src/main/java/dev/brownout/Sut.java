@@ -51,6 +51,14 @@ public final class Sut {
     }
 
     /**
+     * A running gateway that speaks Google's Gemini API at {@code baseUrl}: its origin, as Google's SDKs take it
+     * (e.g. {@code http://127.0.0.1:8787}); requests go to {@code v1beta/models/{model}:generateContent} under it.
+     */
+    public static Sut gemini(String baseUrl) {
+        return parse("gemini=" + requireUrl(baseUrl));
+    }
+
+    /**
      * A reference gateway started in this JVM and pointed at the world: {@code naive} (forwards once) or
      * {@code resilient} (retries, fails over, breaks circuits).
      */
@@ -67,14 +75,14 @@ public final class Sut {
 
     /**
      * As the command line's {@code --sut} takes it: a SUT file, {@code reference:naive}, {@code reference:resilient},
-     * {@code openai-chat=URL}, {@code openai-responses=URL} or {@code anthropic-messages=URL}.
+     * {@code openai-chat=URL}, {@code openai-responses=URL}, {@code anthropic-messages=URL} or {@code gemini=URL}.
      *
      * @throws dev.brownout.input.InvalidInputException for a SUT file with problems, each with file, line and field
      * @throws IllegalArgumentException for anything else that names no SUT, with the valid forms
      */
     public static Sut parse(String argument) {
-        Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL, openai-responses=URL or "
-                + "anthropic-messages=URL");
+        Objects.requireNonNull(argument, "a SUT: a SUT file, reference:naive|resilient, openai-chat=URL, openai-responses=URL, "
+                + "anthropic-messages=URL or gemini=URL");
         return new Sut(SutFactory.of(SutSpec.fromArgument(argument)), argument);
     }
 
@@ -227,6 +235,11 @@ public final class Sut {
             return new ContainerOptions(SutAdapter.ANTHROPIC_MESSAGES, null, "", null, null, DEFAULT_NAME);
         }
 
+        /** A gateway speaking Google's Gemini API at its origin (no base path); otherwise as {@link #openAiChat()}. */
+        public static ContainerOptions gemini() {
+            return new ContainerOptions(SutAdapter.GEMINI, null, "", null, null, DEFAULT_NAME);
+        }
+
         /** The port the gateway listens on inside the container (exposed if the container does not expose it yet). */
         public ContainerOptions port(int containerPort) {
             if (containerPort < 1 || containerPort > 65535) {
@@ -246,7 +259,7 @@ public final class Sut {
 
         /**
          * The key presented to the gateway ({@code Authorization: Bearer} for OpenAI Chat, {@code x-api-key} for
-         * Anthropic Messages). A template over the world as a SUT file's {@code api_key} is: {@code
+         * Anthropic Messages, {@code x-goog-api-key} for Gemini). A template over the world as a SUT file's {@code api_key} is: {@code
          * {{providers.primary.api_key}}} passes the primary provider's own key.
          */
         public ContainerOptions apiKey(String key) {

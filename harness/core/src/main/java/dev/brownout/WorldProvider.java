@@ -34,7 +34,7 @@ public final class WorldProvider {
         return endpoint.name();
     }
 
-    /** {@code openai} or {@code anthropic}. */
+    /** {@code openai}, {@code anthropic} or {@code gemini}. */
     public String dialect() {
         return endpoint.dialect();
     }

@@ -200,7 +200,7 @@ class StandaloneJarIT {
                 arguments("invalid YAML (a list never closed)", "providers: [\n  { name: a, dialect: openai }\n", "line"),
                 arguments("unknown field", "providers:\n  - { name: primary, dialect: openai, colour: red }\n",
                         "colour"),
-                arguments("unknown dialect", "providers:\n  - { name: primary, dialect: gemini }\n", "dialect"));
+                arguments("unknown dialect", "providers:\n  - { name: primary, dialect: palm }\n", "dialect"));
     }
 
     @ParameterizedTest(name = "{0}")

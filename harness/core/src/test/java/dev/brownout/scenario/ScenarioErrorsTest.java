@@ -150,7 +150,7 @@ class ScenarioErrorsTest {
         assertThat(onlyProblem(with("models: [mid]", "models: [midd]"))).as("problem for model 'midd'")
                 .isEqualTo(new FileProblem(ORIGIN, 8, 52, "world.providers[1].models[0]", "unknown model 'midd'; the "
                         + "catalog has frontier, mid, small, gpt-4o, gpt-4o-mini, gpt-5, claude-opus-4-6, claude-sonnet-4-5, "
-                        + "claude-haiku-4-5"));
+                        + "claude-haiku-4-5, gemini-2.5-pro, gemini-2.5-flash, gemini-2.5-flash-lite"));
     }
 
     @Test

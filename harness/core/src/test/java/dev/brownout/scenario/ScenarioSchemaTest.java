@@ -76,7 +76,7 @@ class ScenarioSchemaTest {
                         "      - target: primary\n", "      - target: backup\n      - target: primary\n")),
                 Arguments.of("unknown gate metric", TestScenarios.with("iq_loss:", "iq_lost:")),
                 Arguments.of("gate condition in words", TestScenarios.with("\"< 8s\"", "\"fast\"")),
-                Arguments.of("unknown dialect", TestScenarios.with("dialect: anthropic", "dialect: gemini")),
+                Arguments.of("unknown dialect", TestScenarios.with("dialect: anthropic", "dialect: palm")),
                 Arguments.of("oauth behaviour with a provider fault",
                         TestScenarios.with("- target: primary", "- target: oauth")),
                 Arguments.of("unknown check", TestScenarios.VALID + "checks: { required: { be_nice: true } }\n"),

@@ -88,6 +88,7 @@ public final class TestWorld implements AutoCloseable {
         return switch (provider.dialect()) {
             case OPENAI -> UpstreamDialect.OPENAI;
             case ANTHROPIC -> UpstreamDialect.ANTHROPIC;
+            case GEMINI -> throw new IllegalArgumentException("the reference gateways do not speak gemini");
         };
     }
 

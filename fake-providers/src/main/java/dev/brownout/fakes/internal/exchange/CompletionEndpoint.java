@@ -251,7 +251,7 @@ public final class CompletionEndpoint {
         }
         ChatRequest request;
         try {
-            request = dialect.parse(body);
+            request = dialect.parse(exchange, body);
         } catch (InvalidRequestException e) {
             refuse(dialect, exchange, call, current, "", e.toReply());
             return false;

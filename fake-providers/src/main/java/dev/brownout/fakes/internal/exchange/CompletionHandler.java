@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.Callback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,7 @@ public final class CompletionHandler extends Handler.Wrapper {
 
     /** Each wire format's completion path, with and without a trailing slash, to the format. */
     private final Map<String, Dialect> wireFormatsByPath = new HashMap<>();
+    private final List<Dialect> wireFormats;
     private final CompletionEndpoint endpoint;
     private final long maxBodyBytes;
 
@@ -39,6 +41,7 @@ public final class CompletionHandler extends Handler.Wrapper {
             wireFormatsByPath.put(wire.completionPath(), wire);
             wireFormatsByPath.put(wire.completionPath() + "/", wire);
         }
+        this.wireFormats = endpoint.wireFormats();
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -46,8 +49,7 @@ public final class CompletionHandler extends Handler.Wrapper {
     /** Serves a POST to the completion path once its body is read; passes every other request on to Javalin. */
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Dialect wire = "POST".equals(request.getMethod())
-                ? wireFormatsByPath.get(request.getHttpURI().getPath()) : null;
+        Dialect wire = "POST".equals(request.getMethod()) ? wireFormat(request.getHttpURI().getPath()) : null;
         if (wire == null) {
             return super.handle(request, response, callback);
         }
@@ -65,6 +67,20 @@ public final class CompletionHandler extends Handler.Wrapper {
         }
         endpoint.handle(exchange, body, wire);
         return true;
+    }
+
+    /** The wire format whose completion request a POST to this path is, or null. */
+    private Dialect wireFormat(String path) {
+        Dialect wire = wireFormatsByPath.get(path);
+        if (wire != null || path == null) {
+            return wire;
+        }
+        for (Dialect candidate : wireFormats) {
+            if (candidate.isCompletionPath(path)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

@@ -16,6 +16,16 @@ public record ContextExchange(Context ctx) implements Exchange {
     }
 
     @Override
+    public String path() {
+        return ctx.req().getRequestURI();
+    }
+
+    @Override
+    public String query() {
+        return ctx.queryString();
+    }
+
+    @Override
     public String responseHeader(String name) {
         return ctx.res().getHeader(name);
     }

@@ -64,6 +64,16 @@ final class CoreExchange implements Exchange, Callback {
     }
 
     @Override
+    public String path() {
+        return request.getHttpURI().getPath();
+    }
+
+    @Override
+    public String query() {
+        return request.getHttpURI().getQuery();
+    }
+
+    @Override
     public String responseHeader(String name) {
         return response.getHeaders().get(name);
     }

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 public interface Dialect {
 
-    /** {@code openai} or {@code anthropic}. */
+    /** {@code openai}, {@code anthropic} or {@code gemini}. */
     String name();
 
     /**
@@ -25,8 +25,19 @@ public interface Dialect {
      */
     String api();
 
-    /** The path of the completion endpoint, e.g. {@code /v1/chat/completions}. */
+    /**
+     * The path of the completion endpoint, e.g. {@code /v1/chat/completions}; for a dialect whose path carries the
+     * model, the pattern of it, e.g. {@code /v1beta/models/{model}:generateContent}.
+     */
     String completionPath();
+
+    /**
+     * Whether a POST to this path (as sent, not decoded) is a completion request in this wire format although it
+     * is not {@link #completionPath()} itself: Gemini's paths carry the model and the method. None by default.
+     */
+    default boolean isCompletionPath(String path) {
+        return false;
+    }
 
     /** The path the dialect's official SDK appends its routes to: what goes into {@code base_url}. */
     String baseUrlPath();
@@ -49,6 +60,14 @@ public interface Dialect {
 
     /** Reads and validates a completion request; a refusal carries the status and the dialect's message. */
     ChatRequest parse(byte[] body) throws InvalidRequestException;
+
+    /**
+     * Reads and validates a completion request that is more than its body: Gemini's model, and whether it streams,
+     * are in the path and query. By default the body alone.
+     */
+    default ChatRequest parse(Exchange exchange, byte[] body) throws InvalidRequestException {
+        return parse(body);
+    }
 
     void rateLimitHeaders(Exchange exchange, RateLimitStatus status);
 

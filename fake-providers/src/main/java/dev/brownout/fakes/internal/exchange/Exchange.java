@@ -10,6 +10,12 @@ public interface Exchange {
     /** A request header's value, or null when the request has none. */
     String header(String name);
 
+    /** The request's path, as sent (not decoded). */
+    String path();
+
+    /** The request's query string without the {@code ?}, as sent, or null when it has none. */
+    String query();
+
     /** Sets a response header, replacing any earlier value. */
     void header(String name, String value);
 

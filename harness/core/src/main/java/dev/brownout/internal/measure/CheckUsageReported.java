@@ -8,7 +8,7 @@ import dev.brownout.scenario.Check;
 /**
  * {@code usage_reported}: every answered reply carried a usage block with its input and output tokens, so whoever
  * pays for or meters the traffic can, also when a fallback served it. It reads what the SUT adapter received
- * ({@code usage} in the exchange): the OpenAI and Anthropic adapters record it (the OpenAI one asks for it in a
+ * ({@code usage} in the exchange): the OpenAI, Anthropic and Gemini adapters record it (the OpenAI one asks for it in a
  * stream with {@code stream_options.include_usage}); a command or a plain HTTP SUT gives none, so this check is for
  * SUTs that speak a provider's API. Observed: how many answers came without it.
  */

@@ -33,7 +33,7 @@ public record ContainerSpec(String image, List<String> command, Map<String, Stri
         return ready != null ? ready : new Readiness(Readiness.Kind.TCP, Integer.toString(port), null, null);
     }
 
-    /** The base path an adapter's SDK puts after the origin by default: {@code /v1} for OpenAI's APIs, none for Anthropic. */
+    /** The base path an adapter's SDK puts after the origin by default: {@code /v1} for OpenAI's APIs, none for Anthropic and Gemini. */
     static String defaultBasePath(SutAdapter adapter) {
         return adapter == SutAdapter.OPENAI_CHAT || adapter == SutAdapter.OPENAI_RESPONSES ? "/v1" : "";
     }

@@ -12,6 +12,8 @@ public enum SutAdapter {
     OPENAI_RESPONSES("openai-responses"),
     /** A gateway speaking the Anthropic Messages API at {@code base_url}. */
     ANTHROPIC_MESSAGES("anthropic-messages"),
+    /** A gateway speaking Google's Gemini API ({@code generateContent}) at {@code base_url}, its origin. */
+    GEMINI("gemini"),
     /** Any JSON-over-HTTP service: a templated request and a JSON pointer to the answer. */
     HTTP("http"),
     /** A process per task: a CLI agent. */
@@ -27,7 +29,7 @@ public enum SutAdapter {
 
     /** Whether the SUT speaks an LLM API at a base URL (and so takes a model, a key, headers and body fields). */
     public boolean speaksAnLlmApi() {
-        return this == OPENAI_CHAT || this == OPENAI_RESPONSES || this == ANTHROPIC_MESSAGES;
+        return this == OPENAI_CHAT || this == OPENAI_RESPONSES || this == ANTHROPIC_MESSAGES || this == GEMINI;
     }
 
     /** The name SUT files and {@code --sut} use. */

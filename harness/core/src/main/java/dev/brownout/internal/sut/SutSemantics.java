@@ -20,17 +20,17 @@ final class SutSemantics {
 
     /** Which top-level fields only some adapters use. */
     private static final Map<String, List<SutAdapter>> ONLY_FOR = Map.ofEntries(
-            Map.entry("base_url", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES)),
-            Map.entry("model", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES)),
-            Map.entry("api_key", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES)),
+            Map.entry("base_url", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI)),
+            Map.entry("model", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI)),
+            Map.entry("api_key", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI)),
             Map.entry("max_tokens", List.of(SutAdapter.ANTHROPIC_MESSAGES)),
-            Map.entry("body", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES)),
-            Map.entry("headers", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP)),
+            Map.entry("body", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI)),
+            Map.entry("headers", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI, SutAdapter.HTTP)),
             Map.entry("gateway", List.of(SutAdapter.REFERENCE)),
             Map.entry("http", List.of(SutAdapter.HTTP)),
             Map.entry("command", List.of(SutAdapter.COMMAND)),
-            Map.entry("process", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP, SutAdapter.COMMAND)),
-            Map.entry("container", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.HTTP, SutAdapter.COMMAND)));
+            Map.entry("process", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI, SutAdapter.HTTP, SutAdapter.COMMAND)),
+            Map.entry("container", List.of(SutAdapter.OPENAI_CHAT, SutAdapter.OPENAI_RESPONSES, SutAdapter.ANTHROPIC_MESSAGES, SutAdapter.GEMINI, SutAdapter.HTTP, SutAdapter.COMMAND)));
 
     private final SutFileProblems problems;
     private final Path base;
@@ -50,11 +50,11 @@ final class SutSemantics {
             }
         });
         switch (adapter) {
-            case OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES -> {
+            case OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES, GEMINI -> {
                 // a container's gateway has a default: its mapped port and the adapter's base path
                 if (!root.has("container")) {
                     requireField(root, "base_url", "the gateway's base URL, e.g. "
-                            + (adapter == SutAdapter.ANTHROPIC_MESSAGES ? "http://127.0.0.1:8787" : "http://127.0.0.1:8787/v1"));
+                            + (adapter == SutAdapter.ANTHROPIC_MESSAGES || adapter == SutAdapter.GEMINI ? "http://127.0.0.1:8787" : "http://127.0.0.1:8787/v1"));
                 }
                 url(root, "base_url");
             }

@@ -11,7 +11,8 @@ final class SutShorthand {
     static final String FORMS = "reference:naive, reference:resilient, "
             + "openai-chat=URL (e.g. openai-chat=http://127.0.0.1:8787/v1), "
             + "openai-responses=URL (e.g. openai-responses=http://127.0.0.1:8787/v1), "
-            + "anthropic-messages=URL (e.g. anthropic-messages=http://127.0.0.1:8787), or the path of a SUT file (.yaml)";
+            + "anthropic-messages=URL (e.g. anthropic-messages=http://127.0.0.1:8787), "
+            + "gemini=URL (e.g. gemini=http://127.0.0.1:8787), or the path of a SUT file (.yaml)";
 
     private SutShorthand() {
     }

@@ -82,7 +82,8 @@ public record SutSpec(String name, SutAdapter adapter, String baseUrl, String mo
 
     /**
      * Reads a {@code --sut} shorthand: {@code reference:naive}, {@code reference:resilient},
-     * {@code openai-chat=URL}, {@code openai-responses=URL} or {@code anthropic-messages=URL}. Anything else is a {@link SutSpecException}
+     * {@code openai-chat=URL}, {@code openai-responses=URL}, {@code anthropic-messages=URL} or {@code gemini=URL}.
+     * Anything else is a {@link SutSpecException}
      * listing these forms.
      */
     public static SutSpec shorthand(String text) {

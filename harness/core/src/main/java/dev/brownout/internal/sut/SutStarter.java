@@ -161,6 +161,11 @@ public final class SutStarter {
                         modelName(spec, endpoints, model), spec.maxTokens(), model.renderAll(spec.headers(), "headers"),
                         body(spec.body(), model)), url);
             }
+            case GEMINI -> {
+                String url = model.render(spec.baseUrl(), "base_url").strip();
+                yield new Adapter(GeminiSut.of(URI.create(url), apiKey(spec, model), modelName(spec, endpoints, model),
+                        model.renderAll(spec.headers(), "headers"), body(spec.body(), model)), url);
+            }
             case HTTP -> {
                 HttpSut sut = HttpSut.of(spec.http(), spec.headers(), model);
                 yield new Adapter(sut, sut.sampleUrl());

@@ -12,12 +12,13 @@ import java.util.Set;
  * that applies gives the reason:
  * <ol>
  * <li>the SUT, or the client in this JVM that read it, reported the answer incomplete;</li>
- * <li>where the client reports how the reply ended (the {@code openai-chat}, {@code openai-responses} and
- * {@code anthropic-messages} adapters): no finish reason; a finish reason of {@code length}, {@code max_tokens} or
- * {@code max_output_tokens} (a stop was due: every task
+ * <li>where the client reports how the reply ended (the {@code openai-chat}, {@code openai-responses},
+ * {@code anthropic-messages} and {@code gemini} adapters): no finish reason; a finish reason of {@code length},
+ * {@code max_tokens}, {@code max_output_tokens} or Gemini's {@code MAX_TOKENS} (a stop was due: every task
  * fits well within the limits the adapters ask for); a stream that ended without its terminator and without a
  * usage block (a whole stream that only lacks {@code [DONE]} or {@code message_stop} sends its finish reason and
- * usage first, and is complete);</li>
+ * usage first, and is complete; a Gemini stream has no terminator but its last chunk's finish reason, so one that
+ * lacks it has no finish reason);</li>
  * <li>a canary task whose answer has no final {@code ANSWER:} line with something on it (the canary asks for
  * one, and the fakes always write it).</li>
  * </ol>
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class ReplyCompleteness {
 
     /** Finish reasons that say the answer stopped at the token limit rather than at its end. */
-    public static final Set<String> TOKEN_LIMIT = Set.of("length", "max_tokens", "max_output_tokens");
+    public static final Set<String> TOKEN_LIMIT = Set.of("length", "max_tokens", "max_output_tokens", "MAX_TOKENS");
 
     private ReplyCompleteness() {
     }

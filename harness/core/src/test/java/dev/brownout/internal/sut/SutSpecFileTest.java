@@ -175,7 +175,7 @@ class SutSpecFileTest {
         assertThat(problem.line()).isEqualTo(2);
         assertThat(problem.column()).isEqualTo(10);
         assertThat(problem.field()).isEqualTo("adapter");
-        assertThat(problem.message()).contains("openai-chat, openai-responses, anthropic-messages, http, command, reference")
+        assertThat(problem.message()).contains("openai-chat, openai-responses, anthropic-messages, gemini, http, command, reference")
                 .contains("'openai'");
     }
 
