@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--sut", paramLabel = "SUT", defaultValue = "reference:resilient",
             description = {"The system under test: a SUT file (YAML), or reference:naive, reference:resilient, "
-                    + "openai-chat=URL, anthropic-messages=URL.", "Default: ${DEFAULT-VALUE}."})
+                    + "openai-chat=URL, openai-responses=URL, anthropic-messages=URL, gemini=URL.", "Default: ${DEFAULT-VALUE}."})
     String sut;
 
     @Option(names = "--tasks", paramLabel = "SUITE|FILE.jsonl",

@@ -44,7 +44,7 @@ final class ScorecardCommand implements Callable<Integer> {
 
     @Option(names = "--sut", paramLabel = "SUT",
             description = "A system under test, one column each (repeat for more): a SUT file (YAML), or "
-                    + "reference:naive, reference:resilient, openai-chat=URL, anthropic-messages=URL.")
+                    + "reference:naive, reference:resilient, openai-chat=URL, openai-responses=URL, anthropic-messages=URL, gemini=URL.")
     List<String> suts = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -105,7 +105,7 @@ final class ScorecardCommand implements Callable<Integer> {
     private int play(PrintWriter out, PrintWriter err) {
         if (suts.isEmpty()) {
             throw new IllegalArgumentException("name at least one system under test with --sut (reference:naive, "
-                    + "reference:resilient, a SUT file, openai-chat=URL, anthropic-messages=URL)");
+                    + "reference:resilient, a SUT file, openai-chat=URL, openai-responses=URL, anthropic-messages=URL, gemini=URL)");
         }
         List<Sut> systems = suts.stream().map(Sut::parse).toList();
         ScorecardBuilder builder = Brownout.scorecard(pack == null ? "failover" : pack)

@@ -43,7 +43,8 @@ public @interface BrownoutTest {
 
     /**
      * The system under test, as the command line's {@code --sut} takes it: {@code openai-chat=URL},
-     * {@code anthropic-messages=URL}, {@code reference:resilient}, {@code reference:naive} or a SUT file.
+     * {@code openai-responses=URL}, {@code anthropic-messages=URL}, {@code gemini=URL}, {@code reference:resilient},
+     * {@code reference:naive} or a SUT file.
      */
     String sut();
 
