@@ -3,10 +3,13 @@ package dev.brownout.assertj;
 import dev.brownout.reports.Conduct;
 import dev.brownout.reports.Cost;
 import dev.brownout.reports.Finding;
+import dev.brownout.reports.MultiStep;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.RunResult;
 import dev.brownout.reports.Summary;
+import dev.brownout.reports.TaskLoop;
 import dev.brownout.reports.Verdict;
+import dev.brownout.reports.format.Figures;
 import dev.brownout.reports.gate.Bound;
 import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateEvaluation;
@@ -54,6 +57,9 @@ import java.util.stream.Collectors;
  * assertion returned collects its own failures (on a missing phase or figure each one fails again, saying why).
  */
 public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> {
+
+    /** A failure lists this many tasks; the report has them all. */
+    private static final int MAX_LISTED = 5;
 
     private Path report;
     private Bound bound = Bound.POINT;
@@ -144,6 +150,56 @@ public class RunResultAssert extends AbstractAssert<RunResultAssert, RunResult> 
         failIf(GoodputExpectations.goodputLossBelow(context.subject(),
                 actual.quality() == null ? null : actual.quality().goodput(), context.hadBaseline(), "the run", maxLoss));
         return myself;
+    }
+
+    /**
+     * Verifies that the IQ loss over the run's multi-step tool tasks, each judged on its final answer, is below
+     * {@code maxLoss} (its point estimate). Fails when the run sent no multi-step task or had no baseline.
+     *
+     * @param maxLoss a fraction: {@code 0.10} for 10%
+     * @throws IllegalArgumentException for a {@code maxLoss} outside 0 to 1
+     */
+    public RunResultAssert hasWholeTaskIqLossBelow(double maxLoss) {
+        Thresholds.fraction(maxLoss, "the whole-task IQ loss to stay below");
+        isNotNull();
+        RunContext context = context();
+        MultiStep tasks = actual.multiStep();
+        if (tasks == null) {
+            throw failed("\nExpecting the whole-task IQ loss of " + context.subject() + " to be below "
+                    + Figures.percent(maxLoss) + ", but the run sent no multi-step tool task (send canary-chain tasks)");
+        }
+        failIf(FigureExpectations.iqLossBelow("the multi-step tool tasks of " + context.subject(), tasks.iqLoss(),
+                context.noIqLoss("for its multi-step tasks"), maxLoss));
+        return myself;
+    }
+
+    /**
+     * Verifies that no multi-step tool task was given up after a model call failed part-way: every broken loop was
+     * resumed at the step that failed or started over. The message names each task given up, with the step and how
+     * its call failed. Fails when the run sent no multi-step task.
+     */
+    public RunResultAssert hasNoLoopGivenUp() {
+        isNotNull();
+        MultiStep tasks = actual.multiStep();
+        if (tasks == null) {
+            throw failed("\nExpecting no multi-step tool task of " + context().subject()
+                    + " to be given up, but the run sent no multi-step tool task (send canary-chain tasks)");
+        }
+        List<TaskLoop> givenUp = tasks.loops().stream()
+                .filter(loop -> TaskLoop.GAVE_UP.equals(loop.recovery())).toList();
+        if (givenUp.isEmpty()) {
+            return myself;
+        }
+        StringBuilder message = new StringBuilder("\nExpecting no multi-step tool task of ").append(context().subject())
+                .append(" to be given up after a failed model call, but ").append(givenUp.size()).append(" of ")
+                .append(tasks.tasks()).append(" were:");
+        givenUp.stream().limit(MAX_LISTED).forEach(loop -> message.append("\n  ").append(loop.taskId())
+                .append(" broke at step ").append(loop.brokenAtStep()).append(" (").append(loop.brokenBy())
+                .append(") and made no call after it"));
+        if (givenUp.size() > MAX_LISTED) {
+            message.append("\n  and ").append(givenUp.size() - MAX_LISTED).append(" more");
+        }
+        throw failed(message.toString());
     }
 
     /**

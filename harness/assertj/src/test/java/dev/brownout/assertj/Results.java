@@ -11,6 +11,7 @@ import dev.brownout.reports.Finding;
 import dev.brownout.reports.GateSpec;
 import dev.brownout.reports.Goodput;
 import dev.brownout.reports.Latency;
+import dev.brownout.reports.MultiStep;
 import dev.brownout.reports.PhaseResult;
 import dev.brownout.reports.PhaseSpec;
 import dev.brownout.reports.Quality;
@@ -48,6 +49,7 @@ final class Results {
     private Conduct conduct = new Conduct(Verdict.PASS, List.of());
     private Security security = new Security(0, List.of());
     private Goodput goodput;
+    private MultiStep multiStep;
     private double timeScale = 1.0;
     private final List<GateSpec> gates = new ArrayList<>();
     private final List<PhaseResult> phases = new ArrayList<>(List.of(
@@ -143,6 +145,11 @@ final class Results {
         return this;
     }
 
+    Results multiStep(MultiStep tasks) {
+        multiStep = tasks;
+        return this;
+    }
+
     Results phases(PhaseResult... played) {
         phases.clear();
         phases.addAll(List.of(played));
@@ -165,6 +172,6 @@ final class Results {
                 STARTED.plusSeconds(6), completed, stopReason, baseline, summary, quality,
                 iqLoss == null ? null : new Attribution(iqLoss.value(), 0, 0, 0, 0), List.copyOf(phases),
                 new Timeline(1_000, List.of()), List.of(), cost, List.of(), conduct, security, List.copyOf(gates),
-                List.of(), List.of());
+                List.of(), List.of(), null, null, multiStep);
     }
 }

@@ -3,6 +3,7 @@ package dev.brownout.examples.agent;
 import dev.brownout.Brownout;
 import dev.brownout.BrownoutRun;
 import dev.brownout.Sut;
+import dev.brownout.assertj.BrownoutAssertions;
 import dev.brownout.reports.MultiStep;
 import dev.brownout.reports.TaskLoop;
 import dev.brownout.scenario.SutCapability;
@@ -38,7 +39,8 @@ class AgentThroughProviderBrownoutTest {
         assertThat(run.completed()).as("the run played to its end: %s", run.stopReason()).isTrue();
         assertThat(tasks).as("the result's multi-step block").isNotNull();
         assertThat(tasks.baselineScore()).as("the agent's whole-task quality without faults").isGreaterThan(0.8);
-        assertThat(tasks.iqLoss()).as("IQ loss over whole tasks, against the baseline").isNotNull();
+        BrownoutAssertions.assertThat(run).hasWholeTaskIqLossBelow(0.9);     // measured, and not total
+        assertThat(tasks.iqLoss().value()).as("IQ loss over whole tasks under the brownout").isPositive();
         assertThat(tasks.toolCallsPerTask()).as("tool calls per task: the chain's steps").isGreaterThanOrEqualTo(1.5);
         assertThat(tasks.brokenLoops()).as("loops a failed model call broke under the brownout").isPositive();
         assertThat(tasks.resumed()).as("broken loops the chat model's retry resumed at the step that failed")
