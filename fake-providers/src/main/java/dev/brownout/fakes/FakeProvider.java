@@ -129,6 +129,9 @@ public final class FakeProvider implements AutoCloseable {
             return FakeHttpServer.start(host, config.port(), completions, javalin -> routes(javalin, admin, adminToken));
         } catch (RuntimeException e) {
             scheduler.close();
+            if (source instanceof UpstreamSource upstream) {
+                upstream.close();
+            }
             throw e;
         }
     }

@@ -83,7 +83,8 @@ public final class Cassette {
             JsonProblem problem = JsonProblem.of(e);
             String field = problem.field().isEmpty() ? "" : ", field '" + problem.field() + "'";
             String column = problem.line() > 0 ? " (column " + problem.column() + ")" : "";
-            throw new IllegalArgumentException(where + field + ": " + problem.message() + column);
+            String kind = e instanceof com.fasterxml.jackson.core.JsonParseException ? "not valid JSON: " : "";
+            throw new IllegalArgumentException(where + field + ": " + kind + problem.message() + column);
         }
     }
 
