@@ -118,6 +118,12 @@ public record ProviderConfig(String name, DialectKind dialect, List<String> mode
                 ProviderMode.UPSTREAM, api, cassetteFile.toString(), null);
     }
 
+    /** This provider, in its mode, with its cassette at {@code file} (e.g. a relative path made absolute). */
+    public ProviderConfig withCassette(String file) {
+        return new ProviderConfig(name, dialect, models, auth, port, apiKey, requiredScope, behaviour, mode, upstream,
+                file, pacing);
+    }
+
     /** This provider in replay mode, answering from {@code cassetteFile} at the pace given. */
     public ProviderConfig withReplay(Path cassetteFile, ReplayPacing replayPacing) {
         return new ProviderConfig(name, dialect, models, auth, port, apiKey, requiredScope, behaviour,
