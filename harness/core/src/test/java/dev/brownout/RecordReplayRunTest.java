@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
@@ -141,5 +142,17 @@ class RecordReplayRunTest {
         for (String task : answeredInBoth) {
             assertThat(firstAnswers.get(task)).as("replayed answer to task " + task).isEqualTo(recorded.get(task));
         }
+    }
+
+    @Test
+    void aRunWhoseCassetteIsOfAnotherSchemaVersionDoesNotStartAndSaysWhy() throws java.io.IOException {
+        Path old = dir.resolve("old.jsonl");
+        java.nio.file.Files.writeString(old, "{\"format\":\"brownout-cassette\",\"schema_version\":0}\n");
+        Scenario replayed = withProviders(ScenarioLibrary.load("provider-brownout"),
+                provider -> provider.withReplay(old, ReplayPacing.RECORDED));
+
+        assertThatThrownBy(() -> play(replayed, Baseline.none(), "refused")).as("a run over an old cassette")
+                .isInstanceOf(RunNotStartedException.class).hasMessageContaining(old.toString())
+                .hasMessageContaining("line 1").hasMessageContaining("schema_version");
     }
 }
