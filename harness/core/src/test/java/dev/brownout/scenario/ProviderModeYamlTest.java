@@ -67,4 +67,14 @@ class ProviderModeYamlTest {
         assertThat(failure.problems().toString()).as("the problems' text").contains("world.providers[1].mode")
                 .contains("simulated").contains("upstream").contains("replay");
     }
+
+    @Test
+    void aReplayCassetteThatIsNotThereIsNamedWithTheScenariosFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+        ScenarioException failure = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.parse(
+                with(BACKUP, "    - { name: backup, dialect: anthropic, models: [mid], mode: replay, cassette: gone.jsonl }"),
+                ORIGIN, folder));
+
+        assertThat(failure.problems().toString()).as("the problems' text").contains("world.providers[1].cassette")
+                .contains(folder.resolve("gone.jsonl").toString());
+    }
 }

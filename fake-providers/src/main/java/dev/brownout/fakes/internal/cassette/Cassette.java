@@ -88,10 +88,12 @@ public final class Cassette {
         }
     }
 
+    /** The file it was read from. */
     public Path file() {
         return file;
     }
 
+    /** Its first line. */
     public CassetteHeader header() {
         return header;
     }

@@ -66,10 +66,12 @@ public final class StreamedAnswer {
         choice(index).finish = reason;
     }
 
+    /** The upstream counted {@code tokens} in the prompt. */
     public void inputTokens(int tokens) {
         inputTokens = tokens;
     }
 
+    /** The upstream counted {@code tokens} in the answer. */
     public void outputTokens(int tokens) {
         outputTokens = tokens;
     }

@@ -121,4 +121,16 @@ class CassetteRefusalTest {
                 null, null, "x.jsonl", null)).as("a cassette without mode replay")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode upstream or replay");
     }
+
+    @Test
+    void twoProvidersRecordingToOneCassetteAreRefusedNamingBoth() {
+        Path shared = dir.resolve("shared.jsonl");
+        UpstreamConfig api = UpstreamConfig.at("http://127.0.0.1:9/v1", null);
+
+        assertThatThrownBy(() -> new dev.brownout.fakes.WorldConfig(1L, null, null, java.util.List.of(
+                ProviderConfig.of("first", DialectKind.OPENAI).withUpstream(api, shared),
+                ProviderConfig.of("second", DialectKind.OPENAI).withUpstream(api, shared))))
+                .as("a world whose two recorders share a file").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'first'").hasMessageContaining("'second'").hasMessageContaining("own file");
+    }
 }
