@@ -16,6 +16,8 @@ import dev.brownout.scenario.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,9 +147,9 @@ class RecordReplayRunTest {
     }
 
     @Test
-    void aRunWhoseCassetteIsOfAnotherSchemaVersionDoesNotStartAndSaysWhy() throws java.io.IOException {
+    void aRunWhoseCassetteIsOfAnotherSchemaVersionDoesNotStartAndSaysWhy() throws IOException {
         Path old = dir.resolve("old.jsonl");
-        java.nio.file.Files.writeString(old, "{\"format\":\"brownout-cassette\",\"schema_version\":0}\n");
+        Files.writeString(old, "{\"format\":\"brownout-cassette\",\"schema_version\":0}\n");
         Scenario replayed = withProviders(ScenarioLibrary.load("provider-brownout"),
                 provider -> provider.withReplay(old, ReplayPacing.RECORDED));
 

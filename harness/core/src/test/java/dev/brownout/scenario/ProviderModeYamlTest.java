@@ -5,7 +5,9 @@ import dev.brownout.fakes.ProviderMode;
 import dev.brownout.fakes.ReplayPacing;
 import dev.brownout.input.FileProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static dev.brownout.scenario.TestScenarios.ORIGIN;
@@ -69,7 +71,7 @@ class ProviderModeYamlTest {
     }
 
     @Test
-    void aReplayCassetteThatIsNotThereIsNamedWithTheScenariosFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    void aReplayCassetteThatIsNotThereIsNamedWithTheScenariosFolder(@TempDir Path folder) {
         ScenarioException failure = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.parse(
                 with(BACKUP, "    - { name: backup, dialect: anthropic, models: [mid], mode: replay, cassette: gone.jsonl }"),
                 ORIGIN, folder));

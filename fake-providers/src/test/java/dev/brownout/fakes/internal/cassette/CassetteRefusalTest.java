@@ -4,6 +4,7 @@ import dev.brownout.fakes.DialectKind;
 import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.ReplayPacing;
 import dev.brownout.fakes.UpstreamConfig;
+import dev.brownout.fakes.WorldConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A provider whose cassette or upstream cannot serve is refused at start, naming what to fix. */
@@ -33,7 +36,7 @@ class CassetteRefusalTest {
 
     private Path cassette(String... lines) throws IOException {
         Path file = dir.resolve("cassette.jsonl");
-        Files.write(file, java.util.List.of(lines));
+        Files.write(file, List.of(lines));
         return file;
     }
 
@@ -41,7 +44,7 @@ class CassetteRefusalTest {
     void aWellFormedCassetteIsAccepted() throws IOException {
         Path file = cassette(HEADER, EXCHANGE);
 
-        org.assertj.core.api.Assertions.assertThat(Cassette.load(file).exchanges("sha256:00"))
+        assertThat(Cassette.load(file).exchanges("sha256:00"))
                 .as("the exchange read back under its key").hasSize(1);
     }
 
@@ -127,7 +130,7 @@ class CassetteRefusalTest {
         Path shared = dir.resolve("shared.jsonl");
         UpstreamConfig api = UpstreamConfig.at("http://127.0.0.1:9/v1", null);
 
-        assertThatThrownBy(() -> new dev.brownout.fakes.WorldConfig(1L, null, null, java.util.List.of(
+        assertThatThrownBy(() -> new WorldConfig(1L, null, null, List.of(
                 ProviderConfig.of("first", DialectKind.OPENAI).withUpstream(api, shared),
                 ProviderConfig.of("second", DialectKind.OPENAI).withUpstream(api, shared))))
                 .as("a world whose two recorders share a file").isInstanceOf(IllegalArgumentException.class)

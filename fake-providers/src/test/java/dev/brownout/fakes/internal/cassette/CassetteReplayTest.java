@@ -5,13 +5,19 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionTool;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseOutputItem;
@@ -31,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +56,8 @@ class CassetteReplayTest {
     private static final CanaryTask STREAMED = CANARIES.next(CanaryKind.LOOKUP, 2);
     private static final CanaryTask MESSAGES = CANARIES.next(CanaryKind.ARITHMETIC, 2);
     private static final CanaryTask RESPONSES = CANARIES.next(CanaryKind.ARITHMETIC, 2);
+    private static final CanaryTask TOOL = CANARIES.next(CanaryKind.TOOL, 2);
+    private static ChatCompletionMessageFunctionToolCall upstreamToolCall;
     private static String upstreamChat;
     private static String upstreamStreamed;
     private static String upstreamMessages;
@@ -69,6 +79,7 @@ class CassetteReplayTest {
             upstreamMessages = recordingAnthropic.messages().create(message(MESSAGES)).content().getFirst().text()
                     .orElseThrow().text();
             upstreamResponses = text(recordingOpenAi.responses().create(response(RESPONSES)));
+            upstreamToolCall = toolCall(recordingOpenAi.chat().completions().create(toolRequest(TOOL)));
             recordingOpenAi.close();
             recordingAnthropic.close();
         }
@@ -115,6 +126,21 @@ class CassetteReplayTest {
         return completion.choices().getFirst().message().content().orElseThrow();
     }
 
+    private static ChatCompletionCreateParams toolRequest(CanaryTask task) {
+        String tool = task.expected().substring(0, task.expected().indexOf('('));
+        return ChatCompletionCreateParams.builder().model("perfect").addUserMessage(task.prompt())
+                .tools(List.of(ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder()
+                        .function(FunctionDefinition.builder().name(tool).parameters(FunctionParameters.builder()
+                                .putAdditionalProperty("type", JsonValue.from("object"))
+                                .putAdditionalProperty("properties", JsonValue.from(Map.of())).build()).build())
+                        .build())))
+                .build();
+    }
+
+    private static ChatCompletionMessageFunctionToolCall toolCall(ChatCompletion completion) {
+        return completion.choices().getFirst().message().toolCalls().orElseThrow().getFirst().asFunction();
+    }
+
     private static String text(Response response) {
         StringBuilder text = new StringBuilder();
         for (ResponseOutputItem item : response.output()) {
@@ -141,6 +167,19 @@ class CassetteReplayTest {
                 .as("replayed Messages answer").isEqualTo(upstreamMessages);
         Response response = openai.responses().create(response(RESPONSES));
         assertThat(text(response)).as("replayed Responses answer").isEqualTo(upstreamResponses);
+    }
+
+    @Test
+    void aRecordedToolCallIsReplayedWithItsIdNameAndArguments() {
+        ChatCompletion replayed = openai.chat().completions().create(toolRequest(TOOL));
+
+        ChatCompletionMessageFunctionToolCall call = toolCall(replayed);
+        assertThat(replayed.choices().getFirst().finishReason()).as("finish reason of the replayed tool call")
+                .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertThat(call.id()).as("the recorded call id, so the agent's tool result matches the recording")
+                .isEqualTo(upstreamToolCall.id());
+        assertThat(call.function().name()).as("tool name").isEqualTo(upstreamToolCall.function().name());
+        assertThat(call.function().arguments()).as("arguments").isEqualTo(upstreamToolCall.function().arguments());
     }
 
     @Test

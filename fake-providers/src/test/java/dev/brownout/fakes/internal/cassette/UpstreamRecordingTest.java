@@ -17,6 +17,7 @@ import dev.brownout.fakes.FakeProvider;
 import dev.brownout.fakes.FakeWorld;
 import dev.brownout.fakes.behaviour.ErrorFault;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
+import dev.brownout.fakes.behaviour.StreamErrorFault;
 import dev.brownout.fakes.canary.CanaryGenerator;
 import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.CanaryTask;
@@ -171,5 +172,18 @@ class UpstreamRecordingTest {
                 .anyMatch(call -> task.id().equals(call.taskId()) && call.status() == 429);
         assertThat(Files.readAllLines(dir.resolve("openai.jsonl"))).as("the cassette line of the upstream's error")
                 .anyMatch(line -> line.contains(task.id()) && line.contains("\"status\":429"));
+    }
+
+    @Test
+    void anErrorEventInTheUpstreamsStreamIsPassedOnAsAnErrorAndRecorded() throws IOException {
+        CanaryTask task = CANARIES.next(CanaryKind.ARITHMETIC, 2);
+        upstream.provider("real-openai").behaviour().replace(ProviderBehaviour.of(
+                new StreamErrorFault(2, 500, "the upstream broke mid-stream", 1.0, null)));
+
+        assertThatThrownBy(() -> viaRecording.chat().completions().create(ask(task)))
+                .as("the upstream's mid-stream error, as the SDK reads the fake's answer").isInstanceOf(
+                        InternalServerException.class).hasMessageContaining("the upstream broke mid-stream");
+        assertThat(Files.readAllLines(dir.resolve("openai.jsonl"))).as("the cassette line of the broken stream")
+                .anyMatch(line -> line.contains(task.id()) && line.contains("\"status\":500"));
     }
 }
