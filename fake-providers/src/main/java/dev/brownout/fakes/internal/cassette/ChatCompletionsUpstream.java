@@ -16,7 +16,7 @@ final class ChatCompletionsUpstream implements UpstreamWire {
     }
 
     @Override
-    public String completionPath() {
+    public String completionPath(String model) {
         return "/chat/completions";
     }
 

@@ -21,7 +21,7 @@ final class MessagesUpstream implements UpstreamWire {
     }
 
     @Override
-    public String completionPath() {
+    public String completionPath(String model) {
         return "/v1/messages";
     }
 

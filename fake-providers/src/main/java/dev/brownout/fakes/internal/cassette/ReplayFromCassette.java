@@ -53,7 +53,7 @@ public final class ReplayFromCassette implements ReplySource {
         } catch (IOException e) {
             return SourcedReply.failure(new ErrorReply(400, "The request body is not JSON.", null, null));
         }
-        String key = RequestKey.of(wire, body);
+        String key = RequestKey.of(wire, request.request().model(), body);
         List<RecordedExchange> recorded = cassette.exchanges(key);
         if (recorded.isEmpty()) {
             return SourcedReply.failure(new ErrorReply(400, "Brownout replay: the cassette " + cassette.file()

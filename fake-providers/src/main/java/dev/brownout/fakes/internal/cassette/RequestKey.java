@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The stable key a request is recorded and found under: the API and the request body (model, messages with their
- * task headers, tools, sampling fields) in a canonical form: object keys sorted, no whitespace, numbers in their
+ * The stable key a request is recorded and found under: the API, the model (which some APIs name in the path, not
+ * the body) and the request body (messages with their task headers, tools, sampling fields) in a canonical form: object keys sorted, no whitespace, numbers in their
  * shortest exact form, the API's unkeyed fields left out. The same request is the same key whatever the client's
  * key order, spacing or {@code stream} flag.
  */
@@ -23,8 +23,8 @@ final class RequestKey {
     }
 
     /** {@code sha256:<hex>} of the canonical form. */
-    static String of(UpstreamWire wire, JsonNode body) {
-        String canonical = wire.api() + '\n' + canonical(body, wire.unkeyedFields(), true);
+    static String of(UpstreamWire wire, String model, JsonNode body) {
+        String canonical = wire.api() + '\n' + model + '\n' + canonical(body, wire.unkeyedFields(), true);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);

@@ -18,7 +18,7 @@ final class ResponsesUpstream implements UpstreamWire {
     }
 
     @Override
-    public String completionPath() {
+    public String completionPath(String model) {
         return "/responses";
     }
 

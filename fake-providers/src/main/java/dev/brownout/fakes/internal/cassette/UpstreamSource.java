@@ -112,8 +112,8 @@ public final class UpstreamSource implements ReplySource, AutoCloseable {
                     + "send the full input instead of previous_response_id (the upstream does not know this fake's "
                     + "response ids).", "previous_response_id", null));
         }
-        String requestKey = RequestKey.of(wire, body);
-        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(baseUrl + wire.completionPath()))
+        String requestKey = RequestKey.of(wire, request.request().model(), body);
+        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(baseUrl + wire.completionPath(request.request().model())))
                 .timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")

@@ -21,8 +21,12 @@ public interface UpstreamWire {
     /** The API as the fake's dialect names it, e.g. {@code chat.completions}. */
     String api();
 
-    /** The completion path under the upstream's base URL (as the official SDK takes it), e.g. {@code /chat/completions}. */
-    String completionPath();
+    /**
+     * The path under the upstream's base URL (as the official SDK takes it) that a request for {@code model} is
+     * forwarded to, asking for a stream: e.g. {@code /chat/completions}, or a path naming the model for an API that
+     * puts it there.
+     */
+    String completionPath(String model);
 
     /** A cheap authenticated GET under the base URL, probed at start to refuse an unreachable upstream. */
     String probePath();

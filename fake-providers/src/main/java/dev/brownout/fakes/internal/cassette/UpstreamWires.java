@@ -12,6 +12,7 @@ public final class UpstreamWires {
             case "chat.completions" -> new ChatCompletionsUpstream();
             case "responses" -> new ResponsesUpstream();
             case "messages" -> new MessagesUpstream();
+            case "generateContent" -> new GeminiUpstream();
             default -> throw new IllegalArgumentException("API '" + api + "' cannot be forwarded or replayed yet");
         };
     }

@@ -14,7 +14,7 @@ class RequestKeyTest {
 
     private static String key(UpstreamWire wire, String body) throws Exception {
         JsonNode node = JSON.readTree(body);
-        return RequestKey.of(wire, node);
+        return RequestKey.of(wire, node.path("model").asText(), node);
     }
 
     @Test
