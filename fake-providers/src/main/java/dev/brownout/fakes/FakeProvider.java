@@ -11,12 +11,15 @@ import dev.brownout.fakes.behaviour.RateLimiter;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.catalog.ModelCatalog;
 import dev.brownout.fakes.catalog.ModelProfile;
+import dev.brownout.fakes.internal.cassette.ReplayFromCassette;
+import dev.brownout.fakes.internal.cassette.UpstreamSource;
 import dev.brownout.fakes.internal.exchange.CompletionEndpoint;
 import dev.brownout.fakes.internal.exchange.CompletionHandler;
 import dev.brownout.fakes.internal.exchange.ContextExchange;
 import dev.brownout.fakes.internal.exchange.Dialect;
 import dev.brownout.fakes.internal.exchange.ErrorReply;
 import dev.brownout.fakes.internal.exchange.ProviderMetrics;
+import dev.brownout.fakes.internal.exchange.ReplySource;
 import dev.brownout.fakes.internal.exchange.StreamScheduler;
 import dev.brownout.fakes.internal.http.FakeHttpServer;
 import dev.brownout.fakes.ledger.Ledger;
@@ -28,6 +31,7 @@ import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -49,6 +53,8 @@ public final class FakeProvider implements AutoCloseable {
     private final StreamScheduler scheduler;
     private final FakeHttpServer server;
     private final CompletionEndpoint endpoint;
+    /** Where answers come from in upstream and replay mode; null in simulated mode. */
+    private final ReplySource source;
 
     /** @param minute a minute on the world's clock: what the provider's per-minute rate limits count in */
     FakeProvider(ProviderConfig config, String host, long seed, ModelCatalog catalog, String apiKey,
@@ -68,9 +74,53 @@ public final class FakeProvider implements AutoCloseable {
                 served,
                 authenticator, config.auth() == AuthMode.OAUTH, behaviour, new RateLimiter(minute), ledger, metrics,
                 scheduler);
+        try {
+            this.source = replySource(config, dialect, minute);
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+        if (source != null) {
+            endpoint.answerFrom(source);
+        }
         AdminSurface admin = new AdminSurface(config.name(), "provider", behaviour, ledger, metrics::scrape);
         CompletionHandler completions = new CompletionHandler(endpoint, FakeHttpServer.MAX_REQUEST_BYTES);
         this.server = startListener(host, completions, admin, adminToken);
+    }
+
+    /**
+     * The source of a provider in upstream or replay mode: the upstream probed and its cassette opened, or the
+     * cassette read and checked. Anything wrong is an IllegalArgumentException naming the provider and what to fix.
+     */
+    private static ReplySource replySource(ProviderConfig config, Dialect dialect, Duration minute) {
+        boolean recorded = config.pacing() == ReplayPacing.RECORDED;
+        return switch (config.mode()) {
+            case SIMULATED -> null;
+            case REPLAY -> new ReplayFromCassette(Path.of(config.cassette()), recorded,
+                    (double) minute.toNanos() / Duration.ofMinutes(1).toNanos());
+            case UPSTREAM -> {
+                UpstreamConfig upstream = config.upstream();
+                String baseUrl = upstream.baseUrl() != null ? upstream.baseUrl()
+                        : environment(config, "base_url_env", upstream.baseUrlEnv());
+                if (!(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
+                    throw new IllegalArgumentException("provider '" + config.name() + "': the base URL in $"
+                            + upstream.baseUrlEnv() + " must start with http:// or https://");
+                }
+                String key = upstream.apiKeyEnv() == null ? null
+                        : environment(config, "api_key_env", upstream.apiKeyEnv());
+                yield new UpstreamSource(config.name(), config.dialect().label(), dialect.api(), baseUrl, key,
+                        "$" + upstream.apiKeyEnv(), Path.of(config.cassette()), recorded);
+            }
+        };
+    }
+
+    private static String environment(ProviderConfig config, String field, String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("provider '" + config.name() + "': upstream." + field + " names the "
+                    + "environment variable " + variable + ", which is not set");
+        }
+        return value.strip();
     }
 
     private FakeHttpServer startListener(String host, CompletionHandler completions, AdminSurface admin,
@@ -79,6 +129,9 @@ public final class FakeProvider implements AutoCloseable {
             return FakeHttpServer.start(host, config.port(), completions, javalin -> routes(javalin, admin, adminToken));
         } catch (RuntimeException e) {
             scheduler.close();
+            if (source instanceof UpstreamSource upstream) {
+                upstream.close();
+            }
             throw e;
         }
     }
@@ -221,5 +274,8 @@ public final class FakeProvider implements AutoCloseable {
     public void close() {
         server.close();
         scheduler.close();
+        if (source instanceof UpstreamSource upstream) {
+            upstream.close();
+        }
     }
 }

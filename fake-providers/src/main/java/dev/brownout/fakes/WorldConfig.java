@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,6 +46,7 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
                 throw new IllegalArgumentException("two providers are named '" + provider.name() + "'");
             }
         }
+        checkCassettes(providers);
         if (oauth == null && providers.stream().anyMatch(provider -> provider.auth() == AuthMode.OAUTH)) {
             oauth = OAuthConfig.defaults();
         }
@@ -54,6 +57,31 @@ public record WorldConfig(Long seed, String host, String catalog, List<ProviderC
         if (!(timeScale > 0) || timeScale.isInfinite()) {
             throw new IllegalArgumentException("time_scale must be a number > 0, e.g. 0.05 or 2; was " + timeScale);
         }
+    }
+
+    /** A cassette an upstream-mode provider writes is written and read by no other provider of the world. */
+    private static void checkCassettes(List<ProviderConfig> providers) {
+        Map<Path, String> writers = new HashMap<>();
+        for (ProviderConfig provider : providers) {
+            if (provider.mode() == ProviderMode.UPSTREAM) {
+                String other = writers.putIfAbsent(cassettePath(provider), provider.name());
+                if (other != null) {
+                    throw new IllegalArgumentException("providers '" + other + "' and '" + provider.name()
+                            + "' both record to the cassette " + provider.cassette() + "; give each its own file");
+                }
+            }
+        }
+        for (ProviderConfig provider : providers) {
+            String writer = writers.get(cassettePath(provider));
+            if (provider.mode() == ProviderMode.REPLAY && writer != null) {
+                throw new IllegalArgumentException("provider '" + provider.name() + "' replays the cassette "
+                        + provider.cassette() + " that provider '" + writer + "' records to; replay a finished recording");
+            }
+        }
+    }
+
+    private static Path cassettePath(ProviderConfig provider) {
+        return provider.cassette() == null ? Path.of("") : Path.of(provider.cassette()).toAbsolutePath().normalize();
     }
 
     public WorldConfig(Long seed, String host, String catalog, List<ProviderConfig> providers, OAuthConfig oauth) {

@@ -1,5 +1,6 @@
 package dev.brownout.scenario;
 
+import dev.brownout.fakes.ProviderConfig;
 import dev.brownout.fakes.WorldConfig;
 import dev.brownout.reports.gate.Gate;
 import dev.brownout.reports.gate.GateMetric;
@@ -136,13 +137,16 @@ public record Scenario(String name, String description, long seed, ScenarioWorld
     }
 
     /**
-     * This scenario with its relative paths (the catalog, a task file) made absolute against {@code folder},
-     * so it plays the same from whatever directory it is run.
+     * This scenario with its relative paths (the catalog, providers' cassettes, a task file) made absolute against
+     * {@code folder}, so it plays the same from whatever directory it is run.
      */
     Scenario resolvedAgainst(Path folder) {
-        ScenarioWorld resolvedWorld = world.catalog() == null ? world
-                : new ScenarioWorld(world.host(), folder.resolve(world.catalog()).toAbsolutePath().normalize().toString(),
-                        world.oauth(), world.providers());
+        List<ProviderConfig> providers = world.providers().stream()
+                .map(provider -> provider.cassette() == null ? provider : provider.withCassette(
+                        folder.resolve(provider.cassette()).toAbsolutePath().normalize().toString()))
+                .toList();
+        ScenarioWorld resolvedWorld = new ScenarioWorld(world.host(), world.catalog() == null ? null
+                : folder.resolve(world.catalog()).toAbsolutePath().normalize().toString(), world.oauth(), providers);
         Workload resolvedWorkload = workload.canary() ? workload : workload.withTasks(
                 folder.resolve(workload.tasks()).toAbsolutePath().normalize().toString());
         return new Scenario(name, description, seed, resolvedWorld, resolvedWorkload, timeline, gates, checks, timeScale,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.ProviderConfig;
+import dev.brownout.fakes.ProviderMode;
 import dev.brownout.fakes.behaviour.ProviderBehaviour;
 import dev.brownout.fakes.config.DurationText;
 import dev.brownout.fakes.config.Mappers;
@@ -80,6 +81,9 @@ final class ScenarioWriter {
             ObjectNode entry = withoutNulls(Mappers.json().valueToTree(provider));
             if (provider.behaviour().equals(ProviderBehaviour.healthy())) {
                 entry.remove("behaviour");
+            }
+            if (provider.mode() == ProviderMode.SIMULATED) {
+                entry.remove("mode");
             }
             providers.add(entry);
         }

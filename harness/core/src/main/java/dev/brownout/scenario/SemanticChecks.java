@@ -2,6 +2,7 @@ package dev.brownout.scenario;
 
 import dev.brownout.fakes.AuthMode;
 import dev.brownout.fakes.ProviderConfig;
+import dev.brownout.fakes.ProviderMode;
 import dev.brownout.fakes.behaviour.Fault;
 import dev.brownout.fakes.behaviour.SubstituteFault;
 import dev.brownout.fakes.catalog.ModelCatalog;
@@ -100,6 +101,11 @@ final class SemanticChecks {
             if (provider.auth() == AuthMode.OAUTH && world.oauth() == null) {
                 problems.atValue(path + ".auth", "provider '" + provider.name() + "' uses auth: oauth but the world has "
                         + "no OAuth server; add world.oauth (e.g. oauth: { token_ttl: 60s }) or use auth: api-key");
+            }
+            if (provider.mode() == ProviderMode.REPLAY && baseDirectory != null
+                    && !Files.isRegularFile(baseDirectory.resolve(provider.cassette()))) {
+                problems.atValue(path + ".cassette", "no cassette file at " + baseDirectory.resolve(provider.cassette())
+                        + "; record one with mode: upstream, and give a path relative to the scenario file");
             }
             if (catalog != null) {
                 for (int m = 0; m < provider.models().size(); m++) {

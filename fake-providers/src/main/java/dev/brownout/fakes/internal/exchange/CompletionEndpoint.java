@@ -58,6 +58,8 @@ public final class CompletionEndpoint {
     /** The wire formats served, the provider's own dialect first; each has its planner and sender. */
     private final Map<Dialect, Wire> wires = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    /** Where answers come from in upstream and replay mode; null when the planners plan them (simulated mode). */
+    private volatile ReplySource source;
     /**
      * Calls seen per task id, for attempt-scoped faults and for seeding; the oldest tasks are forgotten so a
      * soak cannot grow it forever.
@@ -74,6 +76,18 @@ public final class CompletionEndpoint {
     public void startAfresh() {
         attemptsByTask.clear();
         rateLimiter.refill();
+        ReplySource current = source;
+        if (current != null) {
+            current.startAfresh();
+        }
+    }
+
+    /**
+     * Takes every answer from {@code replySource} instead of planning it: a provider in upstream or replay mode sets
+     * it once, before serving.
+     */
+    public void answerFrom(ReplySource replySource) {
+        this.source = replySource;
     }
 
     /** A wire format the endpoint answers in: its dialect with the planner and sender that write in it. */
@@ -302,14 +316,31 @@ public final class CompletionEndpoint {
         ModelProfile served = faults.substituteModel() == null ? model : catalog.require(faults.substituteModel());
         call.servedModel = served.id();
         call.served = served;
-        Reply reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
+        ReplySource replySource = source;
+        Reply reply;
+        Duration ttft;
+        long modelGapNanos;
+        if (replySource == null) {
+            reply = planner.plan(request, dialect.newReplyId(random), served, faults.capabilityMultiplier(), random);
+            ttft = served.latency().sampleTtft(random);
+            modelGapNanos = served.latency().interTokenGap().toNanos();
+        } else {
+            SourcedReply sourced = replySource.answer(new SourcedRequest(dialect, request, body, exchange,
+                    dialect.newReplyId(random), call.arrivalNanos));
+            if (sourced.error() != null) {
+                fail(dialect, exchange, call, sourced.error());
+                return false;
+            }
+            reply = sourced.reply();
+            ttft = sourced.ttft() != null ? sourced.ttft() : served.latency().sampleTtft(random);
+            modelGapNanos = sourced.gapNanos() != null ? sourced.gapNanos() : served.latency().interTokenGap().toNanos();
+        }
         dialect.planned(request, reply);
         call.correct = reply.choices().getFirst().correct();
         ToolCallPlan toolCall = reply.choices().getFirst().toolCall();
         call.toolCall = toolCall == null ? null : toolCall.name();
         call.inputTokens = reply.inputTokens();
-        Duration ttft = served.latency().sampleTtft(random);
-        long gapNanos = (long) (served.latency().interTokenGap().toNanos() / faults.tokenRateFactor());
+        long gapNanos = (long) (modelGapNanos / faults.tokenRateFactor());
         if (request.stream()) {
             sender.stream(exchange, call, reply, faults, ttft, gapNanos);
         } else {

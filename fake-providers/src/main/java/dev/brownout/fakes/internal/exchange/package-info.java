@@ -1,7 +1,8 @@
 /**
  * What every fake provider does with a call, whatever its dialect: authenticate it, validate it, apply rate
  * limits and the behaviour's faults, plan the answer (a canary solved and got right or wrong, or filler
- * text), send it at the serving model's pace, and write one ledger entry.
+ * text; or take it from a {@link dev.brownout.fakes.internal.exchange.ReplySource}, a real API or a cassette, in
+ * upstream and replay mode), send it at the serving model's pace, and write one ledger entry.
  * <p>
  * This is where the SUT's calls land while the driver sends tasks and phases change the behaviour. The
  * {@link dev.brownout.fakes.internal.exchange.CompletionEndpoint} drives it; a
