@@ -32,6 +32,7 @@ final class ScriptedGateway implements AutoCloseable {
     private final HttpServer server;
     private final List<Reply> script;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     ScriptedGateway(Reply... script) {
         this.script = List.of(script);
@@ -44,6 +45,7 @@ final class ScriptedGateway implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Reply reply;
             synchronized (bodies) {
+                arrivals.add(System.nanoTime());
                 bodies.add(body);
                 reply = this.script.get(Math.min(bodies.size(), this.script.size()) - 1);
             }
@@ -63,6 +65,11 @@ final class ScriptedGateway implements AutoCloseable {
     /** The request bodies received, in order. */
     List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** {@code System.nanoTime()} when each request's body had arrived, in order. */
+    List<Long> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     @Override
