@@ -1,6 +1,8 @@
 package dev.brownout.sut;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What the SUT answered, and what the client reading it saw of how the reply ended. The measurement judges
@@ -19,9 +21,12 @@ import java.util.Locale;
  * @param ending          how the reply's body ended; null when the client cannot tell (a command, a plain HTTP
  *                        service, code in this JVM that does not say)
  * @param malformedEvents stream events the client could not read and skipped, as tolerant clients do
+ * @param toolCalls       the tools the model asked to call, in order; empty when it answered in text. A reply that
+ *                        stands for a whole task (the harness ran the calls and sent the results back) has the
+ *                        calls of its last model reply only
  */
 public record SutReply(int status, String answer, String model, long firstByteNanos, boolean truncated,
-                       String finishReason, Usage usage, Ending ending, int malformedEvents) {
+                       String finishReason, Usage usage, Ending ending, int malformedEvents, List<ToolCall> toolCalls) {
 
     /** How the body of a reply ended, as the client reading it saw it. */
     public enum Ending {
@@ -49,10 +54,33 @@ public record SutReply(int status, String answer, String model, long firstByteNa
     public record Usage(Long inputTokens, Long outputTokens) {
     }
 
+    /**
+     * One tool call a model reply carried.
+     *
+     * @param id            the call's id, which the tool's result must name ({@code call_...}, {@code toolu_...});
+     *                      for the Responses API its {@code call_id}
+     * @param name          the tool's name
+     * @param argumentsJson the arguments as the model wrote them: a JSON object's text, or whatever it sent
+     */
+    public record ToolCall(String id, String name, String argumentsJson) {
+
+        public ToolCall {
+            Objects.requireNonNull(name, "a tool call's name");
+            Objects.requireNonNull(argumentsJson, "a tool call's arguments");
+        }
+    }
+
     public SutReply {
         if (malformedEvents < 0) {
             throw new IllegalArgumentException("malformedEvents must be 0 or more; was " + malformedEvents);
         }
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A reply without tool calls: one that answered in text, or whose client cannot see tool calls. */
+    public SutReply(int status, String answer, String model, long firstByteNanos, boolean truncated,
+                    String finishReason, Usage usage, Ending ending, int malformedEvents) {
+        this(status, answer, model, firstByteNanos, truncated, finishReason, usage, ending, malformedEvents, List.of());
     }
 
     /** A reply without finish reason, usage or ending: what a client that cannot see them reports. */

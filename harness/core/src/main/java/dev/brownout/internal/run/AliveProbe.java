@@ -11,7 +11,6 @@ import dev.brownout.scenario.CheckKind;
 import dev.brownout.scenario.Checks;
 import dev.brownout.scenario.Scenario;
 import dev.brownout.sut.SutClient;
-import dev.brownout.sut.SutRequest;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -64,8 +63,8 @@ final class AliveProbe {
     static ProbeRecord send(Scenario scenario, SutClient sut, long origin, Map<String, Long> ledgerStart) {
         Task task = task(scenario.seed());
         Duration bound = bound(scenario);
-        Exchange exchange = SingleExchange.send(new SutRequest(task.id(), task.prompt(), scenario.workload().stream(),
-                bound), sut, bound, origin);
+        Exchange exchange = SingleExchange.send(task.request(scenario.workload().stream(), bound), sut, bound,
+                origin);
         double score = exchange.answered() ? task.score(exchange.answer()) : 0;
         return new ProbeRecord(task.id(), millis(exchange.started()), bound.toMillis(), exchange.outcome(),
                 exchange.status(), exchange.errorClass(), millis(exchange.ended() - exchange.intended()),

@@ -276,7 +276,7 @@ public final class ScenarioRun {
         TaskSource tasks = TaskSources.of(WARMUP_TASKS, 1, scenario.seed() + 1, plan.tasksDirectory());
         LongFunction<SutRequest> requests = index -> {
             Task task = tasks.task(index);
-            return new SutRequest(task.id(), task.prompt(), workload.stream(), workload.timeout());
+            return task.request(workload.stream(), workload.timeout());
         };
         DriverRun run = workload.rate() != null
                 ? new OpenLoopDriver(new ArrivalSchedule(workload.rate().perSecond(), length, length), workload.timeout())
@@ -315,7 +315,7 @@ public final class ScenarioRun {
         return index -> {
             Task task = tasks.task(index);
             sent.put(task.id(), task);
-            return new SutRequest(task.id(), task.prompt(), workload.stream(), workload.timeout());
+            return task.request(workload.stream(), workload.timeout());
         };
     }
 

@@ -1,16 +1,21 @@
 package dev.brownout.internal.sut;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.GatewayRequest;
 import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.sut.SutTool;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +29,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
 
     static final String VERSION = "2023-06-01";
 
-    private final URI messages;
+    private final URI endpoint;
     private final String apiKey;
     private final String model;
     private final int maxTokens;
@@ -34,7 +39,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
 
     private AnthropicMessagesSut(URI baseUrl, String apiKey, String model, int maxTokens, Map<String, String> headers) {
         String base = baseUrl.toString();
-        this.messages = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/messages");
+        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/messages");
         this.apiKey = apiKey;
         this.model = model;
         this.maxTokens = maxTokens;
@@ -73,12 +78,66 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
 
     @Override
     public GatewayRequest request(SutRequest request) {
+        ArrayNode messages = Mappers.json().createArrayNode();
+        messages.addObject().put("role", "user").put("content", request.prompt());
+        return post(request, messages);
+    }
+
+    /**
+     * The prompt, then per round the assistant turn with its text (if it had any) and its {@code tool_use} blocks,
+     * and a user turn of one {@code tool_result} block per call.
+     */
+    @Override
+    public GatewayRequest followUp(SutRequest request, List<ToolRound> rounds) {
+        ArrayNode messages = Mappers.json().createArrayNode();
+        messages.addObject().put("role", "user").put("content", request.prompt());
+        for (ToolRound round : rounds) {
+            ArrayNode said = messages.addObject().put("role", "assistant").putArray("content");
+            String text = round.reply().answer();
+            if (text != null && !text.isBlank()) {
+                // the API refuses empty text blocks
+                said.addObject().put("type", "text").put("text", text);
+            }
+            for (SutReply.ToolCall call : round.reply().toolCalls()) {
+                said.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+                        .set("input", input(call.argumentsJson()));
+            }
+            ArrayNode results = messages.addObject().put("role", "user").putArray("content");
+            for (int i = 0; i < round.results().size(); i++) {
+                results.addObject().put("type", "tool_result").put("tool_use_id", round.reply().toolCalls().get(i).id())
+                        .put("content", round.results().get(i));
+            }
+        }
+        return post(request, messages);
+    }
+
+    /**
+     * A call's arguments as the object {@code tool_use.input} must be; arguments a broken stream left unreadable
+     * go back as {@code {}}, as the model's call cannot be repeated in any other shape.
+     */
+    private static ObjectNode input(String argumentsJson) {
+        try {
+            JsonNode node = Mappers.json().readTree(argumentsJson);
+            return node instanceof ObjectNode object ? object : Mappers.json().createObjectNode();
+        } catch (JsonProcessingException e) {
+            return Mappers.json().createObjectNode();
+        }
+    }
+
+    private GatewayRequest post(SutRequest request, ArrayNode messages) {
         ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.put("max_tokens", maxTokens);
-        body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
+        body.set("messages", messages);
         if (request.stream()) {
             body.put("stream", true);
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (SutTool tool : request.tools()) {
+                tools.addObject().put("name", tool.name()).put("description", tool.description())
+                        .set("input_schema", GatewayHttp.schema(tool));
+            }
         }
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
@@ -87,7 +146,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
             sent.put("x-api-key", apiKey);
         }
         sent.putAll(headers);
-        return new GatewayRequest(messages, sent, body.toString());
+        return new GatewayRequest(endpoint, sent, body.toString());
     }
 
     @Override
@@ -97,16 +156,21 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
         }
         JsonNode message = GatewayHttp.jsonObject(body, "Anthropic message");
         StringBuilder text = new StringBuilder();
+        List<SutReply.ToolCall> calls = new ArrayList<>();
         for (JsonNode block : message.path("content")) {
-            if ("text".equals(block.path("type").asText())) {
+            String type = block.path("type").asText();
+            if ("text".equals(type)) {
                 text.append(block.path("text").asText());
+            } else if ("tool_use".equals(type)) {
+                calls.add(new SutReply.ToolCall(GatewayHttp.text(block.path("id")), block.path("name").asText(""),
+                        block.path("input").isMissingNode() ? "{}" : block.path("input").toString()));
             }
         }
         JsonNode usage = message.path("usage");
         return new SutReply(status, text.toString(), message.path("model").asText(null), arrivedNanos, false,
                 GatewayHttp.text(message.path("stop_reason")), usage.isObject()
                 ? new SutReply.Usage(GatewayHttp.count(usage, "input_tokens"), GatewayHttp.count(usage, "output_tokens"))
-                : null, SutReply.Ending.WHOLE_BODY, 0);
+                : null, SutReply.Ending.WHOLE_BODY, 0, calls);
     }
 
     @Override
@@ -126,6 +190,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
      */
     private static final class Events extends EventStreamReader {
         private final StringBuilder answer = new StringBuilder();
+        private final ToolCallParts calls = new ToolCallParts("{}");
         private String model;
         private String stopReason;
         private Long inputTokens;
@@ -140,9 +205,25 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
             switch (event.path("type").asText()) {
                 case "message_start" -> {
                     model = event.path("message").path("model").asText(null);
+                    replyId(GatewayHttp.text(event.path("message").path("id")));
                     inputTokens = GatewayHttp.count(event.path("message").path("usage"), "input_tokens");
                 }
+                case "content_block_start" -> {
+                    JsonNode block = event.path("content_block");
+                    if ("tool_use".equals(block.path("type").asText())) {
+                        calls.add(event.path("index").asInt(0), GatewayHttp.text(block.path("id")),
+                                GatewayHttp.text(block.path("name")), "");
+                    }
+                }
                 case "content_block_delta" -> {
+                    JsonNode partial = event.path("delta").path("partial_json");
+                    int index = event.path("index").asInt(0);
+                    if (partial.isTextual() && calls.has(index)) {
+                        if (firstByte == 0) {
+                            firstByte = receivedNanos;
+                        }
+                        calls.add(index, null, null, partial.asText());
+                    }
                     JsonNode text = event.path("delta").path("text");
                     if (text.isTextual() && !text.asText().isEmpty()) {
                         if (firstByte == 0) {
@@ -170,7 +251,7 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
                     return false;
                 }
                 default -> {
-                    // ping, content_block_start/stop: nothing the answer needs.
+                    // ping, content_block_stop: nothing the answer needs.
                 }
             }
             return true;
@@ -181,10 +262,10 @@ public final class AnthropicMessagesSut implements HttpDialectSut {
             String text = answer.toString();
             if (error) {
                 return new SutReply(502, text, model, firstByte, false, stopReason, usage, SutReply.Ending.ERROR_EVENT,
-                        malformed);
+                        malformed, calls.calls());
             }
             return new SutReply(status, text, model, firstByte, false, stopReason, usage,
-                    stopped ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed);
+                    stopped ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed, calls.calls());
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.brownout.sut.SutReply;
 abstract class EventStreamReader implements ReplyStream {
 
     private int malformed;
+    private String replyId;
     private boolean done;
     private boolean ended;
 
@@ -42,6 +43,18 @@ abstract class EventStreamReader implements ReplyStream {
     @Override
     public final SutReply end(int status) {
         return reply(status, done, malformed);
+    }
+
+    /** The id the server gave the reply, once an event carried it; else null. */
+    final String replyId() {
+        return replyId;
+    }
+
+    /** Keeps the first reply id the stream names. */
+    final void replyId(String id) {
+        if (replyId == null && id != null) {
+            replyId = id;
+        }
     }
 
     /** Takes one JSON event; false when it ends the stream (the dialect's terminator or an error event). */

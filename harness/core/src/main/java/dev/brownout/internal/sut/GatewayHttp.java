@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
+import dev.brownout.sut.SutTool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,6 @@ final class GatewayHttp {
         }
     }
 
-    /** A usage figure, or null when the block does not carry it as a number. */
     /**
      * A whole 2xx body as the JSON object it must be.
      *
@@ -97,6 +97,34 @@ final class GatewayHttp {
         return node;
     }
 
+    /**
+     * A tool's parameters schema as the JSON object every dialect embeds.
+     *
+     * @throws IllegalArgumentException when it is not a JSON object
+     */
+    static JsonNode schema(SutTool tool) {
+        try {
+            JsonNode node = Mappers.json().readTree(tool.parametersSchema());
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // refused below, with what a schema must be
+        }
+        throw new IllegalArgumentException("the parameters schema of tool '" + tool.name()
+                + "' is not a JSON object: " + tool.parametersSchema());
+    }
+
+    /** The top-level {@code id} of a whole 2xx body already read as the dialect's JSON, or null. */
+    static String replyId(String body) {
+        try {
+            return text(Mappers.json().readTree(body).path("id"));
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** A usage figure, or null when the block does not carry it as a number. */
     static Long count(JsonNode usage, String field) {
         JsonNode value = usage.path(field);
         return value.isIntegralNumber() ? value.asLong() : null;

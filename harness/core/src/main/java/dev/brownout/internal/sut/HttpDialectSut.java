@@ -7,11 +7,8 @@ import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * An adapter that speaks an LLM API over HTTP, split into the parts a load tool can use on its own: the request it
@@ -43,27 +40,24 @@ public interface HttpDialectSut extends SutClient {
      * Sends {@link #request} and reads the reply with {@link #readWhole} or {@link #readStream()}; a refusal keeps
      * its status and body, and a body that breaks off is an {@link AbortedReplyException}.
      */
+    /**
+     * The request that continues {@code request} after {@code rounds}: the model's replies that called tools and the
+     * results sent back for them, in the dialect's shape, the request's tools offered again. Without it an adapter
+     * cannot take part in a {@link ToolLoop}.
+     *
+     * @throws UnsupportedOperationException when the adapter cannot continue a conversation
+     */
+    default GatewayRequest followUp(SutRequest request, List<ToolRound> rounds) {
+        throw new UnsupportedOperationException("the " + adapterName() + " adapter cannot send tool results back");
+    }
+
+    /**
+     * Sends {@link #request} and reads the reply with {@link #readWhole} or {@link #readStream()}; a refusal keeps
+     * its status and body, and a body that breaks off is an {@link AbortedReplyException}. Tools are offered but
+     * not run: a reply that calls them is returned as it is (see {@link ToolLoop}).
+     */
     @Override
     default SutReply send(SutRequest request) throws IOException, InterruptedException {
-        GatewayRequest sent = request(request);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(sent.url())
-                .timeout(request.timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(sent.body()));
-        sent.headers().forEach(builder::header);
-        if (!request.stream()) {
-            HttpResponse<InputStream> response = http().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (!GatewayHttp.succeeded(response)) {
-                return GatewayHttp.refusalOf(response);
-            }
-            String body = GatewayHttp.wholeBody(response);
-            return readWhole(response.statusCode(), body, System.nanoTime());
-        }
-        HttpResponse<Stream<String>> response = http().send(builder.build(), HttpResponse.BodyHandlers.ofLines());
-        if (!GatewayHttp.succeeded(response)) {
-            return GatewayHttp.refusal(response);
-        }
-        ReplyStream reader = readStream();
-        GatewayHttp.readEvents(response, reader);
-        return reader.end(response.statusCode());
+        return ModelCall.send(this, request(request), request.stream(), request.timeout(), false).reply();
     }
 }

@@ -1,16 +1,20 @@
 package dev.brownout.internal.sut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.GatewayRequest;
 import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.sut.SutTool;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,12 +71,54 @@ public final class OpenAiChatSut implements HttpDialectSut {
 
     @Override
     public GatewayRequest request(SutRequest request) {
+        ArrayNode messages = Mappers.json().createArrayNode();
+        messages.addObject().put("role", "user").put("content", request.prompt());
+        return post(request, messages);
+    }
+
+    /**
+     * The prompt, then per round the assistant message with its {@code tool_calls} (and its text, if it had any)
+     * and one {@code tool} message per call with its result.
+     */
+    @Override
+    public GatewayRequest followUp(SutRequest request, List<ToolRound> rounds) {
+        ArrayNode messages = Mappers.json().createArrayNode();
+        messages.addObject().put("role", "user").put("content", request.prompt());
+        for (ToolRound round : rounds) {
+            ObjectNode assistant = messages.addObject().put("role", "assistant");
+            String text = round.reply().answer();
+            if (text == null || text.isEmpty()) {
+                assistant.putNull("content");
+            } else {
+                assistant.put("content", text);
+            }
+            ArrayNode calls = assistant.putArray("tool_calls");
+            for (SutReply.ToolCall call : round.reply().toolCalls()) {
+                ObjectNode sent = calls.addObject().put("id", call.id()).put("type", "function");
+                sent.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+            }
+            for (int i = 0; i < round.results().size(); i++) {
+                messages.addObject().put("role", "tool").put("tool_call_id", round.reply().toolCalls().get(i).id())
+                        .put("content", round.results().get(i));
+            }
+        }
+        return post(request, messages);
+    }
+
+    private GatewayRequest post(SutRequest request, ArrayNode messages) {
         ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
-        body.putArray("messages").addObject().put("role", "user").put("content", request.prompt());
+        body.set("messages", messages);
         if (request.stream()) {
             body.put("stream", true);
             body.putObject("stream_options").put("include_usage", true);
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (SutTool tool : request.tools()) {
+                tools.addObject().put("type", "function").putObject("function").put("name", tool.name())
+                        .put("description", tool.description()).set("parameters", GatewayHttp.schema(tool));
+            }
         }
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
@@ -91,9 +137,15 @@ public final class OpenAiChatSut implements HttpDialectSut {
         JsonNode completion = GatewayHttp.jsonObject(body, "OpenAI chat completion");
         JsonNode choice = completion.path("choices").path(0);
         String content = choice.path("message").path("content").asText(null);
+        List<SutReply.ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : choice.path("message").path("tool_calls")) {
+            JsonNode function = call.path("function");
+            calls.add(new SutReply.ToolCall(GatewayHttp.text(call.path("id")), function.path("name").asText(""),
+                    function.path("arguments").asText("")));
+        }
         return new SutReply(status, content, completion.path("model").asText(null), arrivedNanos, false,
                 GatewayHttp.text(choice.path("finish_reason")), usage(completion.path("usage")),
-                SutReply.Ending.WHOLE_BODY, 0);
+                SutReply.Ending.WHOLE_BODY, 0, calls);
     }
 
     @Override
@@ -115,6 +167,7 @@ public final class OpenAiChatSut implements HttpDialectSut {
     /** What the chunks of one stream add up to. */
     private static final class Chunks extends EventStreamReader {
         private final StringBuilder answer = new StringBuilder();
+        private final ToolCallParts calls = new ToolCallParts();
         private String model;
         private String finishReason;
         private SutReply.Usage usage;
@@ -129,7 +182,18 @@ public final class OpenAiChatSut implements HttpDialectSut {
                 return false;
             }
             model = chunk.path("model").asText(model);
+            replyId(GatewayHttp.text(chunk.path("id")));
             JsonNode choice = chunk.path("choices").path(0);
+            for (JsonNode call : choice.path("delta").path("tool_calls")) {
+                // tool call deltas are keyed by index: the first names the call, the rest add to its arguments
+                int index = call.path("index").asInt(0);
+                JsonNode function = call.path("function");
+                calls.add(index, GatewayHttp.text(call.path("id")), GatewayHttp.text(function.path("name")),
+                        function.path("arguments").asText(""));
+                if (firstByte == 0) {
+                    firstByte = receivedNanos;
+                }
+            }
             JsonNode content = choice.path("delta").path("content");
             if (content.isTextual() && !content.asText().isEmpty()) {
                 if (firstByte == 0) {
@@ -148,10 +212,10 @@ public final class OpenAiChatSut implements HttpDialectSut {
         SutReply reply(int status, boolean done, int malformed) {
             if (error) {
                 return new SutReply(502, answer.toString(), model, firstByte, false, finishReason, usage,
-                        SutReply.Ending.ERROR_EVENT, malformed);
+                        SutReply.Ending.ERROR_EVENT, malformed, calls.calls());
             }
             return new SutReply(status, answer.toString(), model, firstByte, false, finishReason, usage,
-                    done ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed);
+                    done ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed, calls.calls());
         }
     }
 }

@@ -1,16 +1,20 @@
 package dev.brownout.internal.sut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.GatewayRequest;
 import dev.brownout.sut.ReplyStream;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
+import dev.brownout.sut.SutTool;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,8 +68,57 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
         ObjectNode body = extraBody.deepCopy();
         body.put("model", model);
         body.put("input", request.prompt());
+        return post(request, body);
+    }
+
+    /**
+     * As agents on this API continue: {@code previous_response_id} of the last reply and one
+     * {@code function_call_output} item per call as the {@code input}. When the last reply carried no id, the whole
+     * conversation instead: the prompt, then per round its {@code function_call} items and their outputs.
+     */
+    @Override
+    public GatewayRequest followUp(SutRequest request, List<ToolRound> rounds) {
+        ObjectNode body = extraBody.deepCopy();
+        body.put("model", model);
+        ToolRound last = rounds.getLast();
+        if (last.replyId() != null) {
+            body.put("previous_response_id", last.replyId());
+            addOutputs(body.putArray("input"), last);
+            return post(request, body);
+        }
+        ArrayNode input = body.putArray("input");
+        input.addObject().put("role", "user").put("content", request.prompt());
+        for (ToolRound round : rounds) {
+            String text = round.reply().answer();
+            if (text != null && !text.isEmpty()) {
+                input.addObject().put("role", "assistant").put("content", text);
+            }
+            for (SutReply.ToolCall call : round.reply().toolCalls()) {
+                input.addObject().put("type", "function_call").put("call_id", call.id()).put("name", call.name())
+                        .put("arguments", call.argumentsJson());
+            }
+            addOutputs(input, round);
+        }
+        return post(request, body);
+    }
+
+    private static void addOutputs(ArrayNode input, ToolRound round) {
+        for (int i = 0; i < round.results().size(); i++) {
+            input.addObject().put("type", "function_call_output").put("call_id", round.reply().toolCalls().get(i).id())
+                    .put("output", round.results().get(i));
+        }
+    }
+
+    private GatewayRequest post(SutRequest request, ObjectNode body) {
         if (request.stream()) {
             body.put("stream", true);
+        }
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (SutTool tool : request.tools()) {
+                tools.addObject().put("type", "function").put("name", tool.name())
+                        .put("description", tool.description()).set("parameters", GatewayHttp.schema(tool));
+            }
         }
         Map<String, String> sent = new LinkedHashMap<>();
         sent.put("Content-Type", "application/json");
@@ -83,7 +136,8 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
         }
         JsonNode response = GatewayHttp.jsonObject(body, "OpenAI response");
         return new SutReply(status, outputText(response), response.path("model").asText(null), arrivedNanos, false,
-                finishReason(response), usage(response.path("usage")), SutReply.Ending.WHOLE_BODY, 0);
+                finishReason(response), usage(response.path("usage")), SutReply.Ending.WHOLE_BODY, 0,
+                toolCalls(response));
     }
 
     @Override
@@ -112,6 +166,18 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
         return text.toString();
     }
 
+    /** The response's {@code function_call} items, in order. */
+    private static List<SutReply.ToolCall> toolCalls(JsonNode response) {
+        List<SutReply.ToolCall> calls = new ArrayList<>();
+        for (JsonNode item : response.path("output")) {
+            if ("function_call".equals(item.path("type").asText())) {
+                calls.add(new SutReply.ToolCall(GatewayHttp.text(item.path("call_id")), item.path("name").asText(""),
+                        item.path("arguments").asText("")));
+            }
+        }
+        return calls;
+    }
+
     /** {@code completed}, or the reason a response is {@code incomplete} (e.g. {@code max_output_tokens}). */
     private static String finishReason(JsonNode response) {
         String status = GatewayHttp.text(response.path("status"));
@@ -131,6 +197,7 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
     /** What the typed events of one stream add up to. */
     private static final class Events extends EventStreamReader {
         private final StringBuilder answer = new StringBuilder();
+        private final ToolCallParts calls = new ToolCallParts();
         private String model;
         private String finishReason;
         private SutReply.Usage usage;
@@ -155,6 +222,30 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
                 }
                 case "response.created", "response.in_progress" -> {
                     model = event.path("response").path("model").asText(model);
+                    replyId(GatewayHttp.text(event.path("response").path("id")));
+                    return true;
+                }
+                case "response.output_item.added", "response.output_item.done" -> {
+                    JsonNode item = event.path("item");
+                    if ("function_call".equals(item.path("type").asText())) {
+                        int position = event.path("output_index").asInt(0);
+                        calls.add(position, GatewayHttp.text(item.path("call_id")), GatewayHttp.text(item.path("name")),
+                                "");
+                        if (type.equals("response.output_item.done")) {
+                            calls.whole(position, GatewayHttp.text(item.path("arguments")));
+                        }
+                    }
+                    return true;
+                }
+                case "response.function_call_arguments.delta" -> {
+                    if (firstByte == 0) {
+                        firstByte = receivedNanos;
+                    }
+                    calls.add(event.path("output_index").asInt(0), null, null, event.path("delta").asText(""));
+                    return true;
+                }
+                case "response.function_call_arguments.done" -> {
+                    calls.whole(event.path("output_index").asInt(0), GatewayHttp.text(event.path("arguments")));
                     return true;
                 }
                 case "response.completed", "response.incomplete" -> {
@@ -179,10 +270,11 @@ public final class OpenAiResponsesSut implements HttpDialectSut {
         SutReply reply(int status, boolean done, int malformed) {
             if (error) {
                 return new SutReply(502, answer.toString(), model, firstByte, false, finishReason, usage,
-                        SutReply.Ending.ERROR_EVENT, malformed);
+                        SutReply.Ending.ERROR_EVENT, malformed, calls.calls());
             }
             return new SutReply(status, answer.toString(), model, firstByte, false, finishReason, usage,
-                    terminated || done ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed);
+                    terminated || done ? SutReply.Ending.TERMINATOR : SutReply.Ending.CLEAN_END, malformed,
+                    calls.calls());
         }
     }
 }

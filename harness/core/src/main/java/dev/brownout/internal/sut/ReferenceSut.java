@@ -54,7 +54,7 @@ final class ReferenceSut {
                     + "'; use naive or resilient");
         };
         String model = config.upstreams().getFirst().model();
-        OpenAiChatSut sut = OpenAiChatSut.of(URI.create(gateway.baseUrl()), null, model, Map.of());
+        ToolLoop sut = SutStarter.asAgent(OpenAiChatSut.of(URI.create(gateway.baseUrl()), null, model, Map.of()));
         return new StartedSut(spec.name(), sut, gateway.baseUrl(), null, List.of(gateway));
     }
 

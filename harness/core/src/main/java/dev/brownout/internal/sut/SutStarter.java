@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.brownout.fakes.config.Mappers;
+import dev.brownout.internal.tasks.TaskTools;
 import dev.brownout.sut.SutClient;
 import dev.brownout.world.ProviderEndpoint;
 import dev.brownout.world.WorldEndpoints;
@@ -146,20 +147,21 @@ public final class SutStarter {
         return switch (spec.adapter()) {
             case OPENAI_CHAT -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
-                yield new Adapter(OpenAiChatSut.of(URI.create(url), apiKey(spec, model), modelName(spec, endpoints, model),
-                        model.renderAll(spec.headers(), "headers"), body(spec.body(), model)), url);
+                yield new Adapter(asAgent(OpenAiChatSut.of(URI.create(url), apiKey(spec, model),
+                        modelName(spec, endpoints, model), model.renderAll(spec.headers(), "headers"),
+                        body(spec.body(), model))), url);
             }
             case OPENAI_RESPONSES -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
-                yield new Adapter(OpenAiResponsesSut.of(URI.create(url), apiKey(spec, model),
+                yield new Adapter(asAgent(OpenAiResponsesSut.of(URI.create(url), apiKey(spec, model),
                         modelName(spec, endpoints, model), model.renderAll(spec.headers(), "headers"),
-                        body(spec.body(), model)), url);
+                        body(spec.body(), model))), url);
             }
             case ANTHROPIC_MESSAGES -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
-                yield new Adapter(AnthropicMessagesSut.of(URI.create(url), apiKey(spec, model),
+                yield new Adapter(asAgent(AnthropicMessagesSut.of(URI.create(url), apiKey(spec, model),
                         modelName(spec, endpoints, model), spec.maxTokens(), model.renderAll(spec.headers(), "headers"),
-                        body(spec.body(), model)), url);
+                        body(spec.body(), model))), url);
             }
             case GEMINI -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
@@ -179,6 +181,14 @@ public final class SutStarter {
             }
             case REFERENCE -> throw new IllegalStateException("reference SUTs start in ReferenceSut");
         };
+    }
+
+    /**
+     * A gateway speaking an LLM API, with the harness as its agent: a task's tool calls are run and their results
+     * sent back ({@link ToolLoop}).
+     */
+    static ToolLoop asAgent(HttpDialectSut gateway) {
+        return ToolLoop.over(gateway, TaskTools::run);
     }
 
     private static SutProcess startProcess(SutSpec spec, ProcessSpec processSpec, Map<String, String> worldEnvironment,

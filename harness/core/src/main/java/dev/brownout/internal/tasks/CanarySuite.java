@@ -41,7 +41,7 @@ public final class CanarySuite implements TaskSource {
         CanaryKind kind = kinds.get((int) (index % kinds.size()));
         CanaryTask canary = generator.task(kind, difficulty, index + 1);
         return new Task(canary.id(), canary.prompt(), canary.expected(), kind.label(), difficulty,
-                Graders.canary(kind, canary.expected()));
+                Graders.canary(kind, canary.expected()), TaskTools.of(canary));
     }
 
     @Override

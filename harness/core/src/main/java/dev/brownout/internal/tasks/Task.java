@@ -1,7 +1,11 @@
 package dev.brownout.internal.tasks;
 
 import dev.brownout.fakes.canary.Canaries;
+import dev.brownout.sut.SutRequest;
+import dev.brownout.sut.SutTool;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,8 +20,10 @@ import java.util.regex.Pattern;
  * @param kind       the canary kind label ({@code arithmetic}, {@code lookup}, {@code json}) or {@code user}
  * @param difficulty 1 (easiest) to 9; 1 for user tasks
  * @param grader     scores the SUT's answer
+ * @param tools      the tools the task offers ({@link TaskTools}); empty for most tasks
  */
-public record Task(String id, String prompt, String expected, String kind, int difficulty, Grader grader) {
+public record Task(String id, String prompt, String expected, String kind, int difficulty, Grader grader,
+                   List<SutTool> tools) {
 
     /** What a task id may look like: the same rule the fakes' task header follows. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -31,6 +37,7 @@ public record Task(String id, String prompt, String expected, String kind, int d
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(grader, "grader");
+        tools = List.copyOf(tools);
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("task id '" + id + "' is not 1 to 64 of A-Z a-z 0-9 . _ : -");
         }
@@ -41,6 +48,16 @@ public record Task(String id, String prompt, String expected, String kind, int d
         if (difficulty < 1 || difficulty > 9) {
             throw new IllegalArgumentException("difficulty must be between 1 and 9, was " + difficulty);
         }
+    }
+
+    /** A task that offers no tools. */
+    public Task(String id, String prompt, String expected, String kind, int difficulty, Grader grader) {
+        this(id, prompt, expected, kind, difficulty, grader, List.of());
+    }
+
+    /** The request that sends this task, with its tools. */
+    public SutRequest request(boolean stream, Duration timeout) {
+        return new SutRequest(id, prompt, stream, timeout, tools);
     }
 
     /** The grader's score for an answer. */
