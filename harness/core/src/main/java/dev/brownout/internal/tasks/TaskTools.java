@@ -8,29 +8,44 @@ import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.CanaryTask;
 import dev.brownout.fakes.canary.Solution;
+import dev.brownout.fakes.canary.ToolChains;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.SutTool;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tools the harness's tasks offer and how the harness runs them when it plays the agent in front of a gateway:
  * the one place a task kind gets its tools. A {@code tool} canary offers the one tool its question names and gets a
- * fixed result back from it (the canary grades the call, not what the tool returned); the multi-step {@code chain}
- * tasks plug in here, their tools and results computed from the task.
+ * fixed result back from it (the canary grades the call, not what the tool returned). A multi-step {@code chain}
+ * task offers the whole customer-lookup chain, and each call gets its real result from {@link ToolChains}, so a
+ * loop that runs its calls right reaches the expected answer and one that breaks them does not.
  */
 public final class TaskTools {
 
     /** What every canary tool returns: the canary grades the call it asked for, and the model then answers. */
     public static final String CANARY_TOOL_RESULT = "{\"status\":\"done\"}";
 
+    private static final List<SutTool> CHAIN_TOOLS = ToolChains.tools().stream()
+            .map(tool -> new SutTool(tool.name(), tool.description(), tool.parametersSchema())).toList();
+    private static final Set<String> CHAIN_TOOL_NAMES = CHAIN_TOOLS.stream().map(SutTool::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     private TaskTools() {
     }
 
-    /** The tools {@code canary} offers: for a {@code tool} canary the tool its question names, else none. */
+    /**
+     * The tools {@code canary} offers: for a {@code tool} canary the tool its question names, for a {@code chain} task
+     * every tool of the chain, else none.
+     */
     public static List<SutTool> of(CanaryTask canary) {
+        if (canary.kind() == CanaryKind.CHAIN) {
+            return CHAIN_TOOLS;
+        }
         if (canary.kind() != CanaryKind.TOOL) {
             return List.of();
         }
@@ -45,7 +60,9 @@ public final class TaskTools {
      * the harness's executor is {@code TaskTools::run}.
      */
     public static String run(String name, String argumentsJson) {
-        // chain tools: their result, computed from the call's arguments, is returned here before the canary tools'
+        if (CHAIN_TOOL_NAMES.contains(name)) {
+            return ToolChains.result(name, argumentsJson);
+        }
         return CANARY_TOOL_RESULT;
     }
 

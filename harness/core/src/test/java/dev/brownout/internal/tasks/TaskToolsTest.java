@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.brownout.fakes.canary.Canaries;
 import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.Solution;
+import dev.brownout.fakes.canary.ToolChains;
+import dev.brownout.fakes.canary.ToolDefinition;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.sut.SutRequest;
 import dev.brownout.sut.SutTool;
@@ -58,5 +60,21 @@ class TaskToolsTest {
 
         assertThat(TaskTools.run(offered.name(), "{}")).as("the result of a canary's tool")
                 .isEqualTo(TaskTools.CANARY_TOOL_RESULT);
+    }
+
+    @Test
+    void aChainTaskOffersTheWholeChainInOrder() {
+        Task task = new CanarySuite("canary-chain", List.of(CanaryKind.CHAIN), 2, 7L).task(0);
+
+        assertThat(task.tools()).as("the tools of a chain task").extracting(SutTool::name)
+                .containsExactlyElementsOf(ToolChains.tools().stream().map(ToolDefinition::name).toList());
+    }
+
+    @Test
+    void aChainToolsCallGetsItsRealResultSoTheChainCanBeFollowed() {
+        String arguments = "{\"name\": \"Ada Lindqvist\"}";
+
+        assertThat(TaskTools.run("find_customer", arguments)).as("the harness's result of find_customer")
+                .isEqualTo(ToolChains.result("find_customer", arguments)).startsWith("C-");
     }
 }
