@@ -27,8 +27,7 @@ final class ChatCompletionsUpstream implements UpstreamWire {
 
     @Override
     public ObjectNode streamingBody(ObjectNode clientBody) {
-        ObjectNode body = clientBody.deepCopy();
-        body.put("stream", true);
+        ObjectNode body = UpstreamWire.super.streamingBody(clientBody);
         body.putObject("stream_options").put("include_usage", true);
         return body;
     }

@@ -1,7 +1,6 @@
 package dev.brownout.fakes.internal.cassette;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.brownout.fakes.internal.exchange.Exchange;
 
 import java.util.Map;
@@ -25,13 +24,6 @@ final class ResponsesUpstream implements UpstreamWire {
     @Override
     public String probePath() {
         return "/models";
-    }
-
-    @Override
-    public ObjectNode streamingBody(ObjectNode clientBody) {
-        ObjectNode body = clientBody.deepCopy();
-        body.put("stream", true);
-        return body;
     }
 
     @Override

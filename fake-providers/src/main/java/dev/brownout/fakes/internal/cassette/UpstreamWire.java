@@ -36,8 +36,15 @@ public interface UpstreamWire {
         return COMMON_UNKEYED_FIELDS;
     }
 
-    /** The client's body as forwarded: asking for a stream (with usage), so the upstream's token timings are seen. */
-    ObjectNode streamingBody(ObjectNode clientBody);
+    /**
+     * The client's body as forwarded: asking for a stream (with usage where the API needs asking), so the
+     * upstream's token timings are seen.
+     */
+    default ObjectNode streamingBody(ObjectNode clientBody) {
+        ObjectNode body = clientBody.deepCopy();
+        body.put("stream", true);
+        return body;
+    }
 
     /** The headers sent upstream: the key in the API's auth header (none when {@code key} is null) and the API's own. */
     Map<String, String> headers(String key, Exchange client);
