@@ -402,15 +402,9 @@ public final class ProxiedWorld implements AutoCloseable {
         return endpoints;
     }
 
-    /**
-     * The same as environment variables ({@link WorldEnvironment}), and {@value WorldEnvironment#TOOLS_URL}: the
-     * multi-step tasks' tool endpoint of the world's first provider, for agents out of process.
-     */
+    /** The same as environment variables; see {@link WorldEnvironment}. */
     public Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>(WorldEnvironment.of(endpoints));
-        targets.stream().filter(target -> !target.oauth()).findFirst().ifPresent(target -> environment.put(
-                WorldEnvironment.TOOLS_URL, target.behaviourUrl().toString().replaceFirst("/behaviour$", "/v1/tools")));
-        return environment;
+        return WorldEnvironment.of(endpoints);
     }
 
     /** Sets phases' faults on this world's proxies and fakes. */

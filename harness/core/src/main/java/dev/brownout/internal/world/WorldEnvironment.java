@@ -19,12 +19,6 @@ import java.util.Map;
 public final class WorldEnvironment {
 
     private static final String PREFIX = "BROWNOUT_";
-    /**
-     * The variable holding the URL of the tool endpoint that runs the multi-step tasks' tools ({@code GET} lists them,
-     * {@code POST <url>/<tool>} runs one), set for a world the harness runs or drives; not part of
-     * {@link #of(WorldEndpoints)}, which holds what the endpoints alone give.
-     */
-    public static final String TOOLS_URL = "BROWNOUT_TOOLS_URL";
 
     private WorldEnvironment() {
     }

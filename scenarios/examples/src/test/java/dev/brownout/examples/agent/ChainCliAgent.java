@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brownout.fakes.canary.ToolChains;
+import dev.brownout.fakes.canary.ToolDefinition;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,10 +18,11 @@ import java.time.Duration;
 /**
  * A command-line agent as the {@code command} adapter runs it, one process per task: the task on standard input,
  * the final answer on standard output, a failure as a non-zero exit. It speaks OpenAI Chat Completions to
- * {@code --base-url} with the key in {@code MY_AGENT_API_KEY}, offers the tools the world's tool endpoint lists
- * ({@code BROWNOUT_TOOLS_URL}, which the harness puts in every SUT's environment), runs each tool call the model
- * makes there and sends the result back, until the model answers in text. A model call that fails is retried at
- * the same step twice, 100 ms apart, before the agent gives the task up.
+ * {@code --base-url} with the key in {@code MY_AGENT_API_KEY}, offers the multi-step tasks' tools, runs each tool
+ * call the model makes with their one implementation ({@link ToolChains}, which an agent in another language reaches
+ * at a fake's tool endpoint, {@code POST /__brownout/v1/tools/<tool>}) and sends the result back, until the model
+ * answers in text. A model call that fails is retried at the same step twice, 100 ms apart, before the agent gives
+ * the task up.
  *
  * <pre>java -cp CLASSPATH dev.brownout.examples.agent.ChainCliAgent --base-url URL [--model MODEL] &lt; task.txt</pre>
  */
@@ -31,13 +34,11 @@ public final class ChainCliAgent {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI completions;
-    private final URI tools;
     private final String key;
     private final String model;
 
-    private ChainCliAgent(String baseUrl, String tools, String key, String model) {
+    private ChainCliAgent(String baseUrl, String key, String model) {
         this.completions = URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions");
-        this.tools = URI.create(tools.replaceAll("/+$", ""));
         this.key = key;
         this.model = model;
     }
@@ -52,14 +53,13 @@ public final class ChainCliAgent {
                 default -> usage("unknown option " + args[i]);
             }
         }
-        String tools = System.getenv("BROWNOUT_TOOLS_URL");
         String key = System.getenv("MY_AGENT_API_KEY");
-        if (baseUrl == null || tools == null || key == null) {
-            usage("needs --base-url, and BROWNOUT_TOOLS_URL and MY_AGENT_API_KEY in the environment");
+        if (baseUrl == null || key == null) {
+            usage("needs --base-url, and MY_AGENT_API_KEY in the environment");
         }
         String task = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         try {
-            System.out.println(new ChainCliAgent(baseUrl, tools, key, model).answer(task));
+            System.out.println(new ChainCliAgent(baseUrl, key, model).answer(task));
         } catch (IOException e) {
             System.err.println("chain-agent: " + e.getMessage());
             System.exit(1);
@@ -76,8 +76,10 @@ public final class ChainCliAgent {
         ArrayNode messages = request.putArray("messages");
         messages.addObject().put("role", "user").put("content", task);
         ArrayNode offered = request.putArray("tools");
-        for (JsonNode tool : get(tools).path("tools")) {
-            offered.addObject().put("type", "function").set("function", tool);
+        for (ToolDefinition tool : ToolChains.tools()) {
+            ObjectNode function = offered.addObject().put("type", "function").putObject("function")
+                    .put("name", tool.name()).put("description", tool.description());
+            function.set("parameters", JSON.readTree(tool.parametersSchema()));
         }
         for (int call = 0; call < MAX_MODEL_CALLS; call++) {
             JsonNode message = modelCall(request).path("choices").path(0).path("message");
@@ -89,7 +91,8 @@ public final class ChainCliAgent {
             for (JsonNode toolCall : toolCalls) {
                 JsonNode function = toolCall.path("function");
                 messages.addObject().put("role", "tool").put("tool_call_id", toolCall.path("id").asText())
-                        .put("content", runTool(function.path("name").asText(), function.path("arguments").asText()));
+                        .put("content", ToolChains.result(function.path("name").asText(),
+                                function.path("arguments").asText()));
             }
         }
         throw new IOException("the model was still calling tools after " + MAX_MODEL_CALLS + " calls");
@@ -113,23 +116,5 @@ public final class ChainCliAgent {
             last = new IOException("the model call failed with " + response.statusCode() + ": " + response.body());
         }
         throw last;
-    }
-
-    /** A tool's result, or its error text, which goes back to the model as a tool's answer does. */
-    private String runTool(String name, String arguments) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tools + "/" + name))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(arguments))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = JSON.readTree(response.body());
-        return response.statusCode() == 200 ? answer.path("result").asText() : answer.path("error").asText();
-    }
-
-    private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("cannot list the tools at " + uri + ": " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
     }
 }

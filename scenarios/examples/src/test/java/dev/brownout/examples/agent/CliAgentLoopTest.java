@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code command} adapter's agent, multi-step: {@link ChainCliAgent} runs once per task as its own process,
- * calls the model, runs the tools at the world's tool endpoint, and retries a failed model call at the same step.
+ * calls the model, runs the chain's tools, and retries a failed model call at the same step.
  * The primary refuses each task's second call, so every loop breaks at step 1 and resumes there.
  */
 class CliAgentLoopTest {
