@@ -165,8 +165,9 @@ public final class SutStarter {
             }
             case GEMINI -> {
                 String url = model.render(spec.baseUrl(), "base_url").strip();
-                yield new Adapter(GeminiSut.of(URI.create(url), apiKey(spec, model), modelName(spec, endpoints, model),
-                        model.renderAll(spec.headers(), "headers"), body(spec.body(), model)), url);
+                yield new Adapter(asAgent(GeminiSut.of(URI.create(url), apiKey(spec, model),
+                        modelName(spec, endpoints, model), model.renderAll(spec.headers(), "headers"),
+                        body(spec.body(), model))), url);
             }
             case HTTP -> {
                 HttpSut sut = HttpSut.of(spec.http(), spec.headers(), model);

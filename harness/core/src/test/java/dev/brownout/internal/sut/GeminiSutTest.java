@@ -18,6 +18,7 @@ import dev.brownout.fakes.canary.CanaryKind;
 import dev.brownout.fakes.canary.CanaryTask;
 import dev.brownout.fakes.config.Mappers;
 import dev.brownout.fakes.ledger.ProviderCall;
+import dev.brownout.internal.tasks.TaskTools;
 import dev.brownout.internal.workload.ReplyCompleteness;
 import dev.brownout.sut.SutReply;
 import dev.brownout.sut.SutRequest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -229,5 +231,39 @@ class GeminiSutTest {
                 .isEqualTo("gemini");
         assertThatThrownBy(() -> SutSpec.shorthand("gemini=127.0.0.1:8787")).as("a URL without a scheme")
                 .isInstanceOf(SutSpecException.class).hasMessageContaining("gemini=URL");
+    }
+
+    @Test
+    void theFunctionCallsOfAWholeResponseGetIdsByTheirPlaceInTheReply() throws Exception {
+        String body = """
+                {"candidates":[{"content":{"role":"model","parts":[{"text":"Checking."},\
+                {"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}},\
+                {"functionCall":{"name":"get_weather"}}]},"finishReason":"STOP","index":0}],"modelVersion":"m"}""";
+
+        SutReply reply = sut.readWhole(200, body, 1L);
+
+        assertThat(reply.toolCalls()).as("the calls read, ids made from their order, a call without args as {}")
+                .containsExactly(new SutReply.ToolCall("call-0", "get_weather", "{\"city\":\"Oslo\"}"),
+                        new SutReply.ToolCall("call-1", "get_weather", "{}"));
+        assertThat(reply.answer()).as("the text beside the calls").isEqualTo("Checking.");
+    }
+
+    @Test
+    void aGeminiGatewayFromASutFileHasItsToolCallsRunByTheHarness(@TempDir Path folder) throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.TOOL, 1);
+        SutSpec spec = SutSpec.parse("name: g\nadapter: gemini\nmodel: perfect\nbase_url: " + provider.baseUrl()
+                + "\napi_key: " + provider.apiKey() + "\n", "sut.yaml", folder);
+
+        SutReply reply;
+        try (StartedSut started = SutStarter.start(spec, SutFixtures.paperWorld(),
+                SutFixtures.environmentOf(SutFixtures.paperWorld()), folder, 1.0)) {
+            reply = started.sut().send(new SutRequest(task.id(), task.prompt(), false, Duration.ofSeconds(10),
+                    TaskTools.of(task)));
+        }
+
+        assertThat(provider.ledger().all().stream().filter(call -> task.id().equals(call.taskId())))
+                .as("model calls: the tool call, then the answer").hasSize(2);
+        assertThat(reply.answer()).as("the answer, written after the tool's result came back")
+                .contains("The tool returned: ");
     }
 }

@@ -78,6 +78,26 @@ class ToolLoopTest {
             {"id":"resp_2","object":"response","status":"completed","model":"m","output":[{"type":"message",\
             "id":"msg_1","role":"assistant","content":[{"type":"output_text","text":"ANSWER: sunny"}]}],\
             "usage":{"input_tokens":20,"output_tokens":3}}""";
+    private static final String GEMINI_TWO_CALLS = """
+            {"candidates":[{"content":{"role":"model","parts":[{"text":"Let me look."},{"functionCall":{"name":\
+            "get_weather","args":{"city":"Oslo"}}},{"functionCall":{"name":"get_weather","args":{"city":"Lima"}}}]},\
+            "finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":9},\
+            "modelVersion":"m"}""";
+    private static final String GEMINI_ANSWER = """
+            {"candidates":[{"content":{"role":"model","parts":[{"text":"ANSWER: sunny"}]},"finishReason":"STOP",\
+            "index":0}],"usageMetadata":{"promptTokenCount":20,"candidatesTokenCount":3},"modelVersion":"m"}""";
+    /** Two calls in two chunks, then the finish reason: a call that is not the only one of its chunk's reply. */
+    private static final String GEMINI_STREAMED_CALLS = """
+            data: {"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"get_weather",\
+            "args":{"city":"Oslo"}}}]},"index":0}],"modelVersion":"m"}
+
+            data: {"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"get_weather",\
+            "args":{"city":"Lima"}}}]},"index":0}],"modelVersion":"m"}
+
+            data: {"candidates":[{"content":{"role":"model","parts":[{"text":""}]},"finishReason":"STOP","index":0}],\
+            "usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":9},"modelVersion":"m"}
+
+            """;
 
     private final List<String> ran = new CopyOnWriteArrayList<>();
 
@@ -253,6 +273,46 @@ class ToolLoopTest {
                     .containsExactly(chat(gateway).request(plain).body());
             assertThat(reply.toolCalls()).as("a tool call in the reply, returned as it came, not run").hasSize(1);
             assertThat(ran).as("tools run").isEmpty();
+        }
+    }
+
+    @Test
+    void theGeminiFollowUpCarriesTheModelTurnThenAUserTurnOfFunctionResponses() throws Exception {
+        try (ScriptedGateway gateway = new ScriptedGateway(ScriptedGateway.Reply.json(GEMINI_TWO_CALLS),
+                ScriptedGateway.Reply.json(GEMINI_ANSWER))) {
+            GeminiSut gemini = GeminiSut.of(gateway.url(), "key", "m", Map.of(), Mappers.json().createObjectNode());
+
+            SutReply reply = loop(gemini).send(TASK);
+
+            JsonNode followUp = json(gateway.bodies().get(1));
+            assertThat(reply.answer()).as("the final answer").isEqualTo("ANSWER: sunny");
+            assertThat(followUp.path("contents")).as("the conversation sent back").isEqualTo(json("""
+                    [{"role":"user","parts":[{"text":"What is the weather in Oslo?"}]},
+                     {"role":"model","parts":[{"text":"Let me look."},
+                       {"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}},
+                       {"functionCall":{"name":"get_weather","args":{"city":"Lima"}}}]},
+                     {"role":"user","parts":[
+                       {"functionResponse":{"name":"get_weather","response":{"result":"sunny, 21 C"}}},
+                       {"functionResponse":{"name":"get_weather","response":{"result":"sunny, 21 C"}}}]}]"""));
+            assertThat(followUp.path("tools")).as("the tools, offered again").isEqualTo(json(gateway.bodies().get(0))
+                    .path("tools"));
+        }
+    }
+
+    @Test
+    void geminiCallsStreamedInSeparateChunksAreAllRunInOrder() throws Exception {
+        try (ScriptedGateway gateway = new ScriptedGateway(ScriptedGateway.Reply.events(GEMINI_STREAMED_CALLS),
+                ScriptedGateway.Reply.events("data: " + GEMINI_ANSWER + "\n\n"))) {
+            GeminiSut gemini = GeminiSut.of(gateway.url(), "key", "m", Map.of(), Mappers.json().createObjectNode());
+
+            SutReply reply = loop(gemini).send(STREAMED_TASK);
+
+            assertThat(ran).as("the calls of both chunks, run in the order they came")
+                    .containsExactly("get_weather {\"city\":\"Oslo\"}", "get_weather {\"city\":\"Lima\"}");
+            assertThat(json(gateway.bodies().get(1)).path("contents").path(2).path("parts"))
+                    .as("one functionResponse per call sent back").hasSize(2);
+            assertThat(reply.usage()).as("usage: both model calls' summed")
+                    .isEqualTo(new SutReply.Usage(30L, 12L));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,13 +36,13 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three LLM API adapters with tools, against fake providers standing in for gateways: a tool canary offered its
+ * The four LLM API adapters with tools, against fake providers standing in for gateways: a tool canary offered its
  * tool is answered with a tool call, and the harness playing the agent runs it, sends the result back and gets the
  * graded answer, in every dialect, streamed and not.
  */
 class ToolLoopWithFakesTest {
 
-    enum Dialect { OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES }
+    enum Dialect { OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES, GEMINI }
 
     private static FakeWorld world;
     private final CanaryGenerator canaries = new CanaryGenerator(System.nanoTime());
@@ -52,7 +53,8 @@ class ToolLoopWithFakesTest {
                 ToolLoopWithFakesTest.class.getResource("/world/instant-catalog.yaml")).toURI());
         world = FakeWorld.start(new WorldConfig(9L, WorldConfig.LOOPBACK, catalog.toString(), List.of(
                 ProviderConfig.of("openai", DialectKind.OPENAI, "perfect"),
-                ProviderConfig.of("anthropic", DialectKind.ANTHROPIC, "perfect"))));
+                ProviderConfig.of("anthropic", DialectKind.ANTHROPIC, "perfect"),
+                ProviderConfig.of("gemini", DialectKind.GEMINI, "perfect"))));
     }
 
     @AfterAll
@@ -66,7 +68,11 @@ class ToolLoopWithFakesTest {
     }
 
     private static FakeProvider providerOf(Dialect dialect) {
-        return world.provider(dialect == Dialect.ANTHROPIC_MESSAGES ? "anthropic" : "openai");
+        return world.provider(switch (dialect) {
+            case ANTHROPIC_MESSAGES -> "anthropic";
+            case GEMINI -> "gemini";
+            default -> "openai";
+        });
     }
 
     private static HttpDialectSut adapter(Dialect dialect) {
@@ -77,7 +83,16 @@ class ToolLoopWithFakesTest {
             case OPENAI_RESPONSES -> OpenAiResponsesSut.of(url, provider.apiKey(), "perfect", Map.of(),
                     Mappers.json().createObjectNode());
             case ANTHROPIC_MESSAGES -> AnthropicMessagesSut.of(url, provider.apiKey(), "perfect", 512, Map.of());
+            case GEMINI -> GeminiSut.of(url, provider.apiKey(), "perfect", Map.of(), Mappers.json().createObjectNode());
         };
+    }
+
+    /**
+     * A tool's result as the model reads it back: Gemini sends it as the JSON object {@code {"result": <text>}}, the
+     * others as the text itself.
+     */
+    private static String resultAsSentBack(Dialect dialect, String result) {
+        return dialect == Dialect.GEMINI ? Mappers.json().createObjectNode().put("result", result).toString() : result;
     }
 
     private static SutRequest withItsTool(CanaryTask task, boolean stream) {
@@ -130,7 +145,8 @@ class ToolLoopWithFakesTest {
                 .satisfies(call -> assertThat(call).as("the call run").startsWith(right.name() + " "));
         assertThat(reply.status()).as("status of the task's last model call").isEqualTo(200);
         assertThat(reply.toolCalls()).as("the last reply answers in text").isEmpty();
-        assertThat(reply.answer()).as("the answer mentions the tool's result").contains(TaskTools.CANARY_TOOL_RESULT);
+        assertThat(reply.answer()).as("the answer mentions the tool's result")
+                .contains(resultAsSentBack(dialect, TaskTools.CANARY_TOOL_RESULT));
         assertThat(Graders.canary(CanaryKind.TOOL, task.expected()).score(reply.answer()))
                 .as("the canary's grade of the final answer %s", reply.answer()).isEqualTo(1.0);
         assertThat(servedFor(dialect, task)).as("model calls the provider served for the task").hasSize(2);
@@ -166,5 +182,20 @@ class ToolLoopWithFakesTest {
         assertThat(servedFor(dialect, task)).as("model calls served").hasSize(1);
         assertThat(Canaries.answerIn(reply.answer())).as("the call written as the answer, as before tools")
                 .contains(task.expected());
+    }
+
+    @ParameterizedTest(name = "streamed: {0}")
+    @ValueSource(booleans = {false, true})
+    void aGeminiChainTaskRunsEveryStepThroughTheLoopAndReachesTheExpectedAnswer(boolean stream) throws Exception {
+        CanaryTask task = canaries.next(CanaryKind.CHAIN, 2);
+        ToolLoop agent = ToolLoop.over(adapter(Dialect.GEMINI), TaskTools::run);
+
+        SutReply reply = agent.send(withItsTool(task, stream));
+
+        assertThat(reply.status()).as("status of the task's last model call").isEqualTo(200);
+        assertThat(Graders.canary(CanaryKind.CHAIN, task.expected()).score(reply.answer()))
+                .as("the chain's grade of the final answer %s", reply.answer()).isEqualTo(1.0);
+        assertThat(servedFor(Dialect.GEMINI, task)).as("the Gemini ledger's tool step of each model call")
+                .extracting(ProviderCall::toolStep).containsExactly(0, 1, 2, 3);
     }
 }
